@@ -1,0 +1,209 @@
+"""Plain, typed values shared by every part of crosswire.
+
+These frozen dataclasses are the contract between cleaning, the store, alignment, export and the
+two faces (CLI and app). They hold data only; the functions that make and read them live in the
+modules named in each docstring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SentenceKind = Literal["title", "heading", "body"]
+"""What a kept line is: the article's headline, a subhead inside it, or running text."""
+
+Status = Literal["shared", "reworded", "unique"]
+"""How widely a sentence is carried: near-verbatim elsewhere, same content reworded, or alone."""
+
+DriftKind = Literal["name", "number", "date", "quantity", "quote", "spelling"]
+"""What differs between two outlets' versions of one sentence. `spelling` is the quiet kind."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article, with where it stands in the raw scraped text (`core.segment`)."""
+
+    index: int
+    """Position among the article's sentences, from 0."""
+    text: str
+    """The sentence as shown: whitespace folded, nothing else changed."""
+    start: int
+    """Character offset of its first character in the raw text."""
+    end: int
+    """Character offset just past its last character in the raw text."""
+    line: int
+    """0-based number of the raw line it starts on."""
+    kind: SentenceKind = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A raw line that cleaning took out, kept so the user can see it (`core.clean`)."""
+
+    line: int
+    """0-based raw line number."""
+    text: str
+    reason: str
+    """A short label a reader understands: 'headline list', 'credit line', 'read time', ..."""
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    """What cleaning makes of one raw scraped text (`core.clean.clean_text`)."""
+
+    text: str
+    """The article text: kept lines joined by newlines."""
+    title: str | None
+    date: str | None
+    """ISO date (YYYY-MM-DD) when the text states one."""
+    sentences: tuple[Sentence, ...]
+    removed: tuple[RemovedLine, ...]
+    kept_lines: tuple[int, ...]
+    """0-based raw line numbers of the kept lines, in order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A story: the articles of many outlets about one event (`core.library`)."""
+
+    id: str
+    title: str
+    created_at: str
+    """ISO timestamp, UTC."""
+    article_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One outlet's article as stored in the library (`core.library`, `core.importer`)."""
+
+    id: str
+    story_id: str
+    outlet: str
+    title: str
+    source: str
+    """The file name or URL it was imported from."""
+    url: str | None
+    date: str | None
+    imported_at: str
+    raw: str
+    """The scraped text, verbatim."""
+    text: str
+    """The cleaned article text."""
+    sentences: tuple[Sentence, ...]
+    removed: tuple[RemovedLine, ...]
+
+
+# --- alignment (core.align and friends) -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRef:
+    """Names one sentence of one article in a story."""
+
+    article_id: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Counterpart:
+    """The best match for a sentence in one other article."""
+
+    article_id: str
+    outlet: str
+    index: int
+    score: float
+    """Similarity, 0 to 100."""
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInfo:
+    """What alignment says about one sentence."""
+
+    ref: SentenceRef
+    text: str
+    status: Status
+    cluster: int
+    outlets: tuple[str, ...]
+    """The other outlets that carry this sentence's cluster (its own outlet excluded)."""
+    counterparts: tuple[Counterpart, ...]
+    """Best counterpart in each other article that carries the cluster, best score first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """Sentences of different outlets that say the same thing. Ids follow story order."""
+
+    id: int
+    members: tuple[SentenceRef, ...]
+    text: str
+    """A representative sentence (the one from the likely origin when it has one)."""
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MissingItem:
+    """A cluster other outlets carry and an article does not."""
+
+    cluster: int
+    text: str
+    outlets: tuple[str, ...]
+    example: SentenceRef
+    """Where to jump to read it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Drift:
+    """A name, number, date, quantity, quote or spelling that differs inside one cluster."""
+
+    cluster: int
+    kind: DriftKind
+    a: str
+    b: str
+    outlets_a: tuple[str, ...]
+    outlets_b: tuple[str, ...]
+    refs_a: tuple[SentenceRef, ...] = ()
+    refs_b: tuple[SentenceRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PairShare:
+    """How much two articles share: the fraction of a's sentences whose cluster b carries."""
+
+    a: str
+    b: str
+    shared: int
+    share: float
+
+
+@dataclass(frozen=True, slots=True)
+class OutletShare:
+    """One article's mix of statuses and its share of copy shared with others."""
+
+    article_id: str
+    outlet: str
+    sentences: int
+    shared: int
+    reworded: int
+    unique: int
+    wire_share: float
+    unique_share: float
+
+
+@dataclass(frozen=True)
+class StoryAlignment:
+    """Everything alignment computes for one story (`core.align.align_story`)."""
+
+    article_ids: tuple[str, ...]
+    outlets: dict[str, str]
+    """Article id -> outlet name."""
+    sentences: dict[str, tuple[SentenceInfo, ...]]
+    clusters: tuple[Cluster, ...]
+    missing: dict[str, tuple[MissingItem, ...]]
+    drift: tuple[Drift, ...]
+    pairs: tuple[PairShare, ...]
+    shares: tuple[OutletShare, ...]
+    origin: str | None
+    """Article id whose text covers most of what the others share."""
+    extra: dict[str, object] = field(default_factory=dict)
