@@ -1,0 +1,43 @@
+"""The bundled example story, so a first run opens on something real instead of an empty screen.
+
+The five seed pages ship inside the package: the wheel maps the repository's `seeds/` folder to
+`tui/_seeds` (pyproject force-include); a source or editable checkout reads `<repo>/seeds`. Their
+`manifest.json` names the story and each file's outlet and URL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.core.importer import MANIFEST_NAME, import_paths
+from tui.core.library import Library, LibraryError
+from tui.core.models import Story
+
+_SEEDED_STATE_KEY = "bundled_story_imported"
+"""Set once the seeds were imported, so a user who removes every story is not given them again."""
+
+
+def bundled_seeds_dir() -> Path:
+    """The folder holding the bundled seed pages and their manifest."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "_seeds", package.parent / "seeds"):
+        if (candidate / MANIFEST_NAME).is_file():
+            return candidate
+    raise LibraryError(f"{package}: the bundled example story is missing; reinstall crosswire")
+
+
+def ensure_bundled_story(library: Library) -> Story | None:
+    """Import the bundled story into an empty library on its first run; None when not needed.
+
+    Runs under the library lock, so two first runs at once import it only once.
+    """
+    with library.exclusive():
+        if not library.is_empty() or library.get_state(_SEEDED_STATE_KEY, False):
+            return None
+        report = import_paths(library, [bundled_seeds_dir()])
+        if not report.story_ids:
+            raise LibraryError(
+                "the bundled example story could not be imported: " + "; ".join(report.problems)
+            )
+        library.set_state(_SEEDED_STATE_KEY, True)
+        return library.get_story(report.story_ids[0])

@@ -1,0 +1,186 @@
+"""The on-disk store under the library: a TinyDB storage that never leaves a half-written file.
+
+TinyDB's own JSONStorage rewrites the file in place, so a crash or a full disk can leave valid JSON
+with old and new records silently mixed (FIELD-NOTES). `AtomicJSONStorage` writes a temp file in
+the same folder, fsyncs it, `os.replace`s it over the old one and fsyncs the folder, so a reader
+sees either the old document or the new one. It refuses to read (and so never writes over) a file
+that is not a valid store, and keeps the parsed document in memory until the file changes on disk.
+
+Every store file is a TinyDB database (tables of documents), so `TinyDB(path,
+storage=AtomicJSONStorage)` can open any of them for inspection.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+import orjson
+from filelock import FileLock, Timeout
+from tinydb.storages import Storage
+
+Tables = dict[str, dict[str, Any]]
+"""A whole store document: table name -> document id (a string) -> document."""
+
+LOCK_TIMEOUT_SECONDS = 60.0
+"""How long a writer waits for another process's write before giving up with a clear error."""
+
+
+class LibraryError(Exception):
+    """A problem with the library on disk, said in one line a user can act on."""
+
+
+_StatKey = tuple[int, int, int, int]
+
+
+def _stat_key(stat: os.stat_result) -> _StatKey:
+    # mtime alone can repeat within one clock tick; a replaced file also has a new inode and ctime.
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
+
+
+def _write_fully(fd: int, data: bytes) -> None:
+    """Write every byte of `data` to `fd` (os.write may write less than asked)."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable; some platforms cannot open a folder, which is fine there."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage: orjson, atomic replace on write, parse cache, one file lock per file.
+
+    crosswire writes through `transaction` (one locked read-modify-write, one write). TinyDB's own
+    insert/update also work, but they change the shared parsed document before writing it, so
+    they are for single-threaded scripts only.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
+        # One attribute, assigned in one step, so a reader in another thread never pairs the key
+        # of one version with the document of another.
+        self._cached: tuple[_StatKey, Tables] | None = None
+
+    def read(self) -> Tables | None:
+        """The whole document, or None when the file does not exist yet (a new store).
+
+        Parsed once per version of the file on disk; callers share the result and must not
+        change it (`transaction` hands out a private copy to change).
+        """
+        loaded = self._load()
+        if loaded is None:
+            self._cached = None
+            return None
+        key, tables = loaded
+        self._cached = (key, tables)
+        return tables
+
+    def _load(self, *, use_cache: bool = True) -> tuple[_StatKey, Tables] | None:
+        try:
+            key = _stat_key(self.path.stat())  # before reading: a later change gets a new key
+            cached = self._cached
+            if use_cache and cached is not None and cached[0] == key:
+                return cached
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise LibraryError(f"{self.path}: cannot read ({exc.strerror})") from exc
+        return key, self._parse(data)
+
+    def _parse(self, data: bytes) -> Tables:
+        if not data.strip():
+            raise LibraryError(
+                f"{self.path}: empty file, not a crosswire store (move it aside to start afresh)"
+            )
+        try:
+            tables = orjson.loads(data)
+        except ValueError as exc:  # orjson.JSONDecodeError and bad UTF-8 are both ValueErrors
+            raise LibraryError(
+                f"{self.path}: not valid JSON ({exc}); left as it is, move it aside to start afresh"
+            ) from exc
+        if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
+            raise LibraryError(f"{self.path}: not a crosswire store (expected tables of documents)")
+        return tables
+
+    def write(self, data: Tables) -> None:
+        """Replace the file with `data` in one step: readers see the old or the new, never a mix."""
+        payload = orjson.dumps(data)
+        folder = self.path.parent
+        try:
+            fd, temp_name = tempfile.mkstemp(
+                dir=folder, prefix=f".{self.path.name}.", suffix=".tmp"
+            )
+        except OSError as exc:
+            raise LibraryError(f"{folder}: cannot write here ({exc.strerror})") from exc
+        try:
+            try:
+                with suppress(FileNotFoundError):  # keep the mode a user gave the old file
+                    os.fchmod(fd, stat.S_IMODE(self.path.stat().st_mode))
+                _write_fully(fd, payload)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(temp_name, self.path)
+        except OSError as exc:
+            Path(temp_name).unlink(missing_ok=True)
+            raise LibraryError(f"{self.path}: cannot write ({exc.strerror})") from exc
+        _fsync_dir(folder)
+        # The caller still holds `data` and may change it; the next read parses what is on disk.
+        self._cached = None
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold this file's cross-process lock (reentrant within one process and thread)."""
+        try:
+            self._lock.acquire()
+        except Timeout as exc:
+            raise LibraryError(
+                f"{self.path}: another crosswire has held the library lock for "
+                f"{LOCK_TIMEOUT_SECONDS:.0f} s; try again"
+            ) from exc
+        except OSError as exc:
+            raise LibraryError(f"{self.path.parent}: cannot write here ({exc.strerror})") from exc
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Tables]:
+        """Read-modify-write under the lock: change the yielded tables; one write on success.
+
+        The tables are parsed afresh for this transaction alone, so readers (other threads
+        included) keep seeing the last written version until the write lands, and a block that
+        raises leaves nothing half changed anywhere: no write, no touched cache.
+        """
+        with self.locked():
+            loaded = self._load(use_cache=False)
+            tables = loaded[1] if loaded else {}
+            yield tables
+            self.write(tables)
+
+
+def next_document_id(table: dict[str, Any]) -> str:
+    """TinyDB's rule for a new document id: one more than the largest in use."""
+    return str(max((int(key) for key in table), default=0) + 1)
