@@ -6,9 +6,14 @@ Facts that one pane reports about itself live nested in that pane's class instea
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Literal
+
 from textual.message import Message
 
 from tui.core.models import SentenceRef
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
 
 class JumpToSentence(Message):
@@ -34,3 +39,45 @@ class ImportFinished(Message):
         super().__init__()
         self.story_id = story_id
         self.lines = lines
+
+
+ViewName = Literal["side_by_side", "matrix", "drift", "stories", "import"]
+"""The secondary screens the main screen opens over itself."""
+
+ToggleName = Literal["show_removed", "only_additions"]
+"""The main screen's reading toggles: removed lines shown in place; shared sentences hidden."""
+
+
+class OpenView(Message):
+    """Open one of the secondary views (side by side, matrix, drift list, stories, import)."""
+
+    def __init__(self, view: ViewName) -> None:
+        super().__init__()
+        self.view: ViewName = view
+
+
+class ShowOutlet(Message):
+    """Select this outlet in Sources, at its counterpart of the sentence being read if any."""
+
+    def __init__(self, article_id: str) -> None:
+        super().__init__()
+        self.article_id = article_id
+
+
+class ToggleSetting(Message):
+    """Flip one of the main screen's reading toggles."""
+
+    def __init__(self, setting: ToggleName) -> None:
+        super().__init__()
+        self.setting: ToggleName = setting
+
+
+def post_to_screen_below(screen: Screen[Any], message: Message) -> None:
+    """Send `message` from a view to the screen it covers (it bubbles on to the app if unhandled).
+
+    A view posts its request and then dismisses itself, so it cannot handle the message on its
+    own queue; the main screen underneath is where jumps, opens and import results are handled.
+    """
+    stack = screen.app.screen_stack
+    below = stack[-2] if len(stack) > 1 and stack[-1] is screen else screen.app
+    below.post_message(message)

@@ -1,0 +1,56 @@
+"""Real libraries on disk for the app tests: the bundled seeds, and a story whose text fights back.
+
+Everything goes through the real importer and store, so the app tests see what a user sees.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.core.importer import import_paths
+from tui.core.library import Library
+from tui.core.models import Story
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = REPO_ROOT / "seeds"
+
+HOSTILE_LINES = [
+    "Officials said [bold]nothing[/] new about the talks in Geneva on Monday.",
+    "Read more at [link=https://example.com]the site[/link] before the vote on the budget.",
+    "The minister said \x1b[31mred alert\x1b[0m was lifted across the northern provinces.",
+]
+"""Sentences that would restyle the screen, or the terminal, if treated as markup or escapes."""
+
+SHARED_LINES = [
+    "The finance ministers of both countries met in Geneva on Monday to discuss the budget.",
+    "They agreed to publish a joint statement on trade later this week, officials said.",
+    "Talks will resume in March after a review of the tariffs by both governments.",
+]
+
+
+def seeded_library(home: Path) -> tuple[Library, Story]:
+    """A library holding the five bundled seed pages as one story."""
+    library = Library(home)
+    report = import_paths(library, [SEEDS_DIR])
+    assert report.story_ids, report.problems
+    return library, library.get_story(report.story_ids[0])
+
+
+def hostile_library(home: Path, folder: Path) -> tuple[Library, Story]:
+    """A two-outlet story: shared sentences, plus one outlet's markup-looking, ESC-laden lines."""
+    folder.mkdir(parents=True, exist_ok=True)
+    plain = folder / "wire.txt"
+    plain.write_text(
+        "Budget talks in Geneva\n\n" + "\n".join(SHARED_LINES) + "\n", encoding="utf-8"
+    )
+    hostile = folder / "copy.txt"
+    hostile.write_text(
+        "Budget talks in Geneva [bold]today[/]\n\n"
+        + "\n".join(SHARED_LINES[:2] + HOSTILE_LINES + SHARED_LINES[2:])
+        + "\n",
+        encoding="utf-8",
+    )
+    library = Library(home)
+    report = import_paths(library, [plain, hostile], story="Hostile text")
+    assert report.story_ids, report.problems
+    return library, library.get_story(report.story_ids[0])

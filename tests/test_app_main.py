@@ -1,0 +1,450 @@
+"""The whole app on a real library in tmp_path, driven key by key with the Pilot.
+
+Each test asserts on the messages the app recorded and on what the screen holds afterwards.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.message import Message
+from textual.pilot import Pilot
+from textual.widgets import Input, Markdown
+
+from tests.app_data import hostile_library, seeded_library
+from tui.app import CrosswireApp, run_app
+from tui.core.config import Config, ConfigError, load_config
+from tui.core.library import Library
+from tui.core.models import SentenceRef
+from tui.messages import JumpToSentence, OpenView, ToggleSetting
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.widgets import PaneList
+from tui.widgets.article_view import ArticleView
+from tui.widgets.diff_view import DiffView
+from tui.widgets.source_list import SourceList
+
+
+def _of(messages: list[Message], kind: type[Message]) -> list[Any]:
+    """Messages of one kind, each once (the hook sees one again at every node it bubbles to)."""
+    return list({id(m): m for m in messages if isinstance(m, kind)}.values())
+
+
+@pytest.fixture
+def seeded(tmp_path: Path) -> tuple[Library, str]:
+    library, story = seeded_library(tmp_path / "library")
+    return library, story.id
+
+
+async def _ready(app: CrosswireApp, pilot: Pilot[None]) -> MainScreen:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    main = app.main_screen
+    assert main.alignment is not None
+    return main
+
+
+def _focused_id(app: CrosswireApp) -> str | None:
+    return app.focused.id if app.focused is not None else None
+
+
+async def test_opening_a_story_aligns_it_off_thread_and_fills_the_panes(
+    seeded: tuple[Library, str],
+) -> None:
+    library, story_id = seeded
+    app = CrosswireApp(library, story_id=story_id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        main = await _ready(app, pilot)
+        assert main.query_one("#panes").loading is False
+        first = library.articles(story_id)[0]
+        assert main.cursor == SentenceRef(first.id, 0)
+        assert len(main.query_one("#outlets", PaneList).options) == 5
+        assert len(main.query_one("#sentences", PaneList).options) == len(first.sentences)
+        assert main.query_one("#diff-rows", PaneList).options
+        assert library.get_state("last_story") == story_id
+        assert app.cached_alignment(story_id) is main.alignment
+        main.open_story(story_id)
+        assert main.query_one("#panes").loading is True, "a visible loading state while aligning"
+        await _ready(app, pilot)
+        assert main.query_one("#panes").loading is False
+
+
+async def test_j_k_g_G_in_sources_select_outlets_and_the_panes_follow(
+    seeded: tuple[Library, str],
+) -> None:
+    library, story_id = seeded
+    ids = [article.id for article in library.articles(story_id)]
+    messages: list[Message] = []
+    app = CrosswireApp(library, story_id=story_id)
+    async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
+        main = await _ready(app, pilot)
+        assert _focused_id(app) == "outlets"
+        await pilot.press("j")
+        await pilot.pause()
+        assert [m.article_id for m in _of(messages, SourceList.OutletSelected)] == [ids[1]]
+        assert main.cursor is not None and main.cursor.article_id == ids[1]
+        assert main.query_one(ArticleView).cursor == main.cursor
+        assert main.query_one(DiffView).cursor == main.cursor
+        await pilot.press("G")
+        await pilot.pause()
+        assert main.cursor.article_id == ids[-1]
+        await pilot.press("k")
+        await pilot.pause()
+        assert main.cursor.article_id == ids[-2]
+        await pilot.press("g")
+        await pilot.pause()
+        assert main.cursor.article_id == ids[0]
+
+
+async def test_pane_keys_h_l_tab_and_enter_move_focus(seeded: tuple[Library, str]) -> None:
+    library, story_id = seeded
+    app = CrosswireApp(library, story_id=story_id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("l")
+        assert _focused_id(app) == "sentences"
+        await pilot.press("l")
+        assert _focused_id(app) == "diff-rows"
+        await pilot.press("l")
+        assert _focused_id(app) == "outlets", "wraps around"
+        await pilot.press("h")
+        assert _focused_id(app) == "diff-rows"
+        await pilot.press("tab")
+        assert _focused_id(app) == "outlets"
+        await pilot.press("shift+tab")
+        assert _focused_id(app) == "diff-rows"
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert _focused_id(app) == "sentences", "enter on an outlet opens its article"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _focused_id(app) == "diff-rows", "enter on a sentence follows it into the Diff"
+
+
+async def test_sentence_moves_update_the_diff_and_half_pages_jump(
+    seeded: tuple[Library, str],
+) -> None:
+    library, story_id = seeded
+    messages: list[Message] = []
+    app = CrosswireApp(library, story_id=story_id)
+    async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
+        main = await _ready(app, pilot)
+        article_id = main.cursor.article_id
+        await pilot.press("l", "j", "j")
+        await pilot.pause()
+        assert main.cursor == SentenceRef(article_id, 2)
+        focused = [m.ref for m in _of(messages, ArticleView.SentenceFocused)]
+        assert focused[-1] == SentenceRef(article_id, 2)
+        header = str(main.query_one("#diff-header").render())
+        assert main.alignment.sentences[article_id][2].text[:30] in header.replace("\n", " ")
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert main.cursor.index > 2
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert main.cursor.index < 4
+
+
+async def test_choosing_a_counterpart_switches_outlet_at_that_sentence(
+    seeded: tuple[Library, str],
+) -> None:
+    library, story_id = seeded
+    messages: list[Message] = []
+    app = CrosswireApp(library, story_id=story_id)
+    async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
+        main = await _ready(app, pilot)
+        info = next(
+            i for infos in main.alignment.sentences.values() for i in infos if i.counterparts
+        )
+        main.jump_to(info.ref)
+        await pilot.pause()
+        await pilot.press("l")
+        assert _focused_id(app) == "diff-rows"
+        main.query_one("#diff-rows", PaneList).highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        chosen = _of(messages, DiffView.CounterpartChosen)
+        target = info.counterparts[0]
+        assert [m.ref for m in chosen] == [SentenceRef(target.article_id, target.index)]
+        assert main.cursor == SentenceRef(target.article_id, target.index)
+        assert main.query_one("#outlets", PaneList).highlighted_option.id == target.article_id
+        assert _focused_id(app) == "sentences"
+
+
+async def test_missing_sentences_jump_to_the_outlet_that_has_them(
+    seeded: tuple[Library, str],
+) -> None:
+    library, story_id = seeded
+    messages: list[Message] = []
+    app = CrosswireApp(library, story_id=story_id)
+    async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
+        main = await _ready(app, pilot)
+        article_id = next(aid for aid, items in main.alignment.missing.items() if items)
+        main.select_outlet(article_id)
+        await pilot.pause()
+        await pilot.press("l", "l", "right_square_bracket")
+        await pilot.pause()
+        rows = main.query_one("#diff-rows", PaneList)
+        assert rows.highlighted_option.id == "m0"
+        await pilot.press("enter")
+        await pilot.pause()
+        example = main.alignment.missing[article_id][0].example
+        assert [m.ref for m in _of(messages, JumpToSentence)] == [example]
+        assert main.cursor == example
+
+
+async def test_brackets_jump_between_unique_sentences(seeded: tuple[Library, str]) -> None:
+    library, story_id = seeded
+    app = CrosswireApp(library, story_id=story_id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        main = await _ready(app, pilot)
+        article_id, infos = next(
+            (aid, infos)
+            for aid, infos in main.alignment.sentences.items()
+            if sum(i.status == "unique" for i in infos) >= 2
+        )
+        uniques = [i.ref.index for i in infos if i.status == "unique"]
+        main.jump_to(SentenceRef(article_id, 0))
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert main.cursor.index == next(i for i in uniques if i > 0)
+        await pilot.press("right_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        assert main.cursor.index == next(i for i in uniques if i > 0)
+
+
+async def test_search_highlights_matches_and_n_N_cycle(seeded: tuple[Library, str]) -> None:
+    library, story_id = seeded
+    app = CrosswireApp(library, story_id=story_id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        main = await _ready(app, pilot)
+        search = main.query_one("#search", Input)
+        assert not search.display
+        await pilot.press("l", "slash")
+        assert search.display and _focused_id(app) == "search"
+        await pilot.press(*"japan", "enter")
+        await pilot.pause()
+        assert not search.display and _focused_id(app) == "sentences"
+        sentences = main.query_one("#sentences", PaneList)
+        matches = sentences.match_indexes
+        assert len(matches) >= 2
+        assert sentences.highlighted == matches[0]
+        await pilot.press("n")
+        await pilot.pause()
+        assert sentences.highlighted == matches[1]
+        assert main.cursor.index == int(sentences.highlighted_option.id[1:])
+        await pilot.press("N")
+        assert sentences.highlighted == matches[0]
+        await pilot.press("slash", "escape")
+        assert not search.display and _focused_id(app) == "sentences"
+
+
+async def test_r_and_u_toggle_removed_lines_and_shared_sentences(
+    seeded: tuple[Library, str],
+) -> None:
+    library, story_id = seeded
+    messages: list[Message] = []
+    app = CrosswireApp(library, story_id=story_id)
+    async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
+        main = await _ready(app, pilot)
+        article = next(a for a in main.articles.values() if a.removed)
+        main.select_outlet(article.id)
+        await pilot.pause()
+        sentences = main.query_one("#sentences", PaneList)
+        before = len(sentences.options)
+        await pilot.press("r")
+        await pilot.pause()
+        assert main.show_removed
+        assert len(sentences.options) == before + len(article.removed)
+        await pilot.press("r", "u")
+        await pilot.pause()
+        shared = sum(i.status == "shared" for i in main.alignment.sentences[article.id])
+        assert len(sentences.options) == before - shared
+        assert [m.setting for m in _of(messages, ToggleSetting)] == [
+            "show_removed",
+            "show_removed",
+            "only_additions",
+        ]
+
+
+@pytest.mark.parametrize(
+    ("key", "screen_name"),
+    [
+        ("s", "SideBySideScreen"),
+        ("m", "CoverageMatrixScreen"),
+        ("d", "DriftListScreen"),
+        ("S", "StoriesScreen"),
+        ("i", "ImportScreen"),
+    ],
+)
+async def test_view_keys_open_their_screens_and_q_comes_back(
+    seeded: tuple[Library, str], key: str, screen_name: str
+) -> None:
+    library, story_id = seeded
+    messages: list[Message] = []
+    app = CrosswireApp(library, story_id=story_id)
+    async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
+        main = await _ready(app, pilot)
+        await pilot.press(key)
+        await pilot.pause()
+        assert type(app.screen).__name__ == screen_name
+        assert _of(messages, OpenView)
+        app.action_back_or_quit()
+        await pilot.pause()
+        assert app.screen is main
+
+
+async def test_help_shows_the_focused_panes_help_and_the_keys(seeded: tuple[Library, str]) -> None:
+    library, story_id = seeded
+    app = CrosswireApp(library, story_id=story_id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("l", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.pane_help == ArticleView.HELP
+        markdown = app.screen.query_one(Markdown).source
+        assert "### Article" in markdown and "`toggle.removed`" in markdown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_q_quits_from_the_main_screen(seeded: tuple[Library, str]) -> None:
+    library, story_id = seeded
+    app = CrosswireApp(library, story_id=story_id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_palette_offers_namespaced_commands(seeded: tuple[Library, str]) -> None:
+    library, story_id = seeded
+    app = CrosswireApp(library, story_id=story_id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        main = await _ready(app, pilot)
+        titles = [command.title for command in app.get_system_commands(main)]
+        assert {"view: coverage matrix", "view: side by side", "toggle: removed lines"} <= set(
+            titles
+        )
+        assert all(": " in title for title in titles)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommandPalette"
+        await pilot.press(*"outlet: trt")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        trt = next(a.id for a in main.articles.values() if a.outlet == "TRT World")
+        assert app.screen is main and main.cursor.article_id == trt
+
+
+async def test_keymap_from_config_rebinds_keys(seeded: tuple[Library, str]) -> None:
+    library, story_id = seeded
+    config = Config(keymap={"view.matrix": "M", "nonsense.id": "x"})
+    app = CrosswireApp(library, story_id=story_id, config=config)
+    async with app.run_test(size=(120, 36)) as pilot:
+        main = await _ready(app, pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.screen is main
+        await pilot.press("M")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CoverageMatrixScreen"
+
+
+async def test_theme_choice_persists_across_runs(seeded: tuple[Library, str]) -> None:
+    library, story_id = seeded
+    app = CrosswireApp(library, story_id=story_id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _ready(app, pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    assert library.get_state("theme") == "nord"
+    again = CrosswireApp(Library(library.home), story_id=story_id, config=Config(theme="gruvbox"))
+    async with again.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+async def test_article_text_is_never_markup(tmp_path: Path) -> None:
+    library, story = hostile_library(tmp_path / "library", tmp_path / "files")
+    app = CrosswireApp(library, story_id=story.id)
+    async with app.run_test(size=(160, 40)) as pilot:
+        main = await _ready(app, pilot)
+        hostile = next(a for a in main.articles.values() if "[bold]nothing[/]" in a.text)
+        main.select_outlet(hostile.id)
+        await pilot.pause()
+        sentences = main.query_one("#sentences", PaneList)
+        shown = "\n".join(sentences.render_line(y).text for y in range(sentences.size.height))
+        assert "Officials said [bold]nothing[/] new" in shown
+        assert "[link=https://example.com]the site[/link]" in shown
+        # The importer drops escape sequences; whatever reaches the screen is plain text.
+        assert "The minister said" in shown and "red alert" in shown
+        assert "\x1b" not in shown
+        title = str(main.query_one("#story-header").render())
+        assert "Hostile text" in title
+
+
+async def test_narrow_terminal_stacks_the_diff_under_the_article(
+    seeded: tuple[Library, str],
+) -> None:
+    library, story_id = seeded
+    app = CrosswireApp(library, story_id=story_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await _ready(app, pilot)
+        assert main.has_class("-narrow")
+        sources, article, diff = (
+            main.query_one(f"#{n}").region for n in ("sources", "article", "diff")
+        )
+        for region in (sources, article, diff):
+            assert region.width > 0 and region.height > 0
+            assert region.right <= 80 and region.bottom <= 24
+        assert diff.y >= article.bottom and diff.x == article.x
+        assert sources.right <= article.x
+
+
+def test_config_file_is_read_and_bad_files_are_one_line(tmp_path: Path) -> None:
+    assert load_config(tmp_path) == Config()
+    (tmp_path / "config.toml").write_text(
+        '[keymap]\n"view.matrix" = "M, ctrl+m"\n[settings]\ntheme = "nord"\nshow_removed = true\n'
+    )
+    config = load_config(tmp_path)
+    assert config.keymap == {"view.matrix": "M,ctrl+m"}
+    assert config.theme == "nord" and config.show_removed and not config.only_additions
+    for text, problem in [
+        ("[keymap\n", "not valid TOML"),
+        ("[settings]\nshow_removed = 'yes'\n", "show_removed must be a bool"),
+        ("[settings]\ncolour = 1\n", "colour is not a setting"),
+        ("[keys]\n", "unknown table(s) keys"),
+    ]:
+        (tmp_path / "config.toml").write_text(text)
+        with pytest.raises(ConfigError) as error:
+            load_config(tmp_path)
+        assert problem in str(error.value) and "\n" not in str(error.value)
+        assert str(tmp_path / "config.toml") in str(error.value)
+
+
+def test_run_app_reports_a_bad_library_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = tmp_path / "library"
+    home.mkdir()
+    (home / "library.json").write_text("{not json")
+    assert run_app(home, None) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("crosswire: ") and err.count("\n") == 1
+
+
+def test_run_app_reports_an_unknown_story_in_one_line(
+    seeded: tuple[Library, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    library, _ = seeded
+    assert run_app(library.home, "no such story about penguins") == 2
+    assert "no story matches" in capsys.readouterr().err

@@ -1,0 +1,101 @@
+"""`crosswire compare` as a real process: JSON document shape and the readable report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import RunCli
+
+from tui.core.library import Library, now_iso
+from tui.core.models import Article, Sentence
+
+
+@pytest.fixture
+def imported(run_cli: RunCli, seed_paths: list[Path]) -> RunCli:
+    result = run_cli("import", *seed_paths)
+    assert result.returncode == 0, result.stderr
+    return run_cli
+
+
+def test_json_document(imported: RunCli) -> None:
+    result = imported("compare", "--json")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert list(doc) == ["schema", "story", "outlets", "articles", "clusters", "drift", "pairs"]
+    assert doc["schema"] == 1
+    assert doc["story"]["origin_outlet"] in ("Portugal Colonial", "TRT World")
+    articles = {a["outlet"]: a for a in doc["articles"]}
+    assert len(articles) == 5
+    assert list(articles["SadaNews"]) == [
+        "id",
+        "outlet",
+        "source",
+        "title",
+        "origin",
+        "sentences",
+        "missing",
+        "removed",
+    ]
+    sentence = articles["SadaNews"]["sentences"][0]
+    assert list(sentence) == ["index", "text", "status", "cluster", "outlets"]
+    missing = [m["text"] for m in articles["SadaNews"]["missing"]]
+    assert any(t.startswith("Their meeting was preceded") for t in missing)
+    assert articles["Portugal Colonial"]["removed"], "the headline list is reported as removed"
+    members = [(m["article"], m["sentence"]) for c in doc["clusters"] for m in c["members"]]
+    every = [(a["id"], s["index"]) for a in doc["articles"] for s in a["sentences"]]
+    assert sorted(members) == sorted(every)
+    assert any(d["a"] == "Shinjiro Koizumi" and d["b"] == "Shingo Kiyozumi" for d in doc["drift"])
+    assert len(doc["pairs"]) == 5 * 4
+
+
+def test_same_library_gives_the_same_document(imported: RunCli) -> None:
+    assert imported("compare", "--json").stdout == imported("compare", "--json").stdout
+
+
+def test_readable_report(imported: RunCli) -> None:
+    result = imported("compare", "japan missiles")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Likely origin:" in out
+    assert "Shingo Kiyozumi" in out
+    assert "Coverage" in out and "SadaNews" in out
+
+
+def test_article_text_is_never_markup(run_cli: RunCli, library_home: Path) -> None:
+    library = Library(library_home)
+    story = library.create_story("Markup story")
+    texts = [
+        "[bold red]Not markup[/] appears verbatim in the report.",
+        "A second [link] line here.",
+    ]
+    sentences = tuple(Sentence(n, t, 0, len(t), n) for n, t in enumerate(texts))
+    articles = [
+        Article(
+            f"{story.id}-{n}",
+            story.id,
+            f"[i]Outlet {n}[/i]",
+            texts[0],
+            f"f{n}.txt",
+            None,
+            None,
+            now_iso(),
+            "\n".join(texts),
+            "\n".join(texts),
+            sentences,
+            (),
+        )
+        for n in range(2)
+    ]
+    library.add_articles(story.id, articles)
+    result = run_cli("compare", story.id)
+    assert result.returncode == 0, result.stderr
+    assert "[bold red]Not markup[/]" in result.stdout
+    assert "[i]Outlet 0[/i]" in result.stdout
+
+
+def test_unknown_story_is_one_line(imported: RunCli) -> None:
+    result = imported("compare", "zzzz-no-such-story-qqqq")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr

@@ -1,0 +1,121 @@
+"""Drift inside clusters: names, numbers, dates, quantities, quotes and spellings that differ."""
+
+from __future__ import annotations
+
+import pytest
+from align_data import make_article, seed_articles
+
+from tui.core.align import align_story
+from tui.core.drift import differences
+from tui.core.models import Drift, StoryAlignment
+
+
+@pytest.fixture(scope="module")
+def alignment() -> StoryAlignment:
+    return align_story(seed_articles())
+
+
+def find(alignment: StoryAlignment, kind: str, a: str, b: str) -> Drift:
+    found = [d for d in alignment.drift if (d.kind, d.a, d.b) == (kind, a, b)]
+    assert len(found) == 1, [(d.kind, d.a, d.b) for d in alignment.drift]
+    return found[0]
+
+
+def test_misspelled_names_of_the_translated_copy(alignment: StoryAlignment) -> None:
+    koizumi = find(alignment, "name", "Shinjiro Koizumi", "Shingo Kiyozumi")
+    assert koizumi.outlets_b == ("SadaNews",)
+    assert "Portugal Colonial" in koizumi.outlets_a and "TRT World" in koizumi.outlets_a
+    assert {r.article_id for r in koizumi.refs_b} == {"seed004"}
+    takaichi = find(alignment, "name", "Takaichi", "Takaiichi")
+    assert takaichi.outlets_b == ("SadaNews",)
+
+
+def test_quote_that_changed_words(alignment: StoryAlignment) -> None:
+    quote = find(alignment, "quote", "remains absolutely unwavering", "remains strong")
+    assert quote.outlets_b == ("SadaNews",)
+    assert set(quote.outlets_a) >= {"Portugal Colonial", "TRT World"}
+
+
+def test_department_of_defence_is_a_spelling_drift_not_a_name(alignment: StoryAlignment) -> None:
+    spelling = [d for d in alignment.drift if d.kind == "spelling" and d.a.casefold() == "defence"]
+    assert any(d.b == "Defense" and "Portugal Colonial" in d.outlets_b for d in spelling)
+    assert not any(d.kind == "name" and "Defen" in d.a for d in alignment.drift)
+
+
+def test_drift_is_deduplicated_and_refers_to_its_cluster(alignment: StoryAlignment) -> None:
+    keys = [(d.cluster, d.kind, *sorted((d.a.casefold(), d.b.casefold()))) for d in alignment.drift]
+    assert len(keys) == len(set(keys))
+    for drift in alignment.drift:
+        members = {(m.article_id, m.index) for m in alignment.clusters[drift.cluster].members}
+        assert {(r.article_id, r.index) for r in drift.refs_a + drift.refs_b} <= members
+        assert drift.refs_a and drift.refs_b
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "expected"),
+    [
+        (
+            "Koizumi and Hegseth agreed Thursday to strengthen the alliance.",
+            "Koizumi and Hegseth agreed Friday to strengthen the alliance.",
+            [("date", "Thursday", "Friday")],
+        ),
+        (
+            "Tokyo approved a record nine trillion yen budget in December.",
+            "Tokyo approved a record eight trillion yen budget in December.",
+            [("quantity", "nine trillion yen", "eight trillion yen")],
+        ),
+        (
+            "The force could total 20,000 troops by 2027, officials said.",
+            "The force could total 25,000 troops by 2027, officials said.",
+            [("quantity", "20,000 troops", "25,000 troops")],
+        ),
+        (
+            "He said 12 ships would sail in 2025.",
+            "He said 14 ships would sail in 2026.",
+            [("number", "12", "14"), ("date", "2025", "2026")],
+        ),
+        (
+            "Tokyo's defence ministry said the alliance is firm.",
+            "Tokyo's defense ministry said the alliance is firm.",
+            [("spelling", "defence", "defense")],
+        ),
+        (
+            "Japan and China met in Beijing on Monday.",
+            "Japanese and Chinese officials met in Beijing on Monday.",
+            [],
+        ),
+        ("Tokyo and Washington agreed on Friday.", "Tokyo and Washington agreed Friday.", []),
+    ],
+)
+def test_differences_between_two_versions(
+    x: str, y: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert differences(x, y) == expected
+
+
+FRIDAY = "Defense ministers Koizumi and Hegseth agreed Friday to expand joint missile production."
+
+
+def test_weekday_drift_across_outlets_in_one_cluster() -> None:
+    articles = [
+        make_article(
+            "a",
+            "Wire",
+            [FRIDAY],
+        ),
+        make_article(
+            "b",
+            "Copy",
+            [FRIDAY],
+        ),
+        make_article(
+            "c",
+            "Other",
+            [FRIDAY.replace("Friday", "Thursday")],
+        ),
+    ]
+    result = align_story(articles)
+    assert len(result.clusters) == 1
+    (drift,) = result.drift
+    assert (drift.kind, drift.a, drift.b) == ("date", "Friday", "Thursday")
+    assert (drift.outlets_a, drift.outlets_b) == (("Copy", "Wire"), ("Other",))

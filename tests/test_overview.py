@@ -1,0 +1,103 @@
+"""Overview: pair shares, outlet shares, origin, story order, missing items and coverage matrix."""
+
+from __future__ import annotations
+
+import pytest
+from align_data import make_article, seed_articles
+
+from tui.core.align import align_story, coverage_matrix
+from tui.core.models import StoryAlignment
+
+WIRE = [
+    "Tokyo and Washington agreed Friday to boost joint production of defence equipment.",
+    "The agreement came after Koizumi met Pentagon chief Pete Hegseth in Washington.",
+    "Okinawa hosts the vast majority of American military bases in Japan.",
+    "Their meeting was preceded by a joint morning workout session at a military gym.",
+]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> StoryAlignment:
+    return align_story(seed_articles())
+
+
+def small_story() -> StoryAlignment:
+    return align_story(
+        [
+            make_article("wire", "Wire", WIRE),
+            make_article(
+                "copy",
+                "Copy",
+                [WIRE[0], WIRE[1], "A sentence only the copy has, about trade talks."],
+            ),
+            make_article("brief", "Brief", [WIRE[2], WIRE[0]]),
+        ]
+    )
+
+
+def test_pair_shares_count_sentences_the_other_carries() -> None:
+    story = small_story()
+    share = {(p.a, p.b): (p.shared, p.share) for p in story.pairs}
+    assert share[("copy", "wire")] == (2, 2 / 3)
+    assert share[("wire", "copy")] == (2, 2 / 4)
+    assert share[("brief", "copy")] == (1, 1 / 2)
+    assert len(story.pairs) == 3 * 2
+
+
+def test_outlet_shares_and_origin() -> None:
+    story = small_story()
+    assert story.origin == "wire"
+    assert story.article_ids[0] == "wire"
+    shares = {s.article_id: s for s in story.shares}
+    copy = shares["copy"]
+    assert (copy.sentences, copy.shared, copy.reworded, copy.unique) == (3, 2, 0, 1)
+    assert copy.wire_share == pytest.approx(2 / 3)
+    assert copy.unique_share == pytest.approx(1 / 3)
+
+
+def test_missing_needs_two_other_outlets_in_a_bigger_story() -> None:
+    story = small_story()
+    missing = {k: [m.text for m in v] for k, v in story.missing.items()}
+    assert missing["brief"] == [WIRE[1]]  # WIRE[3]: only one other outlet has it
+    assert missing["copy"] == [WIRE[2]]
+    assert missing["wire"] == []  # the copy's own sentence is its addition, not a gap
+
+
+def test_missing_in_a_two_article_story_is_what_the_other_has() -> None:
+    story = align_story(
+        [make_article("wire", "Wire", WIRE), make_article("brief", "Brief", WIRE[:2])]
+    )
+    assert [m.text for m in story.missing["brief"]] == WIRE[2:]
+    assert story.missing["brief"][0].example.article_id == "wire"
+
+
+def test_story_order_follows_the_origin_and_slots_others_in() -> None:
+    story = small_story()
+    texts = [c.text for c in story.clusters]
+    assert texts[:4] == WIRE[:2] + ["A sentence only the copy has, about trade talks."] + WIRE[2:3]
+
+
+def test_coverage_matrix_rows_and_cells(seeds: StoryAlignment) -> None:
+    rows = coverage_matrix(seeds)
+    assert [r.cluster for r in rows] == [c.id for c in seeds.clusters]
+    column = {article_id: n for n, article_id in enumerate(seeds.article_ids)}
+    for row, cluster in zip(rows, seeds.clusters, strict=True):
+        carried = {m.article_id for m in cluster.members}
+        for article_id, n in column.items():
+            assert (row.cells[n] is not None) == (article_id in carried)
+    origin_column = column[seeds.origin or ""]
+    statuses = {row.cells[origin_column] for row in rows} - {None}
+    assert statuses <= {"shared", "reworded", "unique"}
+
+
+def test_large_stories_keep_pairs_with_the_origin_only() -> None:
+    from tui.core import overview
+
+    articles = [
+        make_article(f"a{n:03d}", f"Outlet {n}", WIRE) for n in range(overview.PAIRS_LIMIT + 2)
+    ]
+    story = align_story(articles)
+    assert story.extra["pairs_limited"] is True
+    assert all(story.origin in (p.a, p.b) for p in story.pairs)
+    assert len(story.pairs) == 2 * (len(articles) - 1)
+    assert all(info.status == "shared" for infos in story.sentences.values() for info in infos)

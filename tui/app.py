@@ -1,0 +1,247 @@
+"""The crosswire app: a thin shell around the main screen.
+
+It holds the library, the alignment cache and the settings; the screens do the reading. The store
+and the alignment engine are imported only when first needed, so the first frame comes as soon as
+Textual can draw it.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
+
+from tui.commands import OutletCommands, StoryCommands, ThemeCommands
+from tui.keymap import APP_BINDINGS, unknown_binding_ids
+from tui.messages import (
+    ImportFinished,
+    JumpToSentence,
+    OpenStory,
+    OpenView,
+    ToggleSetting,
+    ViewName,
+)
+from tui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from tui.core.config import Config
+    from tui.core.library import Library
+    from tui.core.models import Article, Story, StoryAlignment
+
+THEME_STATE_KEY = "theme"
+LAST_STORY_STATE_KEY = "last_story"
+
+_VIEW_TITLES: list[tuple[str, str, ViewName]] = [
+    ("view: side by side", "Compare this outlet with another, row by row", "side_by_side"),
+    ("view: coverage matrix", "Which outlet carries which sentence", "matrix"),
+    ("view: drift list", "Names, numbers, dates and quotes that differ", "drift"),
+    ("view: stories", "Pick another story of the library", "stories"),
+    ("import: files", "Import a file or a folder of articles", "import"),
+]
+
+
+class CrosswireApp(App[None]):
+    """Read one news story as many outlets tell it."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "crosswire"
+    BINDINGS: ClassVar[list[BindingType]] = list(APP_BINDINGS)
+    COMMANDS = App.COMMANDS | {OutletCommands, StoryCommands, ThemeCommands}
+
+    def __init__(
+        self, library: Library, *, story_id: str | None = None, config: Config | None = None
+    ) -> None:
+        super().__init__()
+        from tui.core.config import Config
+
+        self.library = library
+        self.config = config or Config()
+        self.start_story_id = story_id
+        self._alignments: dict[tuple[str, tuple[str, ...]], StoryAlignment] = {}
+        self._alignments_lock = threading.Lock()
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen()
+
+    @property
+    def main_screen(self) -> MainScreen:
+        """The main screen, always at the bottom of the stack."""
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        self._restore_theme()
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._apply_keymap()
+
+    def _restore_theme(self) -> None:
+        chosen = self.library.get_state(THEME_STATE_KEY) or self.config.theme
+        if isinstance(chosen, str) and chosen in self.available_themes:
+            self.theme = chosen
+        elif chosen:
+            self.notify(f"Unknown theme {chosen!r}; using {self.theme}.", markup=False)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if self.library.get_state(THEME_STATE_KEY) != theme.name:
+            self.library.set_state(THEME_STATE_KEY, theme.name)
+
+    def _apply_keymap(self) -> None:
+        keymap = self.config.keymap
+        unknown = unknown_binding_ids(keymap, known=_other_screen_ids())
+        if unknown:
+            self.notify(
+                f"config.toml: no binding has id {', '.join(unknown)}",
+                severity="warning",
+                markup=False,
+            )
+        self.set_keymap({key: value for key, value in keymap.items() if key not in unknown})
+
+    # --- data (called from the main screen's worker thread) -----------------------------------
+
+    def load_story(self, story_id: str) -> tuple[Story, list[Article], StoryAlignment]:
+        """Read a story and its articles, and align them (cached per story and article set)."""
+        story = self.library.get_story(story_id)
+        articles = self.library.articles(story_id)
+        key = (story_id, tuple(article.id for article in articles))
+        with self._alignments_lock:
+            alignment = self._alignments.get(key)
+        if alignment is None:
+            from tui.core.align import align_story
+
+            alignment = align_story(articles)
+            with self._alignments_lock:
+                self._alignments[key] = alignment
+        return story, articles, alignment
+
+    def cached_alignment(self, story_id: str) -> StoryAlignment | None:
+        """The alignment computed for this story in this session, if any."""
+        with self._alignments_lock:
+            return next((a for (sid, _), a in self._alignments.items() if sid == story_id), None)
+
+    def forget_alignment(self, story_id: str) -> None:
+        """Drop a story's cached alignment (its articles changed)."""
+        with self._alignments_lock:
+            for key in [key for key in self._alignments if key[0] == story_id]:
+                del self._alignments[key]
+
+    def remember_story(self, story_id: str) -> None:
+        """Record the story as last read, so a plain `crosswire` reopens it."""
+        if self.library.get_state(LAST_STORY_STATE_KEY) != story_id:
+            self.library.set_state(LAST_STORY_STATE_KEY, story_id)
+
+    # --- requests that reach the app (posted by screens over the main one) --------------------
+
+    def on_jump_to_sentence(self, event: JumpToSentence) -> None:
+        self._back_to_main()
+        self.main_screen.jump_to(event.ref)
+
+    def on_open_story(self, event: OpenStory) -> None:
+        self._back_to_main()
+        self.main_screen.open_story(event.story_id)
+
+    def on_import_finished(self, event: ImportFinished) -> None:
+        if event.story_id is not None:
+            self.forget_alignment(event.story_id)
+            self.main_screen.open_story(event.story_id)
+
+    def _back_to_main(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_back_or_quit(self) -> None:
+        """q: close the view on top, or quit from the main screen."""
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+        else:
+            self.exit()
+
+    # --- command palette ----------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every action, titled 'namespace: action' so the palette reads like a menu."""
+        main = self.main_screen
+        for title, help_text, view in _VIEW_TITLES:
+            yield SystemCommand(title, help_text, lambda v=view: main.post_message(OpenView(v)))
+        yield SystemCommand(
+            "toggle: removed lines",
+            "Show or hide the lines cleaning removed",
+            lambda: main.post_message(ToggleSetting("show_removed")),
+        )
+        yield SystemCommand(
+            "toggle: only what this outlet adds",
+            "Hide or show the shared sentences",
+            lambda: main.post_message(ToggleSetting("only_additions")),
+        )
+        yield SystemCommand("help: keys and panes", "The help page", main.action_help)
+        yield SystemCommand("theme: choose", "Pick a colour theme", self.action_change_theme)
+        yield SystemCommand(
+            "app: keys panel", "Keys of the focused pane, docked", self.action_show_help_panel
+        )
+        yield SystemCommand(
+            "app: screenshot",
+            "Save an SVG screenshot",
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
+        yield SystemCommand("app: quit", "Quit crosswire", self.action_quit)
+
+
+def _other_screen_ids() -> set[str]:
+    """Binding ids of the help and secondary screens, which a keymap may also name."""
+    from tui.screens.help import HelpScreen
+
+    ids = {b.id for b in HelpScreen.BINDINGS if isinstance(b, Binding) and b.id}
+    for module, name in [
+        ("side_by_side", "SideBySideScreen"),
+        ("matrix", "CoverageMatrixScreen"),
+        ("drift_list", "DriftListScreen"),
+        ("stories", "StoriesScreen"),
+        ("import_screen", "ImportScreen"),
+    ]:
+        try:
+            screen_class = getattr(__import__(f"tui.screens.{module}", fromlist=[name]), name)
+        except (ImportError, AttributeError):
+            continue
+        ids |= {b.id for b in screen_class.BINDINGS if isinstance(b, Binding) and b.id}
+    return {binding_id for binding_id in ids if isinstance(binding_id, str)}
+
+
+def run_app(library_home: Path, story_query: str | None) -> int:
+    """Open the library and the story (`story_query`, else the last read), run the app.
+
+    Returns the exit code: 0, or 2 with one line on stderr when the library or config is unusable
+    or no story matches.
+    """
+    from tui.core.config import ConfigError, load_config
+    from tui.core.library import Library, LibraryError
+    from tui.core.seeds import ensure_bundled_story
+
+    try:
+        library = Library(library_home)
+        config = load_config(library_home)
+        if library.is_empty():
+            ensure_bundled_story(library)
+        story_id = _story_to_open(library, story_query)
+    except (LibraryError, ConfigError) as error:
+        print(f"crosswire: {error}", file=sys.stderr)
+        return 2
+    app = CrosswireApp(library, story_id=story_id, config=config)
+    app.run()
+    return app.return_code or 0
+
+
+def _story_to_open(library: Library, story_query: str | None) -> str | None:
+    if story_query:
+        return library.find_story(story_query).id
+    stories = library.stories()
+    last = library.get_state(LAST_STORY_STATE_KEY)
+    if any(story.id == last for story in stories):
+        return str(last)
+    return stories[-1].id if stories else None

@@ -1,0 +1,228 @@
+"""Every key binding of the main screen and its panes, in one place, each with an id.
+
+The ids are what a user rebinds in `config.toml` (`[keymap]`, `id = "keys"`), so they are part of
+crosswire's interface: keep them stable. Defining the bindings here, rather than scattered over the
+widgets, also lets `unknown_binding_ids` tell a user which ids in their file match nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from textual.binding import Binding
+
+PANE_BINDINGS: list[Binding] = [
+    Binding(
+        "j,down",
+        "cursor_down",
+        "Down",
+        show=False,
+        tooltip="Move to the next row",
+        id="cursor.down",
+    ),
+    Binding(
+        "k,up", "cursor_up", "Up", show=False, tooltip="Move to the previous row", id="cursor.up"
+    ),
+    Binding("g,home", "first", "Top", show=False, tooltip="Move to the first row", id="cursor.top"),
+    Binding(
+        "G,end", "last", "Bottom", show=False, tooltip="Move to the last row", id="cursor.bottom"
+    ),
+    Binding(
+        "ctrl+d,pagedown",
+        "half_page(1)",
+        "Half page down",
+        show=False,
+        tooltip="Move half a page down",
+        id="cursor.half_page_down",
+    ),
+    Binding(
+        "ctrl+u,pageup",
+        "half_page(-1)",
+        "Half page up",
+        show=False,
+        tooltip="Move half a page up",
+        id="cursor.half_page_up",
+    ),
+    Binding(
+        "enter",
+        "select",
+        "Open",
+        tooltip="Open the outlet, follow the sentence or jump to it",
+        id="pane.open",
+    ),
+]
+"""Keys every pane's list understands (vi-style moves, as in newsboat and friends)."""
+
+MAIN_BINDINGS: list[Binding] = [
+    Binding(
+        "h,left",
+        "focus_pane(-1)",
+        "Pane left",
+        show=False,
+        tooltip="Focus the pane on the left",
+        id="pane.left",
+    ),
+    Binding(
+        "l,right",
+        "focus_pane(1)",
+        "Pane right",
+        show=False,
+        tooltip="Focus the pane on the right",
+        id="pane.right",
+    ),
+    Binding(
+        "tab",
+        "focus_pane(1)",
+        "Next pane",
+        show=False,
+        tooltip="Focus the next pane",
+        id="pane.next",
+    ),
+    Binding(
+        "shift+tab",
+        "focus_pane(-1)",
+        "Previous pane",
+        show=False,
+        tooltip="Focus the previous pane",
+        id="pane.previous",
+    ),
+    Binding(
+        "slash",
+        "start_search",
+        "Search",
+        key_display="/",
+        tooltip="Search the focused pane",
+        id="search.start",
+    ),
+    Binding(
+        "escape",
+        "cancel_search",
+        "Cancel search",
+        show=False,
+        tooltip="Close the search box without searching",
+        id="search.cancel",
+    ),
+    Binding(
+        "n",
+        "search_step(1)",
+        "Next match",
+        show=False,
+        tooltip="Go to the next search match",
+        id="search.next",
+    ),
+    Binding(
+        "N",
+        "search_step(-1)",
+        "Previous match",
+        show=False,
+        tooltip="Go to the previous search match",
+        id="search.previous",
+    ),
+    Binding(
+        "right_square_bracket",
+        "jump_notable(1)",
+        "Next unique",
+        key_display="]",
+        tooltip="Next sentence only this outlet has (in Diff: next missing sentence)",
+        id="jump.next_notable",
+    ),
+    Binding(
+        "left_square_bracket",
+        "jump_notable(-1)",
+        "Previous unique",
+        key_display="[",
+        show=False,
+        tooltip="Previous sentence only this outlet has (in Diff: previous missing sentence)",
+        id="jump.previous_notable",
+    ),
+    Binding(
+        "r",
+        "toggle_removed",
+        "Removed",
+        tooltip="Show or hide the lines cleaning removed",
+        id="toggle.removed",
+    ),
+    Binding(
+        "u",
+        "toggle_additions",
+        "Adds only",
+        tooltip="Show only what this outlet adds (hide shared sentences)",
+        id="toggle.additions",
+    ),
+    Binding(
+        "s",
+        "open_view('side_by_side')",
+        "Side by side",
+        tooltip="Compare this outlet with another, row by row",
+        id="view.side_by_side",
+    ),
+    Binding(
+        "m",
+        "open_view('matrix')",
+        "Matrix",
+        tooltip="Which outlet carries which sentence",
+        id="view.matrix",
+    ),
+    Binding(
+        "d",
+        "open_view('drift')",
+        "Drift",
+        tooltip="Names, numbers, dates and quotes that differ between outlets",
+        id="view.drift",
+    ),
+    Binding(
+        "S", "open_view('stories')", "Stories", tooltip="Pick another story", id="view.stories"
+    ),
+    Binding(
+        "i",
+        "open_view('import')",
+        "Import",
+        tooltip="Import articles into the library",
+        id="view.import",
+    ),
+    Binding(
+        "question_mark,f1",
+        "help",
+        "Help",
+        key_display="?",
+        tooltip="Keys and what the focused pane shows",
+        id="app.help",
+    ),
+]
+"""Keys of the main screen: panes, search, jumps, toggles and the other views."""
+
+APP_BINDINGS: list[Binding] = [
+    Binding(
+        "q",
+        "back_or_quit",
+        "Back/quit",
+        tooltip="Close this view, or quit on the main screen",
+        id="app.back",
+    ),
+    Binding(
+        "ctrl+p",
+        "command_palette",
+        "Palette",
+        show=False,
+        priority=True,
+        tooltip="Every action, outlet, story and theme by name",
+        id="app.command_palette",
+    ),
+]
+"""Keys that work on every screen."""
+
+
+def binding_ids(
+    groups: Iterable[Iterable[Binding]] = (PANE_BINDINGS, MAIN_BINDINGS, APP_BINDINGS),
+) -> set[str]:
+    """The ids a keymap may name."""
+    return {binding.id for group in groups for binding in group if binding.id}
+
+
+def unknown_binding_ids(keymap: Mapping[str, str], *, known: Iterable[str] = ()) -> list[str]:
+    """Ids in a user's keymap that name no binding (typos), sorted, so the app can say so.
+
+    `known` adds ids that other screens define (the side-by-side screen, for example).
+    """
+    valid = binding_ids() | set(known)
+    return sorted(binding_id for binding_id in keymap if binding_id not in valid)

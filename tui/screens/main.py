@@ -1,0 +1,328 @@
+"""The main screen: Sources, Article and Diff, linked both ways.
+
+The screen owns the shared state as reactive vars and binds it down to the panes; the panes report
+what the reader did in past-tense messages and never talk to each other or to the store. `cursor`
+holds the selected outlet and the focused sentence together, so switching outlet at a sentence is
+one change, not two half-changes the panes would draw in between.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Container
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input
+
+from tui.core.models import Article, SentenceRef, Story, StoryAlignment
+from tui.keymap import MAIN_BINDINGS
+from tui.messages import (
+    ImportFinished,
+    JumpToSentence,
+    OpenStory,
+    OpenView,
+    ShowOutlet,
+    ToggleSetting,
+    ViewName,
+)
+from tui.widgets import PaneList
+from tui.widgets.article_view import ArticleView
+from tui.widgets.diff_view import DiffView
+from tui.widgets.source_list import SourceList
+
+if TYPE_CHECKING:
+    from tui.app import CrosswireApp
+
+
+class MainScreen(Screen[None]):
+    """Read one story as every outlet tells it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *MAIN_BINDINGS,
+    ]
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-narrow"),
+        (110, "-wide"),
+    ]
+
+    story: var[Story | None] = var(None)
+    articles: var[dict[str, Article]] = var(dict)
+    alignment: var[StoryAlignment | None] = var(None)
+    cursor: var[SentenceRef | None] = var(None)
+    """The selected outlet's article id and the focused sentence's index in it."""
+    show_removed: var[bool] = var(False)
+    only_additions: var[bool] = var(False)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._last_index: dict[str, int] = {}
+        self._search_target: PaneList | None = None
+
+    @property
+    def crosswire(self) -> CrosswireApp:
+        from tui.app import CrosswireApp
+
+        assert isinstance(self.app, CrosswireApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        with Container(id="panes"):
+            yield SourceList(id="sources").data_bind(
+                MainScreen.story, MainScreen.articles, MainScreen.alignment, MainScreen.cursor
+            )
+            yield ArticleView(id="article").data_bind(
+                MainScreen.articles,
+                MainScreen.alignment,
+                MainScreen.cursor,
+                MainScreen.show_removed,
+                MainScreen.only_additions,
+            )
+            yield DiffView(id="diff").data_bind(MainScreen.alignment, MainScreen.cursor)
+        yield Input(id="search", placeholder="search this pane (enter: find, escape: cancel)")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = self.crosswire
+        self.show_removed = app.config.show_removed
+        self.only_additions = app.config.only_additions
+        self.query_one("#outlets", PaneList).focus()
+        if app.start_story_id is not None:
+            self.open_story(app.start_story_id)
+        else:
+            self.notify("The library has no story yet: press i to import articles.")
+
+    # --- opening a story ----------------------------------------------------------------------
+
+    def open_story(self, story_id: str, *, focus: SentenceRef | None = None) -> None:
+        """Load and align a story off the UI thread; the panes show a loading state meanwhile."""
+        self.query_one("#panes").loading = True
+        self._load_story(story_id, focus)
+
+    @work(thread=True, exclusive=True, group="story", exit_on_error=False)
+    def _load_story(self, story_id: str, focus: SentenceRef | None) -> None:
+        try:
+            story, articles, alignment = self.crosswire.load_story(story_id)
+        except Exception as error:  # noqa: BLE001 - any failure is shown, the app stays usable
+            self.app.call_from_thread(self._load_failed, f"{type(error).__name__}: {error}")
+            return
+        self.app.call_from_thread(self._show_story, story, articles, alignment, focus)
+
+    def _load_failed(self, reason: str) -> None:
+        self.query_one("#panes").loading = False
+        self.notify(f"Cannot open the story: {reason}", severity="error", markup=False)
+
+    def _show_story(
+        self,
+        story: Story,
+        articles: list[Article],
+        alignment: StoryAlignment,
+        focus: SentenceRef | None,
+    ) -> None:
+        self.cursor = None
+        self._last_index = {}
+        self.story = story
+        self.articles = {article.id: article for article in articles}
+        self.alignment = alignment
+        if focus is None or focus.article_id not in self.articles:
+            first = next(iter(self.articles), None)
+            focus = SentenceRef(first, 0) if first is not None else None
+        self.cursor = focus
+        self.query_one("#panes").loading = False
+        self.crosswire.remember_story(story.id)
+
+    # --- moving the cursor --------------------------------------------------------------------
+
+    def watch_cursor(self, cursor: SentenceRef | None) -> None:
+        if cursor is not None:
+            self._last_index[cursor.article_id] = cursor.index
+
+    def select_outlet(self, article_id: str) -> None:
+        """Show another outlet, at its version of the sentence being read when it has one."""
+        if article_id not in self.articles:
+            return
+        self.cursor = SentenceRef(article_id, self._index_in(article_id))
+
+    def _index_in(self, article_id: str) -> int:
+        cursor, alignment = self.cursor, self.alignment
+        if cursor is not None and alignment is not None:
+            infos = alignment.sentences.get(cursor.article_id, ())
+            if 0 <= cursor.index < len(infos):
+                for counterpart in infos[cursor.index].counterparts:
+                    if counterpart.article_id == article_id:
+                        return counterpart.index
+        return self._last_index.get(article_id, 0)
+
+    def jump_to(self, ref: SentenceRef) -> None:
+        """Show a sentence: its outlet in Sources, the sentence in Article, its Diff."""
+        if ref.article_id not in self.articles:
+            self.notify("That sentence is not in the open story.", severity="warning")
+            return
+        self.cursor = ref
+        self.query_one("#sentences", PaneList).focus()
+
+    @on(SourceList.OutletSelected)
+    def _outlet_selected(self, event: SourceList.OutletSelected) -> None:
+        self.select_outlet(event.article_id)
+
+    @on(SourceList.OutletOpened)
+    def _outlet_opened(self, event: SourceList.OutletOpened) -> None:
+        self.select_outlet(event.article_id)
+        self.query_one("#sentences", PaneList).focus()
+
+    @on(ArticleView.SentenceFocused)
+    def _sentence_focused(self, event: ArticleView.SentenceFocused) -> None:
+        if event.ref.article_id in self.articles:
+            self.cursor = event.ref
+
+    @on(ArticleView.SentenceOpened)
+    def _sentence_opened(self, event: ArticleView.SentenceOpened) -> None:
+        self.cursor = event.ref
+        self.query_one("#diff-rows", PaneList).focus()
+
+    @on(DiffView.CounterpartChosen)
+    def _counterpart_chosen(self, event: DiffView.CounterpartChosen) -> None:
+        self.jump_to(event.ref)
+
+    @on(JumpToSentence)
+    def _jump_requested(self, event: JumpToSentence) -> None:
+        event.stop()
+        self.jump_to(event.ref)
+
+    @on(ShowOutlet)
+    def _show_outlet(self, event: ShowOutlet) -> None:
+        event.stop()
+        self.select_outlet(event.article_id)
+
+    @on(OpenStory)
+    def _open_story_requested(self, event: OpenStory) -> None:
+        event.stop()
+        self.open_story(event.story_id)
+
+    @on(ImportFinished)
+    def _import_finished(self, event: ImportFinished) -> None:
+        event.stop()
+        if event.story_id is not None:
+            self.crosswire.forget_alignment(event.story_id)
+            self.open_story(event.story_id)
+
+    @on(ToggleSetting)
+    def _toggle(self, event: ToggleSetting) -> None:
+        event.stop()
+        if event.setting == "show_removed":
+            self.show_removed = not self.show_removed
+        else:
+            self.only_additions = not self.only_additions
+
+    @on(OpenView)
+    def _open_view(self, event: OpenView) -> None:
+        event.stop()
+        from tui.screens import view_screen
+
+        screen = view_screen(event.view, self)
+        if screen is None:
+            self.notify("Open a story first (S lists the stories, i imports).", severity="warning")
+        else:
+            self.app.push_screen(screen)
+
+    # --- actions (keys and palette) -----------------------------------------------------------
+
+    def _panes(self) -> list[PaneList]:
+        return [
+            self.query_one(f"#{name}", PaneList) for name in ("outlets", "sentences", "diff-rows")
+        ]
+
+    def focused_pane(self) -> Widget | None:
+        """The pane (Sources, Article or Diff) holding the focus, if any."""
+        node = self.focused
+        while node is not None and not isinstance(node, SourceList | ArticleView | DiffView):
+            node = node.parent if isinstance(node.parent, Widget) else None
+        return node
+
+    def action_focus_pane(self, step: int) -> None:
+        panes = [pane for pane in self._panes() if pane.display]
+        current = self.focused
+        position = panes.index(current) if current in panes else -1
+        panes[(position + step) % len(panes)].focus()
+
+    def action_toggle_removed(self) -> None:
+        self.post_message(ToggleSetting("show_removed"))
+
+    def action_toggle_additions(self) -> None:
+        self.post_message(ToggleSetting("only_additions"))
+
+    def action_open_view(self, view: ViewName) -> None:
+        self.post_message(OpenView(view))
+
+    def action_jump_notable(self, direction: int) -> None:
+        """Next/previous unique sentence of this outlet; in Diff, next/previous missing one."""
+        if isinstance(self.focused_pane(), DiffView):
+            if not self.query_one(DiffView).step_missing(direction):
+                self.notify("Nothing is missing here.")
+            return
+        cursor, alignment = self.cursor, self.alignment
+        if cursor is None or alignment is None:
+            return
+        infos = alignment.sentences.get(cursor.article_id, ())
+        order = (
+            range(cursor.index + 1, len(infos))
+            if direction > 0
+            else range(cursor.index - 1, -1, -1)
+        )
+        for index in order:
+            if infos[index].status == "unique":
+                self.cursor = SentenceRef(cursor.article_id, index)
+                return
+        self.notify(f"No {'later' if direction > 0 else 'earlier'} unique sentence in this outlet.")
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        pane = self.focused_pane()
+        self.app.push_screen(HelpScreen(pane_help=getattr(pane, "HELP", "")))
+
+    # --- search -------------------------------------------------------------------------------
+
+    def action_start_search(self) -> None:
+        focused = self.focused
+        self._search_target = focused if isinstance(focused, PaneList) else self._panes()[1]
+        search = self.query_one("#search", Input)
+        search.value = self._search_target.search_query
+        self.add_class("-searching")
+        search.focus()
+
+    def action_search_step(self, direction: int) -> None:
+        target = self._search_target
+        if target is None or not target.search_query:
+            self.notify("No search yet: press / to search this pane.")
+            return
+        if not target.step_match(direction):
+            self.notify("No match here.", markup=False)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        target = self._search_target or self._panes()[1]
+        count = target.search(event.value.strip())
+        self._end_search(target)
+        if event.value.strip():
+            plural = "es" if count != 1 else ""
+            self.notify(f"{count} match{plural} for “{event.value.strip()}”", markup=False)
+
+    def action_cancel_search(self) -> None:
+        if self.has_class("-searching"):
+            self._end_search(self._search_target or self._panes()[1])
+
+    def _end_search(self, target: PaneList) -> None:
+        self.remove_class("-searching")
+        target.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the search box is open, only escape (cancel) acts; otherwise everything but it."""
+        if action == "cancel_search":
+            return self.has_class("-searching")
+        return True

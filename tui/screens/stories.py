@@ -1,0 +1,175 @@
+"""The library's stories, searchable by title; enter opens one on the main screen.
+
+The list is read in a thread worker (the store is a file on disk that may be large) and filtered
+in memory with rapidfuzz as the user types, so typing never waits on the disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rapidfuzz import fuzz, process, utils
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.core.library import Library, LibraryError
+from tui.core.models import Story
+from tui.messages import OpenStory, post_to_screen_below
+from tui.widgets.diff_text import data_text
+
+SEARCH_CUTOFF = 60.0
+"""Lowest partial-ratio score (0-100) for a title to stay in the filtered list."""
+
+
+def filter_stories(stories: Sequence[Story], query: str) -> list[Story]:
+    """Stories whose title matches `query` fuzzily, best first; all of them when it is blank.
+
+    partial_ratio lets a word typed from the middle of a long headline match it; ties keep the
+    library's order so the list does not jump around while typing.
+    """
+    if not query.strip():
+        return list(stories)
+    titles = {position: story.title for position, story in enumerate(stories)}
+    matches = process.extract(
+        query,
+        titles,
+        scorer=fuzz.partial_ratio,
+        processor=utils.default_process,
+        score_cutoff=SEARCH_CUTOFF,
+        limit=None,
+    )
+    ranked = sorted(matches, key=lambda match: (-match[1], match[2]))
+    return [stories[position] for _, _, position in ranked]
+
+
+def story_prompt(story: Story) -> Text:
+    """A story's line: its title (data, never markup), then its article count and date."""
+    count = len(story.article_ids)
+    prompt = data_text(story.title)
+    prompt.append(f"  · {count} article{'s' if count != 1 else ''}", style="dim")
+    prompt.append(f" · {story.created_at[:10]}", style="dim")
+    return prompt
+
+
+class StoriesScreen(Screen[str | None]):
+    """Pick a story of the library. Posts `OpenStory` to the screen below and dismisses with its id.
+
+    q/escape dismiss with None. Typing in the search box filters the list; up/down move in the list
+    from the search box; enter in the box opens the highlighted story.
+    """
+
+    HELP = "Every story in the library. Type to search titles; enter opens the highlighted one."
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            key_display="/",
+            tooltip="Search story titles",
+            id="stories.search",
+        ),
+        # The moves share the main screen's ids, so one keymap entry rebinds them everywhere.
+        Binding(
+            "j,down", "cursor('down')", "Down", show=False, tooltip="Next story", id="cursor.down"
+        ),
+        Binding("k,up", "cursor('up')", "Up", show=False, tooltip="Previous story", id="cursor.up"),
+        Binding("enter", "open", "Open", tooltip="Open the highlighted story", id="stories.open"),
+        Binding("q,escape", "back", "Back", tooltip="Close the story list", id="stories.back"),
+    ]
+    DEFAULT_CSS = """
+    StoriesScreen #stories-search { margin: 0 1; }
+    StoriesScreen #stories-status { height: 1; padding: 0 1; color: $text-muted; }
+    StoriesScreen #stories-list { height: 1fr; }
+    """
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self._library = library
+        self.all_stories: list[Story] = []
+        """Every story of the library, once loaded."""
+        self.shown: list[Story] = []
+        """The stories the list shows, in order."""
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="search stories (fuzzy)", id="stories-search")
+        yield Static("reading the library…", id="stories-status")
+        yield OptionList(id="stories-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#stories-search", Input).focus()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="stories-load")
+    def _load(self) -> None:
+        try:
+            stories = self._library.stories()
+        except LibraryError as error:
+            self.app.call_from_thread(self._show_problem, str(error))
+            return
+        self.app.call_from_thread(self._loaded, stories)
+
+    def _show_problem(self, line: str) -> None:
+        self.query_one("#stories-status", Static).update(data_text(line, style="bold red"))
+
+    def _loaded(self, stories: list[Story]) -> None:
+        self.all_stories = stories
+        self._refilter()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._refilter()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_open()
+
+    def _refilter(self) -> None:
+        query = self.query_one("#stories-search", Input).value
+        self.shown = filter_stories(self.all_stories, query)
+        option_list = self.query_one("#stories-list", OptionList)
+        option_list.clear_options()
+        option_list.add_options(Option(story_prompt(story), id=story.id) for story in self.shown)
+        if self.shown:
+            option_list.highlighted = 0
+        total = len(self.all_stories)
+        if total == 0:
+            status = "the library holds no story yet: import some articles first"
+        elif query.strip():
+            status = f"{len(self.shown)} of {total} stories match"
+        else:
+            status = f"{total} stor{'ies' if total != 1 else 'y'}"
+        self.query_one("#stories-status", Static).update(Text(status, end=""))
+
+    def action_search(self) -> None:
+        self.query_one("#stories-search", Input).focus()
+
+    def action_cursor(self, where: str) -> None:
+        option_list = self.query_one("#stories-list", OptionList)
+        if where == "down":
+            option_list.action_cursor_down()
+        else:
+            option_list.action_cursor_up()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._open(event.option_index)
+
+    def action_open(self) -> None:
+        self._open(self.query_one("#stories-list", OptionList).highlighted)
+
+    def _open(self, index: int | None) -> None:
+        if index is None or not 0 <= index < len(self.shown):
+            return
+        story_id = self.shown[index].id
+        post_to_screen_below(self, OpenStory(story_id))
+        self.dismiss(story_id)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

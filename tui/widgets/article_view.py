@@ -1,0 +1,206 @@
+"""Article: the selected outlet's article sentence by sentence, each tinted by its status.
+
+The rows are rebuilt only when the outlet or a toggle changes; moving between sentences moves the
+list's highlight and nothing else. Lines that cleaning removed can be shown dimmed where they stood
+in the raw text, and shared sentences can be hidden to read only what this outlet adds.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import var
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import OptionDoesNotExist
+
+from tui.core.models import Article, RemovedLine, SentenceInfo, SentenceRef, StoryAlignment
+from tui.widgets import STATUS_STYLE, Option, PaneList, legend, safe_text
+
+REMOVED_STYLE = "$text-disabled italic"
+"""Removed lines are dimmed: there for context, clearly not part of the article."""
+
+
+def sentence_option_id(index: int) -> str:
+    return f"s{index}"
+
+
+def _sentence_index(option_id: str | None) -> int | None:
+    if option_id is None or not option_id.startswith("s"):
+        return None
+    return int(option_id[1:])
+
+
+class ArticleView(Vertical):
+    """One outlet's article; the highlighted sentence is the one the Diff pane explains."""
+
+    BORDER_TITLE = "Article"
+    HELP = """\
+### Article
+The selected outlet's article, one sentence per row, tinted by status:
+**shared** (near-verbatim in other outlets), **reworded** (same content, other words),
+**unique** (only this outlet). `r` shows the lines cleaning removed, dimmed, where they
+stood; `u` hides shared sentences so only what this outlet adds is left. `]`/`[` jump
+to the next/previous unique sentence; `enter` moves to the Diff pane.
+"""
+
+    articles: var[dict[str, Article]] = var(dict)
+    alignment: var[StoryAlignment | None] = var(None)
+    cursor: var[SentenceRef | None] = var(None)
+    show_removed: var[bool] = var(False)
+    only_additions: var[bool] = var(False)
+
+    class SentenceFocused(Message):
+        """The reader moved to another sentence of this article."""
+
+        def __init__(self, ref: SentenceRef) -> None:
+            super().__init__()
+            self.ref = ref
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ArticleView.SentenceFocused)
+
+    class SentenceOpened(Message):
+        """The reader pressed enter (or clicked) on a sentence: they want its comparison."""
+
+        def __init__(self, ref: SentenceRef) -> None:
+            super().__init__()
+            self.ref = ref
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[object, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="article-header", markup=False)
+        yield Static(id="article-legend", markup=False)
+        yield PaneList(id="sentences")
+
+    @property
+    def sentence_list(self) -> PaneList:
+        return self.query_one("#sentences", PaneList)
+
+    def watch_alignment(self) -> None:
+        self._shown = None
+        self._refresh_rows()
+
+    def watch_cursor(self) -> None:
+        self._refresh_rows()
+
+    def watch_show_removed(self) -> None:
+        self._refresh_rows()
+
+    def watch_only_additions(self) -> None:
+        self._refresh_rows()
+
+    def _refresh_rows(self) -> None:
+        """Rebuild the rows if what they show changed; otherwise just move the highlight."""
+        cursor = self.cursor
+        article_id = cursor.article_id if cursor else None
+        key = (article_id, self.show_removed, self.only_additions, id(self.alignment))
+        if key != self._shown:
+            self._shown = key
+            self._rebuild(article_id)
+        if cursor is not None:
+            self._highlight(cursor.index)
+
+    def _rebuild(self, article_id: str | None) -> None:
+        article = self.articles.get(article_id) if article_id else None
+        infos = (
+            self.alignment.sentences.get(article_id, ()) if self.alignment and article_id else ()
+        )
+        self._show_header(article, infos)
+        self.sentence_list.set_options(self._rows(article, infos) if article else [])
+
+    def _show_header(self, article: Article | None, infos: tuple[SentenceInfo, ...]) -> None:
+        header = self.query_one("#article-header", Static)
+        if article is None:
+            header.update(Content.styled("No outlet selected", "$text-muted"))
+            self.query_one("#article-legend", Static).update("")
+            return
+        counts = {status: 0 for status in STATUS_STYLE}
+        for info in infos:
+            counts[info.status] += 1
+        figures = " · ".join(f"{n} {status}" for status, n in counts.items())
+        parts: list[str | tuple[str, str]] = [(safe_text(article.outlet), "bold")]
+        if article.date:
+            parts.append((f"  {safe_text(article.date)}", "$text-muted"))
+        parts.append((f"  {len(article.sentences)} sentences: {figures}", "$text-muted"))
+        header.update(Content.assemble(*parts))
+        toggles = []
+        if self.show_removed:
+            toggles.append(f"{len(article.removed)} removed lines shown")
+        if self.only_additions:
+            toggles.append("shared hidden")
+        suffix = ("   " + " · ".join(toggles)) if toggles else ""
+        self.query_one("#article-legend", Static).update(
+            Content.assemble(legend(), (suffix, "$text-muted"))
+        )
+
+    def _rows(self, article: Article, infos: tuple[SentenceInfo, ...]) -> list[Option]:
+        status_of = {info.ref.index: info.status for info in infos}
+        removed = sorted(article.removed, key=lambda line: line.line) if self.show_removed else []
+        rows: list[Option] = []
+        next_removed = 0
+        for sentence in article.sentences:
+            while next_removed < len(removed) and removed[next_removed].line < sentence.line:
+                rows.append(_removed_row(removed[next_removed]))
+                next_removed += 1
+            status = status_of.get(sentence.index, "unique")
+            if self.only_additions and status == "shared":
+                continue
+            style = STATUS_STYLE[status]
+            if sentence.kind != "body":
+                style += " bold"
+            rows.append(
+                Option(
+                    Content.styled(safe_text(sentence.text), style),
+                    id=sentence_option_id(sentence.index),
+                )
+            )
+        rows.extend(_removed_row(line) for line in removed[next_removed:])
+        return rows
+
+    def _highlight(self, index: int) -> None:
+        """Put the list's highlight on sentence `index`, or the nearest shown one after it."""
+        sentences = self.sentence_list
+        target: int | None = None
+        try:
+            target = sentences.get_option_index(sentence_option_id(index))
+        except OptionDoesNotExist:
+            target = None
+        for position, option in enumerate(sentences.options if target is None else ()):
+            shown = _sentence_index(option.id)
+            if shown is None:
+                continue
+            target = position
+            if shown >= index:
+                break
+        if target is not None and sentences.highlighted != target:
+            sentences.highlighted = target
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        index = _sentence_index(event.option.id)
+        cursor = self.cursor
+        if index is None or cursor is None or cursor.index == index:
+            return
+        self.post_message(self.SentenceFocused(SentenceRef(cursor.article_id, index)))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        index = _sentence_index(event.option.id)
+        if index is not None and self.cursor is not None:
+            self.post_message(self.SentenceOpened(SentenceRef(self.cursor.article_id, index)))
+
+
+def _removed_row(line: RemovedLine) -> Option:
+    """A removed raw line, dimmed and labelled with why cleaning took it out; not selectable."""
+    text = f"✂ {safe_text(line.text)}"
+    return Option(
+        Content.assemble(
+            (text, REMOVED_STYLE), (f"  [{safe_text(line.reason)}]", "$text-disabled")
+        ),
+        disabled=True,
+    )
