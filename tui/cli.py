@@ -17,7 +17,12 @@ from pathlib import Path
 from tui import __version__
 from tui.core.library import LibraryError, default_home
 
-COMMAND_MODULES: tuple[str, ...] = ("tui.cli_library", "tui.cli_export", "tui.cli_notes")
+COMMAND_MODULES: tuple[str, ...] = (
+    "tui.cli_library",
+    "tui.cli_export",
+    "tui.cli_notes",
+    "tui.cli_compare",
+)
 """Modules that add subcommands; a new command is one more name here."""
 
 
