@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "tui.cli_export",
     "tui.cli_notes",
     "tui.cli_compare",
+    "tui.cli_open",
 )
 """Modules that add subcommands; a new command is one more name here."""
 
@@ -48,8 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _open_app(args: argparse.Namespace) -> int:
     from tui.app import run_app  # textual loads only when the app is what was asked for
 
-    result = run_app(args.library_home, None)
-    return result if isinstance(result, int) else 0
+    return run_app(args.library_home, None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
