@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.clean import REASONS, clean_text
+from tui.core.clean_rules import line_reason
 from tui.core.models import CleanResult
 from tui.core.segment import display_text
 from tui.core.textio import read_text_file
@@ -248,3 +249,43 @@ def test_short_lines_stay_when_there_is_no_prose_to_judge_them_by() -> None:
     result = clean_text(raw)
     assert [(r.line, r.reason) for r in result.removed] == [(0, "section label")]
     assert result.title == "Quake hits island"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        # re.IGNORECASE lets '\u017f', '\u0131', '\u0130' and '\u212a' match s, i, i and k: the
+        # substring gates in front of the costly patterns must let them through too.
+        ("\u017fubscribe now to continue reading", "paywall"),
+        ("To read this, upgrade to Prem\u0131um membership", "paywall"),
+        ("To read this, UPGRADE TO PREM\u0130UM", "paywall"),
+        (
+            "P\u0131cture: crowds gather at the port as the strike enters its second week",
+            "photo caption",
+        ),
+        ("Crowds at the port on Monday as the strike went on / REUTERS", "photo caption"),
+        ("UPDATED 12 March 2025", "date line"),
+        ("The port reopened on 12 March 2025 after a long strike by the dock workers.", None),
+        ("Members of the union voted to strike again, and premium fares will rise.", None),
+    ],
+)
+def test_cheap_gates_keep_the_verdicts_of_the_patterns(line: str, reason: str | None) -> None:
+    assert line_reason(line)[0] == reason
+
+
+def test_hostile_lines_do_not_disturb_the_article() -> None:
+    article = (
+        "Port workers strike over automation plans\n"
+        "Dock workers at the country's largest port walked out on Monday over plans to automate "
+        "the container terminals, their union said.\n"
+    )
+    sentence = "Officials (who declined to be named) said the U.S. plan was fine. "
+    raw = article + "( " * 100_000 + "\n" + sentence * 3_000 + "\n" + "x" * 50_000 + "\n"
+    result = clean_text(raw)
+    assert result.title == "Port workers strike over automation plans"
+    assert set(result.kept_lines) | {r.line for r in result.removed} == {0, 1, 2, 3, 4}
+    texts = [s.text for s in result.sentences]
+    assert texts[1].startswith("Dock workers") and texts[1].endswith("their union said.")
+    assert texts.count(sentence.strip()) == 3_000
+    for s in result.sentences:
+        assert s.text == " ".join(raw[s.start : s.end].split())

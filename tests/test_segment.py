@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from pathlib import Path
 
-from tui.core.segment import display_text, line_spans, sentences_for_lines, split_sentences
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from syntok import segmenter
+from syntok.tokenizer import Tokenizer
+
+from tui.core import segment
+from tui.core.segment import (
+    CHUNK_CHARS,
+    MAX_OPEN_BRACKETS,
+    display_text,
+    line_spans,
+    sentences_for_lines,
+    split_sentences,
+)
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def _texts(raw: str) -> list[str]:
@@ -128,3 +142,112 @@ def test_spans_are_ordered_in_one_line_and_match_display_text(raw: str) -> None:
     for sentence in numbered:
         assert sentence.text == display_text(raw[sentence.start : sentence.end])
         assert "\x1b" not in sentence.text
+
+
+# --- hostile input: syntok sees bounded pieces, and the shortcuts change nothing ---------------
+
+
+def _syntok_alone(line: str) -> list[tuple[int, int]]:
+    """Plain syntok on one whole line (no controls, no bullet), spans trimmed: the reference."""
+    spans = []
+    for tokens in segmenter.segment(Tokenizer(replace_not_contraction=False).tokenize(line)):
+        if not tokens:
+            continue
+        start, end = tokens[0].offset, tokens[-1].offset + len(tokens[-1].value)
+        text = line[start:end]
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            spans.append((start + lead, start + lead + len(text.strip())))
+    return spans
+
+
+def _assert_covers_every_character(line: str, spans: list[tuple[int, int]]) -> None:
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(line)
+        assert line[start:end] == line[start:end].strip()
+        previous_end = end
+    assert "".join(line[a:b] for a, b in spans).replace(" ", "") == line.replace(" ", "")
+
+
+def _record_syntok_input(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    tokenize = segment._TOKENIZER.tokenize
+
+    def recording(text: str, *args: int) -> object:
+        seen.append(text)
+        return tokenize(text, *args)
+
+    monkeypatch.setattr(segment._TOKENIZER, "tokenize", recording)
+    return seen
+
+
+_TRICKY_WORDS = (
+    "The", "U.S.", "said.", "said", "Dr.", "Smith", "approx.", "etc.", "Jan.", "15", "(AFP)",
+    "(see", "it)", '"Yes."', "He", "he", "wow!", "really?", "no.", "No.", "1.5%", "e.g.", "Inc.",
+    "corp.", "St.", "'quote'", "\u201cHi.\u201d", "and", "--", "P.Serra--PC", ";", "it;", "...",
+    "now...", "Then", "(", ")", "[a]", "Mr.", "vs.", "Wow!!!", "ok?!", "end.)", "i.e.",
+    "\u2026", "x\u2026", "Japan-U.S.", "ministry.", "Ministry.", "alliance.'\"",
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TRICKY_WORDS), min_size=1, max_size=40))
+def test_shortcuts_split_exactly_as_syntok_alone(words: list[str]) -> None:
+    line = " ".join(words)
+    assert split_sentences(line) == _syntok_alone(line)
+
+
+def test_seed_prose_as_one_long_line_splits_as_syntok_alone() -> None:
+    prose = [
+        line.strip()
+        for page in sorted(SEEDS.glob("*.txt"))
+        for line in page.read_text(encoding="utf-8").split("\n")
+        if len(line.split()) >= 12 and line.rstrip("\"'\u201d\u2019")[-1:] in ".!?"
+    ]
+    line = " ".join(prose)
+    assert len(line) > 5 * CHUNK_CHARS
+    assert split_sentences(line) == _syntok_alone(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Officials (who declined to be named) said the U.S. plan was fine. " * 5_000,
+        "( " * 150_000,
+        "(" * 300_000,
+        "( a [ b { c " * 30_000,
+        "a.b " * 75_000,
+        ". " * 150_000,
+        "x" * 300_000,
+    ],
+    ids=["prose-with-brackets", "bracket-run", "brackets-no-space", "mixed-brackets",
+         "dotted", "dots", "no-space"],
+)  # fmt: skip
+def test_syntok_only_sees_bounded_pieces_without_bracket_runs(
+    monkeypatch: pytest.MonkeyPatch, line: str
+) -> None:
+    seen = _record_syntok_input(monkeypatch)
+    spans = split_sentences(line)
+    assert all(len(piece) <= CHUNK_CHARS for piece in seen)
+    assert all(piece.count("(") <= MAX_OPEN_BRACKETS for piece in seen)
+    _assert_covers_every_character(line, spans)
+
+
+def test_long_line_with_brackets_still_splits_at_every_sentence() -> None:
+    sentence = "Officials (who declined to be named) said the U.S. plan was fine."
+    line = " ".join([sentence] * 5_000)  # ~330 KB: no cut may fall inside the brackets
+    assert [line[a:b] for a, b in split_sentences(line)] == [sentence] * 5_000
+
+
+def test_past_the_budget_pieces_stay_whole_but_spans_stay_exact(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(segment, "SYNTOK_BUDGET_CHARS", 100)
+    seen = _record_syntok_input(monkeypatch)
+    line = "He met Dr. Smith. Then he left. " * 10
+    texts = [line[a:b] for a, b in split_sentences(line)]
+    assert sum(map(len, seen)) <= 100
+    assert texts[:2] == ["He met Dr. Smith.", "Then he left."]
+    assert texts[-1] == "He met Dr. Smith. Then he left."
+    _assert_covers_every_character(line, split_sentences(line))

@@ -98,6 +98,15 @@ def test_too_large_names_size_and_limit(tmp_path: Path) -> None:
     )
 
 
+def test_too_many_lines_names_count_and_limit(tmp_path: Path) -> None:
+    path = _write(tmp_path, b"a\n" * 200_000, "lines.txt")  # 200,001 lines: the last is empty
+    assert _reason(path) == "too many lines (200,001; the limit is 200,000)"
+    assert read_text_file(path, max_lines=200_001).count("\n") == 200_000
+    assert _reason(_write(tmp_path, b"a\nb\nc", "three.txt"), max_lines=2) == (
+        "too many lines (3; the limit is 2)"
+    )
+
+
 def test_undecodable_bytes(tmp_path: Path) -> None:
     data = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 400
     assert _reason(_write(tmp_path, data)).startswith("undecodable")

@@ -22,10 +22,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
 
 from rapidfuzz import fuzz, process, utils
 
+from tui.core.clean_rules import (
+    CLOSING,
+    HEADER_BYLINE,
+    LIST_LABELS,
+    OPENING,
+    STOPWORDS,
+    line_reason,
+)
 from tui.core.models import CleanResult, RemovedLine, SentenceKind
 from tui.core.segment import display_text, sentences_for_lines
 
@@ -36,106 +43,6 @@ REASONS = (
 )  # fmt: skip
 """Every reason `clean_text` gives, so a face can group or explain them."""
 
-_AGENCY = (
-    r"(?:AFP|AP|Reuters|EFE|EPA(?:-EFE)?|dpa|ANSA|Xinhua|Kyodo(?: News)?|Jiji(?: Press)?|Yonhap"
-    r"|TASS|Anadolu(?: Agency)?|AA|PA(?: Media)?|UPI|Bloomberg|IANS|PTI|WAFA|Getty Images"
-    r"|Shutterstock|Associated Press|Agence France-Presse)"
-)
-_CREDIT = re.compile(
-    rf"^(?:[/©|]\s*)?{_AGENCY}(?:\s*[/|,]\s*{_AGENCY})*$"
-    r"|^(?:source|sources|photo|photos|image source|image|credit|picture|copyright)\s*[:,]\s*"
-    r"\S.{0,60}$"
-    r"|^[A-Z][\w.'-]*(?: [\w.'-]+){0,3}--[A-Z][A-Za-z]{1,5}$"  # AFP-style signature 'P.Serra--PC'
-    r"|^[a-z]{2,4}(?:[-/][a-z]{2,5})+$"  # agency desk initials 'kaf-ami/pbt'
-    r"|^(?:additional reporting by .{2,60}"
-    r"|.{2,60} contributed (?:to )?(?:this )?report(?:ing)?\.?)$",
-    re.IGNORECASE,
-)
-_CAPTION = re.compile(
-    r"^(?:image caption|caption|photo|photograph|picture)\s*[:,]"
-    r"|\S\s+[/|]\s*(?:[A-Z][\w.&-]*)(?:\s+[A-Z][\w.&-]*){0,2}$"
-    r"|\((?:photo|image|picture|credit)\b[^)]*\)\s*$"
-    r"|Photograph:\s*\S.*$",
-    re.IGNORECASE,
-)
-_RELATED = re.compile(
-    r"^Related(?=[A-Z:|\-\u2013\u2014]|\s*$)"  # 'Related', 'Related:', 'RelatedTRT World - ...'
-    r"|^Related\s+(?i:articles?|stories|news|content|coverage|topics|links|reading|posts)\b"
-    r"|^(?i:read more|read also|also read|see also|more on this story)\s*[:\-\u2013\u2014]"
-)
-_READ_TIME = re.compile(
-    r"^(?:reading time:?\s*)?\d+\s*(?:-\s*)?(?:min|mins|minutes?)(?:\s+(?:read|listen))?$", re.I
-)
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
-_DATE_FORMS = (
-    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I),
-    re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}})\b", re.I),
-)
-_STAMP = re.compile(
-    r"^(?:published|updated|posted|last updated|first published)\b"
-    r"|^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$",
-    re.I,
-)
-_COVERAGE = re.compile(
-    r"^\d[\d,.]*\s*k?\s+(?:articles|sources|outlets|stories)$"
-    r"|^\W*\d+%\s+of\s+(?:the\s+)?(?:sources|outlets|coverage)\b",
-    re.I,
-)
-_COUNTER = re.compile(r"^\d[\d,.]*\s*[km]?\s+(?:comments?|shares?|views?|likes?|reactions?)$", re.I)
-_PAYWALL = re.compile(
-    r"\b(?:upgrade to (?:premium|pro|plus|unlimited|a (?:paid|premium|digital)\b)"
-    r"|subscribe (?:now|today|to (?:read|continue|unlock|keep))|subscribers? only"
-    r"|already a subscriber|(?:article|content) is (?:for|available to|reserved for) (?:paying )?"
-    r"(?:subscribers|members)|to (?:view|read|continue|unlock)\b.{0,60}"
-    r"\b(?:please (?:upgrade|subscribe|sign in|log in)|premium|membership))",
-    re.I,
-)
-_PROMOTION = re.compile(
-    r"^(?:sign up|subscribe|register|download|get|follow us|join)\b.{0,120}"
-    r"\b(?:newsletters?|our app|the app|briefing|whatsapp channel|on (?:x|twitter|facebook"
-    r"|instagram|telegram|youtube))\b",
-    re.I,
-)
-# Only in the page header, before the story starts: 'Maria López in Santiago', 'BBC News, Osaka'.
-_HEADER_BYLINE = re.compile(
-    r"^[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3} in [A-Z][\w'. -]+$"
-    r"|^[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3}, [A-Z][\w'. -]+$"
-)
-_BYLINE = re.compile(r"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}(?:\s*(?:,|and|&|in)\s.*)?$")
-
-
-def _phrases(joined: str) -> frozenset[str]:
-    return frozenset(joined.split("|"))
-
-
-_BULLET_ONLY = re.compile(r"^[-\u2013\u2014\u2022*\u00b7\u25aa\u25cf>]+$")
-_LIST_LABELS = _phrases(
-    "explore|related|related stories|related articles|more on this story|more stories|read more"
-    "|most read|most viewed|most popular|popular|trending|top stories|latest|latest news"
-    "|you may also like|you might also like|also read|see also|recommended|editors picks"
-    "|more from|further reading|in other news|more news|what to read next"
-)
-_WIDGETS = _LIST_LABELS | _phrases(
-    "share|share this|share this article|share on facebook|share on x|save|saved|copy link|print"
-    "|email|comments|comment|advertisement|advert|sponsored|sponsored content|help us improve"
-    "|was this article helpful|give feedback|feedback|follow us|listen|listen to this article"
-    "|watch|play video|skip to content|skip advert|close|menu|home|newsletter|sign up|subscribe"
-    "|log in|sign in|back to top|tags|topics|facebook|twitter|x|whatsapp|linkedin|telegram"
-    "|reddit|cookie settings|accept all cookies|coverage details|bias distribution|factuality"
-    "|blindspot|similar news topics|ownership|media bias"
-)
-_COVERAGE_WORDS = _phrases("coverage details|bias distribution|factuality|blindspot")
-_STOPWORDS = _phrases(
-    "the|and|for|with|from|that|this|have|has|had|was|were|are|will|would|into|over|after|about"
-    "|their|they|them|then|than|also|been|its|his|her|our|out|not|but|who|what|when|where|which"
-    "|while|amid|said|says|can|could|may|might|more|most|new|one|two"
-)
-_SENTENCE_END = ".!?:;,\u2026"
-_CLOSING = "\"'\u201d\u2019)]\u00bb"
-_OPENING = "\"'\u201c\u2018([\u00ab"
-
 
 def clean_text(raw: str) -> CleanResult:
     """Split `raw` into the article (kept lines, title, date, sentences) and removed junk lines."""
@@ -144,7 +51,7 @@ def clean_text(raw: str) -> CleanResult:
     removed: dict[int, str] = {}
     found_date: str | None = None
     for n in filled:
-        reason, stated = _line_reason(lines[n])
+        reason, stated = line_reason(lines[n])
         if reason:
             removed[n] = reason
             found_date = found_date or stated  # only a date line dates the article
@@ -167,78 +74,19 @@ def clean_text(raw: str) -> CleanResult:
     )
 
 
-def _line_reason(text: str) -> tuple[str | None, str | None]:
-    """The junk reason a line has on its own (or None), and the ISO date it states, if any."""
-    plain = text.strip()
-    folded = re.sub(r"[^\w%&' ]+", " ", plain.lower()).strip()
-    folded = re.sub(r"\s+", " ", folded.replace("'", ""))
-    words = len(plain.split())
-    if _BULLET_ONLY.match(plain):
-        return "bullet marker", None
-    if words <= 8 and _CREDIT.match(plain):
-        return "credit line", None
-    if words >= 4 and _CAPTION.search(plain) and not _ends_sentence_inside_quote(plain):
-        return "photo caption", None
-    if _RELATED.match(plain) and (words <= 25):
-        return "related link", None
-    stated = _stated_date(plain)
-    if _STAMP.match(plain) and words <= 10 or stated and words <= 7 and _leftover_words(plain) <= 4:
-        return "date line", stated
-    if _READ_TIME.match(plain):
-        return "read time", None
-    if _COVERAGE.match(plain) or folded in _COVERAGE_WORDS:
-        return "coverage widget", None
-    if _PAYWALL.search(plain) and words <= 25:
-        return "paywall", None
-    if _PROMOTION.match(plain) and words <= 30:
-        return "promotion", None
-    if folded in _WIDGETS or _COUNTER.match(plain):
-        return "page widget", None
-    if words <= 10 and _BYLINE.match(plain) and plain[-1] not in _SENTENCE_END:
-        return "byline", None
-    return None, None
-
-
-def _ends_sentence_inside_quote(text: str) -> bool:
-    """A quoted sentence such as '"... alliance.'"' is text, never a caption."""
-    return text[-1] in _CLOSING and len(text) > 1 and text[-2] in ".!?"
-
-
-def _stated_date(text: str) -> str | None:
-    for form in _DATE_FORMS:
-        match = form.search(text)
-        if not match:
-            continue
-        parts = match.groupdict()
-        month = int(parts["mnum"]) if parts.get("mnum") else None
-        if month is None:
-            month = _MONTHS.index(parts["month"].lower()[:3]) + 1
-        try:
-            return date(int(parts["year"]), month, int(parts["day"])).isoformat()
-        except ValueError:
-            continue
-    return None
-
-
-def _leftover_words(text: str) -> int:
-    for form in _DATE_FORMS:
-        text = form.sub(" ", text)
-    return len(re.findall(r"[A-Za-z]{2,}", text))
-
-
 def _is_prose(text: str) -> bool:
     """Running text: a long line that ends a sentence (possibly inside closing quotes)."""
-    return len(text.split()) >= 12 and text.rstrip(_CLOSING)[-1:] in ".!?:"
+    return len(text.split()) >= 12 and text.rstrip(CLOSING)[-1:] in ".!?:"
 
 
 def _is_short_unpunctuated(text: str, *, max_words: int) -> bool:
-    bare = text.strip(_OPENING + _CLOSING + " ")
+    bare = text.strip(OPENING + CLOSING + " ")
     return 0 < len(bare.split()) <= max_words and bare[-1:] not in ".:;,\u2026"
 
 
 def _content_words(text: str) -> list[str]:
     words = utils.default_process(text).split()
-    return [w for w in words if len(w) >= 3 and w not in _STOPWORDS]
+    return [w for w in words if len(w) >= 3 and w not in STOPWORDS]
 
 
 class _Vocabulary:
@@ -343,7 +191,7 @@ def _is_list_label(text: str) -> bool:
     """'Explore', 'More on this story', 'Explore more on these topics', 'Most viewed'."""
     folded = _folded(text)
     return len(folded.split()) <= 6 and any(
-        folded == label or folded.startswith(label + " ") for label in _LIST_LABELS
+        folded == label or folded.startswith(label + " ") for label in LIST_LABELS
     )
 
 
@@ -373,7 +221,7 @@ def _find_title(lines: list[str], kept: list[int]) -> int | None:
 
 
 def _is_title_like(text: str) -> bool:
-    bare = text.strip(_OPENING + _CLOSING + " ")
+    bare = text.strip(OPENING + CLOSING + " ")
     return (
         _is_short_unpunctuated(text, max_words=25)
         and len(bare.split()) >= 2
@@ -402,7 +250,7 @@ def _remove_header_junk(
             continue
         if title is not None and n > title and _similar(text, lines[title]):
             removed[n] = "repeated title"
-        elif prose_seen == 0 and len(text.split()) <= 7 and _HEADER_BYLINE.match(text):
+        elif prose_seen == 0 and len(text.split()) <= 7 and HEADER_BYLINE.match(text):
             removed[n] = "byline"
         elif prose_seen == 0 and (vocab or text.isupper()) and _is_label(text, vocab):
             # Without prose to compare with, only an all-capitals label ('WORLD') is sure.
@@ -411,7 +259,7 @@ def _remove_header_junk(
 
 def _is_heading(text: str) -> bool:
     """A subhead: short, capitalised, no final punctuation ('What Was Agreed')."""
-    bare = text.strip(_OPENING + _CLOSING + " ")
+    bare = text.strip(OPENING + CLOSING + " ")
     return (
         _is_short_unpunctuated(text, max_words=20) and bare[:1].isupper() and bare[-1:] not in "?!"
     )

@@ -19,6 +19,10 @@ from pathlib import Path
 DEFAULT_MAX_BYTES = 10_000_000
 """Scraped articles are a few KB; 10 MB is far past any article and still quick to read."""
 
+DEFAULT_MAX_LINES = 200_000
+"""Cleaning costs ~15 us per line whatever its length, so a 10 MB file of one-character lines
+would take over a minute; a page of 200,000 lines (~3 s) is already far past any article."""
+
 _CONTROL_SHARE_LIMIT = 0.10
 """More than this share of control characters (besides tab/newline/CR/ESC) means binary data."""
 
@@ -37,12 +41,15 @@ class UnreadableFile(Exception):
         return f"{self.path}: {self.reason}"
 
 
-def read_text_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def read_text_file(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_lines: int = DEFAULT_MAX_LINES
+) -> str:
     """Return the decoded, newline-normalised text of `path`.
 
     The result is the article's stored raw text: every later offset refers to it. Raises
     `UnreadableFile` (one line: "FILE: reason") when the path is missing, a directory, empty or
-    whitespace only, binary, larger than `max_bytes`, or in no encoding that yields text.
+    whitespace only, binary, larger than `max_bytes` or `max_lines`, or in no encoding that
+    yields text.
     """
     path = Path(path)
     data = _read_bytes(path, max_bytes=max_bytes)
@@ -52,6 +59,9 @@ def read_text_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     text = normalise_newlines(text)
     if not text.strip():
         raise UnreadableFile(path, "empty file (only whitespace)")
+    lines = text.count("\n") + 1
+    if lines > max_lines:
+        raise UnreadableFile(path, f"too many lines ({lines:,}; the limit is {max_lines:,})")
     return text
 
 
