@@ -24,7 +24,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve
 
 from synth import make_story  # noqa: E402
 
-from tui.core import drift, normalize  # noqa: E402
+from tui.core import normalize, variants  # noqa: E402
 from tui.core.align import align_story  # noqa: E402
 from tui.core.models import Article  # noqa: E402
 
@@ -35,8 +35,8 @@ BASELINE_SAMPLE = 4000
 def clear_caches() -> None:
     """Empty the word-level caches so every timed run starts cold, like a first alignment."""
     normalize.canonical_word.cache_clear()
-    drift.surface.cache_clear()
-    drift._version.cache_clear()
+    normalize._fold_unicode.cache_clear()
+    variants.clear_caches()
 
 
 def median_time(articles: list[Article], runs: int) -> float:

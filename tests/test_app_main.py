@@ -124,6 +124,26 @@ async def test_pane_keys_h_l_tab_and_enter_move_focus(seeded: tuple[Library, str
         assert _focused_id(app) == "diff-rows", "enter on a sentence follows it into the Diff"
 
 
+async def test_first_l_lands_on_article_even_when_the_focus_was_lost(
+    seeded: tuple[Library, str],
+) -> None:
+    """Pressed right at start-up, while the story loads, or after the focus went nowhere (a
+    dismissed dialog, a click outside the panes), `l` still moves one pane right of Sources."""
+    library, story_id = seeded
+    app = CrosswireApp(library, story_id=story_id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("l")
+        await _ready(app, pilot)
+        assert _focused_id(app) == "sentences", "a key pressed during the load still counts"
+        app.screen.set_focus(None)
+        await pilot.press("l")
+        assert _focused_id(app) == "sentences"
+        app.screen.set_focus(None)
+        app.main_screen.open_story(story_id)
+        await _ready(app, pilot)
+        assert _focused_id(app) == "outlets", "a shown story never leaves the screen unfocused"
+
+
 async def test_sentence_moves_update_the_diff_and_half_pages_jump(
     seeded: tuple[Library, str],
 ) -> None:

@@ -47,6 +47,21 @@ def test_json_document(imported: RunCli) -> None:
     every = [(a["id"], s["index"]) for a in doc["articles"] for s in a["sentences"]]
     assert sorted(members) == sorted(every)
     assert any(d["a"] == "Shinjiro Koizumi" and d["b"] == "Shingo Kiyozumi" for d in doc["drift"])
+    assert list(doc["drift"][0]) == [
+        "cluster",
+        "kind",
+        "scope",
+        "a",
+        "b",
+        "outlets_a",
+        "outlets_b",
+        "refs_a",
+        "refs_b",
+    ]
+    across = [d for d in doc["drift"] if d["scope"] == "story"]
+    assert [(d["kind"], d["a"], d["b"], d["outlets_b"]) for d in across] == [
+        ("date", "Friday", "Thursday", ["Ground News"])
+    ]
     assert len(doc["pairs"]) == 5 * 4
 
 
@@ -60,6 +75,8 @@ def test_readable_report(imported: RunCli) -> None:
     out = result.stdout
     assert "Likely origin:" in out
     assert "Shingo Kiyozumi" in out
+    assert "across sentences" in out  # the Thursday/Friday event-date drift is explained
+    assert "Spelling variants: defence / defense" in out
     assert "Coverage" in out and "SadaNews" in out
 
 

@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 from rich.style import Style
 from rich.text import Text
 from textual.app import App
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, OptionList, ProgressBar
+from textual.widgets import DataTable, OptionList, ProgressBar, Static
 
 from tui.core.importer import import_paths
 from tui.core.library import Library
@@ -39,12 +40,13 @@ from tui.screens.import_screen import ImportScreen, complete_path
 from tui.screens.matrix import CoverageMatrixScreen, coverage_rows
 from tui.screens.side_by_side import SideBySideScreen, pair_rows
 from tui.screens.stories import StoriesScreen, filter_stories
+from tui.widgets import safe_text
 from tui.widgets.diff_text import (
     DELETE_STYLE,
     INSERT_STYLE,
     REPLACE_STYLE,
+    DiffStyles,
     locate_words,
-    printable,
     render_word_diff,
 )
 
@@ -205,9 +207,9 @@ def screen_text(app: App[Any]) -> str:
 # --- the shared renderer --------------------------------------------------------------------
 
 
-def styles_at(text: Text, word: str) -> list[Style]:
-    start = text.plain.index(word)
-    return [span.style for span in text.spans if span.start <= start < span.end]  # type: ignore[misc]
+def styles_at(content: Content, word: str) -> list[str]:
+    start = content.plain.index(word)
+    return [str(span.style) for span in content.spans if span.start <= start < span.end]
 
 
 def test_word_diff_marks_deletions_left_insertions_right_and_replacements_both() -> None:
@@ -222,14 +224,24 @@ def test_word_diff_marks_deletions_left_insertions_right_and_replacements_both()
     assert styles_at(grown, "Tokyo") == [INSERT_STYLE] and styles_at(grown, "Officials") == []
     inline = render_word_diff(a, b, side="inline")
     assert inline.plain.startswith("The deal covers 12 14 ships")
-    assert INSERT_STYLE in styles_at(inline, "14") and styles_at(inline, "deal") == []
+    assert REPLACE_STYLE in styles_at(inline, "14") and styles_at(inline, "deal") == []
+    assert styles_at(inline, "12") == ["$text-error strike"]
+    assert DELETE_STYLE.startswith("$") and INSERT_STYLE.startswith("$"), "theme variables"
+
+
+def test_word_diff_takes_other_styles() -> None:
+    plain = DiffStyles(delete="red", insert="green", replace="yellow", inline_delete="red strike")
+    right = render_word_diff(
+        "The deal covers 12 ships.", "The deal covers 14 ships.", side="b", styles=plain
+    )
+    assert styles_at(right, "14") == ["yellow"]
 
 
 def test_word_diff_keeps_markup_and_escapes_as_literal_text() -> None:
     rendered = render_word_diff(HOSTILE, "Ministers said nothing.", side="a")
     assert "[bold]x[/]" in rendered.plain
     assert "\x1b" not in rendered.plain and "␛[31m" in rendered.plain
-    assert printable("a\x1bb\x07") == "a␛b␇"
+    assert safe_text("a\x1bb\x07\x9b") == "a␛b␇\ufffd", "C0 and C1 controls, one for one"
     with pytest.raises(ValueError):
         render_word_diff("a", "b", side="middle")  # type: ignore[arg-type]
 
@@ -291,8 +303,8 @@ def test_pair_rows_show_every_sentence_once_in_left_order(
 
 @given(st.text(max_size=60), st.text(max_size=60))
 def test_word_diff_text_is_always_the_sentence_itself(a: str, b: str) -> None:
-    assert render_word_diff(a, b, side="a").plain == printable(a)
-    assert render_word_diff(a, b, side="b").plain == printable(b)
+    assert render_word_diff(a, b, side="a").plain == safe_text(a)
+    assert render_word_diff(a, b, side="b").plain == safe_text(b)
     inline = render_word_diff(a, b, side="inline").plain
     assert all(ch not in inline for ch in "\x1b\x00\x7f")
 
@@ -471,6 +483,39 @@ async def test_drift_list_filters_by_kind_and_jumps_to_refs_a() -> None:
     assert app.results == [SentenceRef("A", 0)]
 
 
+async def test_drift_list_groups_spelling_pairs_and_shows_both_sentences() -> None:
+    repeated = (
+        Drift(1, "spelling", "ships", "shipz", ("Alpha Wire",), ("Beta News",),
+              (SentenceRef("A", 1),), (SentenceRef("B", 2),)),
+        Drift(3, "spelling", "shipz", "ships", ("Gamma Times",), ("Alpha Wire",),
+              (SentenceRef("C", 0),), (SentenceRef("A", 3),)),
+    )  # fmt: skip
+    _, alignment = build_story(SPEC, drift=(*DRIFTS, *repeated))
+    app = Harness(lambda: DriftListScreen(alignment))
+    messages: list[Message] = []
+    async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
+        screen = app.screen
+        assert isinstance(screen, DriftListScreen)
+        table = screen.query_one(DataTable)
+        assert table.row_count == 5, "the ships/shipz pair in two clusters is one row"
+        grouped = screen.shown[-1]
+        assert [d.cluster for d in grouped.drifts] == [1, 3]
+        assert grouped.outlets("a") == ["Alpha Wire"], "a flipped pair counts on its own side"
+        assert grouped.outlets("b") == ["Beta News", "Gamma Times"]
+        assert str(table.get_row_at(4)[1]) == "2 sent."
+        assert str(table.get_row_at(0)[1]) == "1", "the cluster column"
+        detail = screen.query_one("#drift-detail", Static)
+        shown = str(detail.render())
+        assert "The deal covers 12 ships." in shown and "The deal covers 14 ships." in shown
+        await pilot.press("G")
+        await pilot.pause()
+        shown = str(detail.render())
+        assert "2 sentences (clusters 1, 3)" in shown
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [jump.ref for jump in posted(messages, JumpToSentence)] == [SentenceRef("A", 1)]
+
+
 async def test_drift_list_cycles_back_to_all_and_warns_on_a_drift_without_refs() -> None:
     _, alignment = build_story(SPEC, drift=DRIFTS)
     app = Harness(lambda: DriftListScreen(alignment))
@@ -633,5 +678,7 @@ async def test_views_show_the_aligned_seed_story(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         screen = app.screen
         assert isinstance(screen, DriftListScreen)
-        assert screen.query_one(DataTable).row_count == len(alignment.drift)
+        shown = sum(len(row.drifts) for row in screen.shown)
+        assert shown == len(alignment.drift), "every drift is in exactly one row"
+        assert screen.query_one(DataTable).row_count == len(screen.shown)
         assert set(screen.kinds) == {drift.kind for drift in alignment.drift}

@@ -15,6 +15,7 @@ from textual.widget import Widget
 from tui.core.models import (
     Article,
     Counterpart,
+    Drift,
     MissingItem,
     OutletShare,
     RemovedLine,
@@ -28,7 +29,9 @@ from tui.core.models import (
 from tui.messages import JumpToSentence
 from tui.widgets import PaneList, safe_text, status_bar
 from tui.widgets.article_view import ArticleView
-from tui.widgets.diff_view import DiffView, inline_diff
+from tui.widgets.diff_lines import counterpart_text, drift_callouts
+from tui.widgets.diff_view import DiffView
+from tui.widgets.gutter import GutterRow
 from tui.widgets.source_list import ORIGIN_MARK, SourceList
 
 A_TEXTS = [
@@ -211,13 +214,15 @@ async def test_article_view_tints_each_sentence_by_status() -> None:
     async with Harness(pane).run_test(size=(70, 30)) as pilot:
         _set(pane, articles=ARTICLES, alignment=ALIGNMENT, cursor=SentenceRef("a", 0))
         await pilot.pause()
-        styles = [str(option.prompt.spans[0].style) for option in pane.sentence_list.options]
-        assert styles == [
-            "on $warning-muted",
-            "on $warning-muted",
-            "on $accent-muted",
-            "on $success-muted",
-        ]
+        prompts = [option.prompt for option in pane.sentence_list.options]
+        assert all(isinstance(prompt, GutterRow) for prompt in prompts)
+        bars = [prompt.bar_style for prompt in prompts]
+        assert bars == ["$text-warning", "$text-warning", "$text-secondary", "$text-success"]
+        assert len(set(bars)) == 3, "shared, reworded and unique each have their own colour"
+        tints = [str(prompt.body.spans[0].style) for prompt in prompts]
+        assert tints[2] == "on $secondary-muted 60%" and tints[3] == "on $success-muted 35%"
+        first_line = _lines(pane.sentence_list)[0]
+        assert first_line.lstrip().startswith("▍") and "Ministers agreed" in first_line
 
 
 async def test_article_view_toggles_removed_lines_and_shared_sentences() -> None:
@@ -286,12 +291,36 @@ async def test_diff_view_follows_the_cursor_and_says_what_is_missing() -> None:
         assert pane.diff_list.options[0].prompt.plain.startswith("Outlet B")
 
 
-def test_inline_diff_styles_changes_by_span() -> None:
-    content = inline_diff("covers 12 [bold]missiles", "covers 13 [bold]missiles")
+def test_counterpart_text_is_inline_for_copies_and_own_words_for_rewrites() -> None:
+    content = counterpart_text("covers 12 [bold]missiles", "covers 13 [bold]missiles", score=95)
     assert content.plain == "covers 12 13 [bold]missiles"
-    styled = {content.plain[span.start : span.end]: str(span.style) for span in content.spans}
+    styled = {
+        content.plain[span.start : span.end].strip(): str(span.style) for span in content.spans
+    }
     assert styled["12"] == "$text-error strike"
     assert styled["13"] == "$text-warning bold"
+    focused = "The deal covers 12 missiles, officials said on Friday."
+    rewrite = "Officials on Friday said that twelve missiles are part of the agreement."
+    reworded = counterpart_text(focused, rewrite, score=60)
+    assert reworded.plain == rewrite, "a rewrite reads as its own words, nothing struck in"
+    styled = {reworded.plain[span.start : span.end]: str(span.style) for span in reworded.spans}
+    assert "strike" not in " ".join(styled.values())
+    at = rewrite.index("twelve")
+    assert any(span.start <= at < span.end for span in reworded.spans), "new words highlighted"
+    at = rewrite.index("missiles")
+    assert not any(span.start <= at < span.end for span in reworded.spans), "shared words plain"
+
+
+def test_drift_callouts_name_what_differs_between_the_two_sentences() -> None:
+    here, there, elsewhere = SentenceRef("a", 1), SentenceRef("b", 1), SentenceRef("c", 0)
+    drifts = [
+        Drift(1, "number", "12", "13", ("Outlet A",), ("Outlet B",), (here,), (there,)),
+        Drift(1, "name", "Hegseth", "Hegsith", ("Outlet A",), ("Outlet C",), (here,), (elsewhere,)),
+    ]
+    callout = drift_callouts(drifts, there, here)
+    assert callout.plain == "⚠ number 13 → 12", "this outlet's value first, theirs after the arrow"
+    assert drift_callouts(drifts, here, there).plain == "⚠ number 12 → 13"
+    assert drift_callouts(drifts, there, elsewhere).plain == ""
 
 
 async def test_pane_list_search_marks_and_cycles_matches() -> None:
@@ -315,7 +344,7 @@ def test_status_bar_is_fixed_width_and_keeps_unique_visible() -> None:
     assert len(status_bar(0, 0, 0).plain) == 12
     bar = status_bar(100, 0, 1)
     assert len(bar.plain) == 12
-    assert str(bar.spans[-1].style) == "$accent"
+    assert str(bar.spans[-1].style) == "$text-secondary"
 
 
 def test_safe_text_makes_control_characters_visible() -> None:

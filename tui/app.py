@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from tui.commands import OutletCommands, StoryCommands, ThemeCommands
+from tui.commands_annotations import AnnotationCommands
 from tui.keymap import APP_BINDINGS, unknown_binding_ids
 from tui.messages import (
     ImportFinished,
@@ -53,7 +54,7 @@ class CrosswireApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "crosswire"
     BINDINGS: ClassVar[list[BindingType]] = list(APP_BINDINGS)
-    COMMANDS = App.COMMANDS | {OutletCommands, StoryCommands, ThemeCommands}
+    COMMANDS = App.COMMANDS | {OutletCommands, StoryCommands, ThemeCommands, AnnotationCommands}
 
     def __init__(
         self, library: Library, *, story_id: str | None = None, config: Config | None = None
@@ -204,6 +205,11 @@ def _other_screen_ids() -> set[str]:
         ("drift_list", "DriftListScreen"),
         ("stories", "StoriesScreen"),
         ("import_screen", "ImportScreen"),
+        ("notes_view", "NotesScreen"),
+        ("tag_prompt", "TagPrompt"),
+        ("note_editor", "NoteEditor"),
+        ("export_dialog", "ExportDialog"),
+        ("confirm", "ConfirmScreen"),
     ]:
         try:
             screen_class = getattr(__import__(f"tui.screens.{module}", fromlist=[name]), name)

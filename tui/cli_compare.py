@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 STATUS_MARK = {"shared": ("■", "green"), "reworded": ("▣", "yellow"), "unique": ("□", "cyan")}
 """How the coverage matrix draws each status: a mark and a colour, plus '·' for absent."""
 MATRIX_TEXT_WIDTH = 60
+KIND_RANK = {"name": 0, "number": 1, "quantity": 2, "date": 3, "quote": 4, "spelling": 5}
+"""Order of drift kinds in the report: what most changes meaning first."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -96,20 +98,62 @@ def print_comparison(
         )
     console.print(shares)
 
-    console.print(Text("Drift", style="bold"))
-    if not alignment.drift:
-        console.print(Text("  none found", style="dim"))
-    for drift in alignment.drift:
-        entry = Text(f"  [{drift.kind}] ", style="dim" if drift.kind == "spelling" else "magenta")
-        entry.append(drift.a, style="bold")
-        entry.append(f" ({', '.join(drift.outlets_a)})")
-        entry.append("  vs  ")
-        entry.append(drift.b, style="bold")
-        entry.append(f" ({', '.join(drift.outlets_b)})")
-        entry.append(f"  cluster {drift.cluster}", style="dim")
-        console.print(entry)
-
+    console.print(_drift(alignment))
     console.print(_matrix(alignment, width=console.width))
+
+
+def _drift(alignment: StoryAlignment) -> Group:
+    """Drift as a table, louder kinds first; spelling variants (the quiet kind) summed up below
+    it, one line per pair of spellings with the clusters they occur in."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    loud = [d for d in alignment.drift if d.kind != "spelling"]
+    quiet: dict[tuple[str, str], list[int]] = {}
+    for drift in alignment.drift:
+        if drift.kind == "spelling":
+            pair = tuple(sorted((drift.a.casefold(), drift.b.casefold())))
+            quiet.setdefault((pair[0], pair[1]), []).append(drift.cluster)
+    parts: list[Table | Text] = []
+    if not loud and not quiet:
+        parts.append(Text("Drift: none found", style="dim"))
+    if loud:
+        table = Table(title="Drift", title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("one version", style="bold", ratio=2)
+        table.add_column("carried by", ratio=2)
+        table.add_column("other version", style="bold", ratio=2)
+        table.add_column("carried by", ratio=2)
+        for drift in sorted(loud, key=lambda d: (KIND_RANK[d.kind], d.cluster)):
+            kind = Text(drift.kind, style="magenta")
+            if drift.scope == "story":
+                kind.append(" *", style="bold magenta")
+            table.add_row(
+                str(drift.cluster),
+                kind,
+                Text(drift.a),
+                Text(", ".join(drift.outlets_a)),
+                Text(drift.b),
+                Text(", ".join(drift.outlets_b)),
+            )
+        parts.append(table)
+        if any(d.scope == "story" for d in loud):
+            parts.append(
+                Text(
+                    "* across sentences: the same event dated differently in different "
+                    "sentences (# is the cluster of the other version)",
+                    style="dim",
+                )
+            )
+    if quiet:
+        line = Text("Spelling variants: ", style="dim")
+        for n, ((a, b), clusters) in enumerate(sorted(quiet.items())):
+            line.append(("; " if n else "") + f"{a} / {b} ", style="dim")
+            line.append(f"(# {', '.join(str(c) for c in sorted(set(clusters)))})", style="dim")
+        parts.append(line)
+    return Group(*parts)
 
 
 def _matrix(alignment: StoryAlignment, *, width: int) -> Group:

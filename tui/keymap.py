@@ -47,6 +47,7 @@ PANE_BINDINGS: list[Binding] = [
         "enter",
         "select",
         "Open",
+        show=False,
         tooltip="Open the outlet, follow the sentence or jump to it",
         id="pane.open",
     ),
@@ -123,6 +124,7 @@ MAIN_BINDINGS: list[Binding] = [
         "jump_notable(1)",
         "Next unique",
         key_display="]",
+        show=False,
         tooltip="Next sentence only this outlet has (in Diff: next missing sentence)",
         id="jump.next_notable",
     ),
@@ -139,6 +141,7 @@ MAIN_BINDINGS: list[Binding] = [
         "r",
         "toggle_removed",
         "Removed",
+        show=False,
         tooltip="Show or hide the lines cleaning removed",
         id="toggle.removed",
     ),
@@ -146,6 +149,7 @@ MAIN_BINDINGS: list[Binding] = [
         "u",
         "toggle_additions",
         "Adds only",
+        show=False,
         tooltip="Show only what this outlet adds (hide shared sentences)",
         id="toggle.additions",
     ),
@@ -171,12 +175,18 @@ MAIN_BINDINGS: list[Binding] = [
         id="view.drift",
     ),
     Binding(
-        "S", "open_view('stories')", "Stories", tooltip="Pick another story", id="view.stories"
+        "S",
+        "open_view('stories')",
+        "Stories",
+        show=False,
+        tooltip="Pick another story",
+        id="view.stories",
     ),
     Binding(
         "i",
         "open_view('import')",
         "Import",
+        show=False,
         tooltip="Import articles into the library",
         id="view.import",
     ),
@@ -189,13 +199,66 @@ MAIN_BINDINGS: list[Binding] = [
         id="app.help",
     ),
 ]
-"""Keys of the main screen: panes, search, jumps, toggles and the other views."""
+"""Keys of the main screen: panes, search, jumps, toggles and the other views.
+
+Only the most used keys show in the footer (search, the three views, help, quit, and the tag and
+note keys), so it fits in 80 columns; `?` lists every key, and the palette every action."""
+
+ANNOTATION_BINDINGS: list[Binding] = [
+    Binding(
+        "t",
+        "tag",
+        "Tag",
+        tooltip="Tag the focused sentence (in Sources: the outlet's article); -tag removes",
+        id="annotate.tag",
+    ),
+    Binding(
+        "a",
+        "note",
+        "Note",
+        tooltip="Write a note on the focused sentence (in Sources: on the article)",
+        id="annotate.note",
+    ),
+    Binding(
+        "A",
+        "note_in_editor",
+        "Note in $EDITOR",
+        show=False,
+        tooltip="Write the note in $EDITOR instead of the app",
+        id="annotate.note_in_editor",
+    ),
+    Binding(
+        "T",
+        "view_notes",
+        "Notes",
+        show=False,
+        tooltip="Every tag and note of the library, filterable; enter jumps to one",
+        id="view.notes",
+    ),
+    Binding(
+        "e",
+        "export",
+        "Export",
+        show=False,
+        tooltip="Export the story with its tags and notes (Markdown, JSON, CSV, HTML)",
+        id="export.story",
+    ),
+    Binding(
+        "y",
+        "copy_sentence",
+        "Copy",
+        show=False,
+        tooltip="Copy the focused sentence with its outlet and story title",
+        id="copy.sentence",
+    ),
+]
+"""Keys of the main screen for tags, notes, exports and quoting (`screens.annotating`)."""
 
 APP_BINDINGS: list[Binding] = [
     Binding(
         "q",
         "back_or_quit",
-        "Back/quit",
+        "Quit",
         tooltip="Close this view, or quit on the main screen",
         id="app.back",
     ),
@@ -213,7 +276,12 @@ APP_BINDINGS: list[Binding] = [
 
 
 def binding_ids(
-    groups: Iterable[Iterable[Binding]] = (PANE_BINDINGS, MAIN_BINDINGS, APP_BINDINGS),
+    groups: Iterable[Iterable[Binding]] = (
+        PANE_BINDINGS,
+        MAIN_BINDINGS,
+        ANNOTATION_BINDINGS,
+        APP_BINDINGS,
+    ),
 ) -> set[str]:
     """The ids a keymap may name."""
     return {binding.id for group in groups for binding in group if binding.id}

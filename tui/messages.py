@@ -15,6 +15,8 @@ from tui.core.models import SentenceRef
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from tui.core.annotation_types import Target
+
 
 class JumpToSentence(Message):
     """Show this sentence: select its outlet in Sources and focus it in Article."""
@@ -81,3 +83,61 @@ def post_to_screen_below(screen: Screen[Any], message: Message) -> None:
     stack = screen.app.screen_stack
     below = stack[-2] if len(stack) > 1 and stack[-1] is screen else screen.app
     below.post_message(message)
+
+
+# --- tags, notes, exports (served by `screens.annotating.AnnotationActions` on the main screen) --
+
+AnnotationKind = Literal["story", "article", "sentence"]
+"""What to annotate; None in a request means the focused item (Sources: the article, Article or
+Diff: the sentence)."""
+
+ExportFormatName = Literal["md", "json", "csv", "html"]
+
+
+class TagItem(Message):
+    """Open the tag prompt for the story, the selected article or the focused sentence."""
+
+    def __init__(self, kind: AnnotationKind | None = None) -> None:
+        super().__init__()
+        self.kind: AnnotationKind | None = kind
+
+
+class NoteItem(Message):
+    """Open the note editor (in the app, or in $EDITOR when `external`) for an item."""
+
+    def __init__(self, kind: AnnotationKind | None = None, *, external: bool = False) -> None:
+        super().__init__()
+        self.kind: AnnotationKind | None = kind
+        self.external = external
+
+
+class ExportNotes(Message):
+    """Open the export dialog, with `fmt` chosen when given."""
+
+    def __init__(self, fmt: ExportFormatName | None = None) -> None:
+        super().__init__()
+        self.fmt: ExportFormatName | None = fmt
+
+
+class CopySentence(Message):
+    """Copy the focused sentence, its outlet and the story title to the clipboard."""
+
+
+class ShowNotes(Message):
+    """Open the Notes view: every tag and note of the library."""
+
+
+class OpenAnnotation(Message):
+    """Show what an annotation is about: its sentence, its outlet, or its story."""
+
+    def __init__(self, target: Target) -> None:
+        super().__init__()
+        self.target = target
+
+
+class AnnotationsChanged(Message):
+    """Tags or notes of a story were written; views showing marks for it redraw them."""
+
+    def __init__(self, story_id: str) -> None:
+        super().__init__()
+        self.story_id = story_id

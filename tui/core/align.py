@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import extractOne
 
 from tui.core.models import Article, StoryAlignment
 from tui.core.normalize import STOPWORDS, words
@@ -163,19 +164,17 @@ class _ClusterIndex:
             if posting:
                 for cluster_id in posting:
                     weight[cluster_id] = weight.get(cluster_id, 0.0) + idf
-        ranked = sorted(weight.items(), key=lambda item: (-item[1], item[0]))
-        return [cluster_id for cluster_id, _ in ranked[:CANDIDATES]]
+        ranked = sorted([(-total, cluster_id) for cluster_id, total in weight.items()])
+        return [cluster_id for _, cluster_id in ranked[:CANDIDATES]]
 
     def best_exemplar(self, cluster_id: int, features: Features) -> tuple[float, Features] | None:
         cluster = self.clusters[cluster_id]
-        best_score, best_at = 0.0, -1
-        for at, key in enumerate(cluster.exemplar_keys):
-            score = ratio(features.key, key, score_cutoff=BAND_SCORE)
-            if score > best_score:
-                best_score, best_at = score, at
-        if best_at < 0:
+        best = extractOne(
+            features.key, cluster.exemplar_keys, scorer=ratio, score_cutoff=BAND_SCORE
+        )
+        if best is None:
             return None
-        return best_score, cluster.exemplars[best_at]
+        return best[1], cluster.exemplars[best[2]]
 
     def new_cluster(self, rank: int, index: int, features: Features) -> None:
         self.clusters.append(_Cluster())

@@ -88,6 +88,7 @@ def compare_document(
             {
                 "cluster": drift.cluster,
                 "kind": drift.kind,
+                "scope": drift.scope,
                 "a": drift.a,
                 "b": drift.b,
                 "outlets_a": list(drift.outlets_a),

@@ -19,6 +19,9 @@ Status = Literal["shared", "reworded", "unique"]
 DriftKind = Literal["name", "number", "date", "quantity", "quote", "spelling"]
 """What differs between two outlets' versions of one sentence. `spelling` is the quiet kind."""
 
+DriftScope = Literal["cluster", "story"]
+"""Where a drift was found: inside one cluster, or across the story (event dates)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -165,6 +168,10 @@ class Drift:
     outlets_b: tuple[str, ...]
     refs_a: tuple[SentenceRef, ...] = ()
     refs_b: tuple[SentenceRef, ...] = ()
+    scope: DriftScope = "cluster"
+    """'cluster': both sides are versions of one sentence, all in `cluster`. 'story': one event
+    dated differently in different sentences (`core.event_dates`); `cluster` is the cluster of the
+    first sentence on side b (the minority), and the refs may lie in any cluster."""
 
 
 @dataclass(frozen=True, slots=True)

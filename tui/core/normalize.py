@@ -162,6 +162,12 @@ def fold(text: str) -> str:
     """Fold typography only: curly quotes, dashes, compatibility forms. Case is kept."""
     if text.isascii():
         return text
+    return _fold_unicode(text)
+
+
+@lru_cache(maxsize=16384)
+def _fold_unicode(text: str) -> str:
+    """Cached: drift and event dates fold the same sentences several times."""
     return unicodedata.normalize("NFKC", text).translate(_QUOTES).translate(_DASH_TABLE)
 
 

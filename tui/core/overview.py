@@ -2,31 +2,39 @@
 
 `core.align` decides which sentences belong together; this module turns those clusters into the
 StoryAlignment the CLI and the app show: statuses and counterparts per sentence, the likely origin,
-cluster ids in story order, missing content per article, pair shares, outlet shares and the coverage
-matrix. Every ordering here has a deterministic tie-break, so equal input gives equal output.
+cluster ids in story order, then drift (`core.drift`) and the per-article views of `core.coverage`
+(missing content, pair and outlet shares; the coverage matrix is re-exported here). Every ordering
+has a deterministic tie-break, so equal input gives equal output.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import extract
 
+from tui.core.coverage import (
+    PAIRS_LIMIT,
+    CoverageRow,
+    coverage_matrix,
+    missing_items,
+    outlet_share,
+    pair_shares,
+)
 from tui.core.drift import find_drift
 from tui.core.models import (
     Article,
     Cluster,
     Counterpart,
-    MissingItem,
-    OutletShare,
-    PairShare,
     SentenceInfo,
     SentenceRef,
     Status,
     StoryAlignment,
 )
+
+__all__ = ["PAIRS_LIMIT", "CoverageRow", "assemble", "coverage_matrix"]
 
 Member = tuple[int, int]
 """(article rank in canonical order, sentence index)."""
@@ -35,18 +43,6 @@ FULL_PAIRS_LIMIT = 24
 """Clusters up to this size score every member against every other; larger ones against their
 first members only, so a 500-outlet cluster costs 500 x 6 scores rather than 500 x 500."""
 REFERENCE_MEMBERS = 6
-PAIRS_LIMIT = 64
-"""Stories up to this many articles get every article pair; larger ones pairs with the origin."""
-
-
-@dataclass(frozen=True, slots=True)
-class CoverageRow:
-    """One row of the coverage matrix: a cluster and each article's status in it (None: absent)."""
-
-    cluster: int
-    text: str
-    cells: tuple[Status | None, ...]
-    """Aligned with StoryAlignment.article_ids."""
 
 
 def _counterpart_scores(
@@ -54,24 +50,20 @@ def _counterpart_scores(
 ) -> dict[Member, dict[int, tuple[float, int]]]:
     """For each member: other article rank -> (score, sentence index) of its counterpart there."""
     found: dict[Member, dict[int, tuple[float, int]]] = {}
-    cache: dict[tuple[str, str], float] = {}
-
-    def score(a: str, b: str) -> float:
-        pair = (a, b) if a <= b else (b, a)
-        if pair not in cache:
-            cache[pair] = 100.0 if a == b else float(fuzz.ratio(a, b))
-        return cache[pair]
-
     for members in clusters:
         references = members if len(members) <= FULL_PAIRS_LIMIT else members[:REFERENCE_MEMBERS]
+        member_keys = [keys[m] for m in members]
         for member in members:
             found[member] = {}
-        for member in members:
-            for other in references:
-                if other[0] != member[0]:
-                    value = score(keys[member], keys[other])
-                    found[member][other[0]] = (value, other[1])
-                    found[other].setdefault(member[0], (value, member[1]))
+        for reference in references:
+            own = found[reference]
+            # One C-level call scores the reference against every member (fuzz.ratio is
+            # symmetric, so each pair's score serves both sides).
+            for _, value, at in extract(keys[reference], member_keys, scorer=ratio, limit=None):
+                member = members[at]
+                if member[0] != reference[0]:
+                    found[member][reference[0]] = (float(value), reference[1])
+                    own.setdefault(member[0], (float(value), member[1]))
         if len(members) > FULL_PAIRS_LIMIT:
             # Verbatim copies beyond the reference members still count as near-verbatim.
             copies = Counter(keys[m] for m in members)
@@ -80,6 +72,13 @@ def _counterpart_scores(
                     twin = next(m for m in members if m != member and keys[m] == keys[member])
                     found[member][twin[0]] = (100.0, twin[1])
     return found
+
+
+def _best_first(
+    found: Mapping[int, tuple[float, int]], position_of: Mapping[int, int]
+) -> dict[int, tuple[float, int]]:
+    """Counterparts best score first, ties in article order."""
+    return dict(sorted(found.items(), key=lambda f: (-f[1][0], position_of[f[0]])))
 
 
 def _coverage(
@@ -150,8 +149,8 @@ def assemble(
     position_of = {rank: n for n, rank in enumerate(article_order)}
     text_of = {(r, s.index): s.text for r, a in enumerate(ordered) for s in a.sentences}
 
-    def ref(member: Member) -> SentenceRef:
-        return SentenceRef(ordered[member[0]].id, member[1])
+    refs = {m: SentenceRef(ordered[m[0]].id, m[1]) for m in text_of}
+    ref = refs.__getitem__
 
     def outlets_of(ranks: set[int]) -> tuple[str, ...]:
         return tuple(sorted({ordered[r].outlet for r in ranks}, key=lambda o: (o.casefold(), o)))
@@ -171,16 +170,19 @@ def assemble(
         )
 
     cluster_of = {m: new_id[old] for old, ms in enumerate(clusters) for m in ms}
+    outlet_at = [{o: n for n, o in enumerate(c.outlets)} for c in built]
     sentences: dict[str, tuple[SentenceInfo, ...]] = {}
     for rank, article in enumerate(ordered):
         infos: list[SentenceInfo] = []
+        own = article.outlet
         for sentence in article.sentences:
             member = (rank, sentence.index)
             cid = cluster_of[member]
-            best_first = sorted(scores[member].items(), key=lambda f: (-f[1][0], position_of[f[0]]))
+            found = scores[member]
+            ranked = found if len(found) < 2 else _best_first(found, position_of)
             counterparts = tuple(
                 Counterpart(ordered[r].id, ordered[r].outlet, idx, score)
-                for r, (score, idx) in best_first
+                for r, (score, idx) in ranked.items()
             )
             if len(carriers[cid]) < 2:
                 status: Status = "unique"
@@ -188,21 +190,21 @@ def assemble(
                 status = "shared"
             else:
                 status = "reworded"
-            own = article.outlet
             others = built[cid].outlets
-            if outlet_counts[cid][own] == 1:
-                others = tuple(o for o in others if o != own)
+            if outlet_counts[cid][own] == 1:  # slicing: a 500-outlet cluster, 500 times over
+                at = outlet_at[cid][own]
+                others = others[:at] + others[at + 1 :]
             infos.append(
                 SentenceInfo(ref(member), sentence.text, status, cid, others, counterparts)
             )
         sentences[article.id] = tuple(infos)
 
-    missing = _missing(ordered, built, carriers)
+    missing = missing_items(ordered, built, carriers)
     drift = find_drift(
-        built, {ref(m): t for m, t in text_of.items()}, {a.id: a.outlet for a in ordered}
+        built, {refs[m]: t for m, t in text_of.items()}, {a.id: a.outlet for a in ordered}
     )
-    pairs, limited = _pairs(ordered, carriers, article_order, origin)
-    shares = tuple(_share(ordered[r], sentences[ordered[r].id]) for r in article_order)
+    pairs, limited = pair_shares(ordered, carriers, article_order, origin)
+    shares = tuple(outlet_share(ordered[r], sentences[ordered[r].id]) for r in article_order)
     return StoryAlignment(
         article_ids=tuple(ordered[r].id for r in article_order),
         outlets={ordered[r].id: ordered[r].outlet for r in article_order},
@@ -215,92 +217,3 @@ def assemble(
         origin=ordered[origin].id if origin is not None else None,
         extra={"pairs_limited": limited},
     )
-
-
-def _missing(
-    ordered: Sequence[Article],
-    built: Sequence[Cluster],
-    carriers: Sequence[set[int]],
-) -> dict[str, tuple[MissingItem, ...]]:
-    """Per article: clusters that others agree on and it lacks, most widely carried first.
-
-    'Others agree' means at least two other articles carry it (one, in a two-article story), so
-    a sentence only one other outlet has is that outlet's addition, not a gap in everyone else.
-    """
-    needed = 1 if len(ordered) <= 2 else 2
-    # Members are sorted origin first, so a cluster's first member is the origin's when it has one.
-    candidates = sorted(
-        (cluster for cluster in built if len(carriers[cluster.id]) >= needed),
-        key=lambda cluster: (-len(carriers[cluster.id]), cluster.id),
-    )
-    items = {c.id: MissingItem(c.id, c.text, c.outlets, c.members[0]) for c in candidates}
-    return {
-        article.id: tuple(items[c.id] for c in candidates if rank not in carriers[c.id])
-        for rank, article in enumerate(ordered)
-    }
-
-
-def _pairs(
-    ordered: Sequence[Article],
-    carriers: Sequence[set[int]],
-    article_order: Sequence[int],
-    origin: int | None,
-) -> tuple[tuple[PairShare, ...], bool]:
-    """Share of a's sentences whose cluster b carries, for ordered article pairs.
-
-    Every pair up to PAIRS_LIMIT articles; beyond that only pairs with the origin (both ways), which
-    keeps the cost linear. The flag says whether pairs were limited. A cluster holds one sentence
-    per article, so a's sentences carried by b are the clusters holding both.
-    """
-    clusters_of: list[list[int]] = [[] for _ in ordered]
-    for cid, ranks in enumerate(carriers):
-        for rank in ranks:
-            clusters_of[rank].append(cid)
-    limited = len(ordered) > PAIRS_LIMIT
-    wanted: list[tuple[int, int]]
-    if not limited:
-        wanted = [(a, b) for a in article_order for b in article_order if a != b]
-    elif origin is None:
-        wanted = []
-    else:
-        others = [r for r in article_order if r != origin]
-        wanted = [(origin, r) for r in others] + [(r, origin) for r in others]
-    pairs: list[PairShare] = []
-    for a, b in wanted:
-        shared = sum(1 for cid in clusters_of[a] if b in carriers[cid])
-        size = len(ordered[a].sentences)
-        pairs.append(
-            PairShare(ordered[a].id, ordered[b].id, shared, shared / size if size else 0.0)
-        )
-    return tuple(pairs), limited
-
-
-def _share(article: Article, infos: Sequence[SentenceInfo]) -> OutletShare:
-    """Status counts; wire share is the near-verbatim (shared) part, unique share the rest alone."""
-    counts = Counter(info.status for info in infos)
-    size = len(infos)
-    return OutletShare(
-        article_id=article.id,
-        outlet=article.outlet,
-        sentences=size,
-        shared=counts["shared"],
-        reworded=counts["reworded"],
-        unique=counts["unique"],
-        wire_share=counts["shared"] / size if size else 0.0,
-        unique_share=counts["unique"] / size if size else 0.0,
-    )
-
-
-def coverage_matrix(alignment: StoryAlignment) -> list[CoverageRow]:
-    """Clusters (story order) x articles (alignment.article_ids): each article's status or None."""
-    column = {article_id: n for n, article_id in enumerate(alignment.article_ids)}
-    status_of: dict[SentenceRef, Status] = {
-        info.ref: info.status for infos in alignment.sentences.values() for info in infos
-    }
-    rows: list[CoverageRow] = []
-    for cluster in alignment.clusters:
-        cells: list[Status | None] = [None] * len(column)
-        for member in cluster.members:
-            cells[column[member.article_id]] = status_of[member]
-        rows.append(CoverageRow(cluster.id, cluster.text, tuple(cells)))
-    return rows

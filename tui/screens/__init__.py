@@ -34,7 +34,7 @@ def view_screen(view: ViewName, main: MainScreen) -> Screen[Any] | None:
     if view == "matrix":
         from tui.screens.matrix import CoverageMatrixScreen
 
-        return CoverageMatrixScreen(articles, alignment)
+        return CoverageMatrixScreen(articles, alignment, marks=main.annotation_marks)
     if view == "drift":
         from tui.screens.drift_list import DriftListScreen
 
@@ -42,7 +42,9 @@ def view_screen(view: ViewName, main: MainScreen) -> Screen[Any] | None:
     from tui.screens.side_by_side import SideBySideScreen
 
     left = main.cursor.article_id if main.cursor is not None else articles[0].id
-    return SideBySideScreen(articles, alignment, left, _partner(main, left))
+    return SideBySideScreen(
+        articles, alignment, left, _partner(main, left), marks=main.annotation_marks
+    )
 
 
 def _partner(main: MainScreen, left: str) -> str:

@@ -1,11 +1,15 @@
 """Every drift in the story: where a name, number, date, quantity or quote differs between outlets.
 
 Spelling drift is usually a translation or transliteration artefact, so it is drawn quietly and
-the fact-bearing kinds stand out. Key `f` cycles a filter through the kinds the story has.
+the fact-bearing kinds stand out; one spelling pair ('defence' / 'defense') found in many
+sentences is one row, not one per sentence. Key `f` cycles a filter through the kinds the story
+has. Under the table, the highlighted drift's sentence is shown in both versions, the differing
+words marked, so the reader sees the context before jumping to it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -13,12 +17,15 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tui.core.models import Drift, DriftKind, SentenceRef, StoryAlignment
 from tui.messages import JumpToSentence, post_to_screen_below
+from tui.screens.drift_rows import DriftRow, group_rows
+from tui.widgets import safe_text
 from tui.widgets.diff_text import data_text
 
 KIND_ORDER: tuple[DriftKind, ...] = ("name", "number", "date", "quantity", "quote", "spelling")
@@ -33,8 +40,11 @@ KIND_STYLES: dict[DriftKind, Style] = {
 }
 QUIET = Style(dim=True)
 """Applied to every cell of a spelling drift."""
-VARIANT_WIDTH = 24
-OUTLETS_WIDTH = 26
+VARIANT_WIDTH = 22
+OUTLETS_WIDTH = 24
+CLUSTER_WIDTH = 7
+VARIANT_STYLE = "$text-warning bold underline"
+"""The differing words inside the detail area's sentences."""
 
 
 def _cell(text: str, width: int, style: Style | None = None) -> Text:
@@ -91,6 +101,9 @@ class DriftListScreen(Screen[SentenceRef | None]):
     DEFAULT_CSS = """
     DriftListScreen #drift-status { height: 1; padding: 0 1; background: $panel; }
     DriftListScreen #drift-table { height: 1fr; }
+    DriftListScreen #drift-detail {
+        height: auto; max-height: 12; padding: 0 1; border-top: hkey $panel;
+    }
     """
 
     kind_filter: var[DriftKind | None] = var(None, init=False)
@@ -98,23 +111,26 @@ class DriftListScreen(Screen[SentenceRef | None]):
 
     def __init__(self, alignment: StoryAlignment) -> None:
         super().__init__()
+        self._alignment = alignment
         rank = {kind: position for position, kind in enumerate(KIND_ORDER)}
         self._drifts = sorted(alignment.drift, key=lambda d: (rank.get(d.kind, 99), d.cluster))
         self.kinds: tuple[DriftKind, ...] = tuple(
             kind for kind in KIND_ORDER if any(d.kind == kind for d in self._drifts)
         )
         """The kinds this story has, in filter order."""
-        self.shown: list[Drift] = []
-        """The drifts the table shows, in order."""
+        self.shown: list[DriftRow] = []
+        """The rows the table shows, in order (spelling pairs grouped)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="drift-status")
         yield DataTable(id="drift-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="drift-detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#drift-table", DataTable)
         table.add_column(Text("kind", end=""), key="kind", width=9)
+        table.add_column(Text("cluster", end=""), key="cluster", width=CLUSTER_WIDTH)
         table.add_column(Text("one version", end=""), key="a", width=VARIANT_WIDTH)
         table.add_column(Text("other version", end=""), key="b", width=VARIANT_WIDTH)
         table.add_column(Text("outlets (one)", end=""), key="outlets_a", width=OUTLETS_WIDTH)
@@ -127,24 +143,78 @@ class DriftListScreen(Screen[SentenceRef | None]):
     def _fill(self) -> None:
         table = self.query_one("#drift-table", DataTable)
         wanted = self.kind_filter
-        self.shown = [d for d in self._drifts if wanted is None or d.kind == wanted]
+        self.shown = group_rows([d for d in self._drifts if wanted is None or d.kind == wanted])
         table.clear()
-        for position, drift in enumerate(self.shown):
+        for position, row in enumerate(self.shown):
+            drift = row.first
             quiet = QUIET if drift.kind == "spelling" else None
+            count = len(row.drifts)
+            where = f"{drift.cluster}" if count == 1 else f"{count} sent."
             table.add_row(
                 Text(drift.kind, style=KIND_STYLES.get(drift.kind, ""), end=""),
+                _cell(where, CLUSTER_WIDTH, quiet),
                 _cell(drift.a, VARIANT_WIDTH, quiet),
                 _cell(drift.b, VARIANT_WIDTH, quiet),
-                _cell(", ".join(drift.outlets_a), OUTLETS_WIDTH, quiet),
-                _cell(", ".join(drift.outlets_b), OUTLETS_WIDTH, quiet),
+                _cell(", ".join(row.outlets("a")), OUTLETS_WIDTH, quiet),
+                _cell(", ".join(row.outlets("b")), OUTLETS_WIDTH, quiet),
                 key=str(position),
             )
         status = Text(end="")
-        status.append(f"{len(self.shown)} of {len(self._drifts)} drifts", style="bold")
+        count = sum(len(row.drifts) for row in self.shown)
+        status.append(f"{count} of {len(self._drifts)} drifts", style="bold")
+        if count != len(self.shown):
+            status.append(f" in {len(self.shown)} rows", style="dim")
         status.append(f" · showing {wanted or 'every kind'}", style="dim")
         if not self._drifts:
             status.append(" · the outlets agree on every name, number, date and quote", style="dim")
         self.query_one("#drift-status", Static).update(status)
+        self._show_detail(0 if self.shown else None)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._show_detail(event.cursor_row)
+
+    def _show_detail(self, row: int | None) -> None:
+        """The highlighted drift's sentence in both versions, the differing words marked."""
+        detail = self.query_one("#drift-detail", Static)
+        if row is None or not 0 <= row < len(self.shown):
+            detail.update("")
+            return
+        group = self.shown[row]
+        drift = group.first
+        lines = [
+            Content.assemble(
+                (f"{drift.kind} ", "bold"),
+                (f"“{safe_text(drift.a)}” / “{safe_text(drift.b)}”", VARIANT_STYLE),
+                (self._where(group), "$text-muted"),
+            )
+        ]
+        for variant, refs, outlets in (
+            (drift.a, drift.refs_a, drift.outlets_a),
+            (drift.b, drift.refs_b, drift.outlets_b),
+        ):
+            text = self._sentence_text(refs[0]) if refs else None
+            label = f"{', '.join(outlets)}: " if outlets else ""
+            if text is None:
+                lines.append(Content.styled(f"{label}(no sentence recorded)", "$text-muted"))
+                continue
+            # The trailing space joins the marked run (see `tui.widgets.spaced`).
+            pattern = re.compile(re.escape(safe_text(variant)) + " ?", re.IGNORECASE)
+            sentence = Content(safe_text(text)).highlight_regex(pattern, style=VARIANT_STYLE)
+            lines.append(Content.assemble((safe_text(label), "$text-muted"), sentence))
+        detail.update(Content("\n").join(lines))
+
+    @staticmethod
+    def _where(group: DriftRow) -> str:
+        clusters = sorted({drift.cluster for drift in group.drifts})
+        if len(clusters) == 1:
+            return f" · cluster {clusters[0]}"
+        shown = ", ".join(str(c) for c in clusters[:6]) + (", …" if len(clusters) > 6 else "")
+        return f" · {len(group.drifts)} sentences (clusters {shown}); enter opens the first"
+
+    def _sentence_text(self, ref: SentenceRef) -> str | None:
+        infos = self._alignment.sentences.get(ref.article_id, ())
+        return infos[ref.index].text if 0 <= ref.index < len(infos) else None
 
     def action_cycle_filter(self) -> None:
         cycle: list[DriftKind | None] = [None, *self.kinds]
@@ -171,7 +241,7 @@ class DriftListScreen(Screen[SentenceRef | None]):
     def _open(self, row: int) -> None:
         if not 0 <= row < len(self.shown):
             return
-        ref = drift_ref(self.shown[row])
+        ref = drift_ref(self.shown[row].first)
         if ref is None:
             self.notify("This drift names no sentence to open.", severity="warning")
             return

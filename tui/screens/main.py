@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
@@ -30,6 +29,8 @@ from tui.messages import (
     ToggleSetting,
     ViewName,
 )
+from tui.screens.annotating import AnnotationActions
+from tui.screens.searching import PaneSearch
 from tui.widgets import PaneList
 from tui.widgets.article_view import ArticleView
 from tui.widgets.diff_view import DiffView
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from tui.app import CrosswireApp
 
 
-class MainScreen(Screen[None]):
+class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
     """Read one story as every outlet tells it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -61,7 +62,6 @@ class MainScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._last_index: dict[str, int] = {}
-        self._search_target: PaneList | None = None
 
     @property
     def crosswire(self) -> CrosswireApp:
@@ -84,7 +84,7 @@ class MainScreen(Screen[None]):
             )
             yield DiffView(id="diff").data_bind(MainScreen.alignment, MainScreen.cursor)
         yield Input(id="search", placeholder="search this pane (enter: find, escape: cancel)")
-        yield Footer()
+        yield Footer(compact=True)  # the main keys fit in 80 columns; `?` lists them all
 
     def on_mount(self) -> None:
         app = self.crosswire
@@ -133,7 +133,10 @@ class MainScreen(Screen[None]):
             focus = SentenceRef(first, 0) if first is not None else None
         self.cursor = focus
         self.query_one("#panes").loading = False
+        if self.focused is None:
+            self.query_one("#outlets", PaneList).focus()
         self.crosswire.remember_story(story.id)
+        self.refresh_marks()
 
     # --- moving the cursor --------------------------------------------------------------------
 
@@ -244,9 +247,12 @@ class MainScreen(Screen[None]):
         return node
 
     def action_focus_pane(self, step: int) -> None:
+        """h/l/tab: the next pane. With no pane focused (focus lost or elsewhere), count from
+        Sources, the pane that has the focus at start-up, so `l` always lands on Article."""
         panes = [pane for pane in self._panes() if pane.display]
-        current = self.focused
-        position = panes.index(current) if current in panes else -1
+        pane = self.focused_pane()
+        current = pane.query_one(PaneList) if pane is not None else None
+        position = panes.index(current) if current in panes else 0
         panes[(position + step) % len(panes)].focus()
 
     def action_toggle_removed(self) -> None:
@@ -284,45 +290,3 @@ class MainScreen(Screen[None]):
 
         pane = self.focused_pane()
         self.app.push_screen(HelpScreen(pane_help=getattr(pane, "HELP", "")))
-
-    # --- search -------------------------------------------------------------------------------
-
-    def action_start_search(self) -> None:
-        focused = self.focused
-        self._search_target = focused if isinstance(focused, PaneList) else self._panes()[1]
-        search = self.query_one("#search", Input)
-        search.value = self._search_target.search_query
-        self.add_class("-searching")
-        search.focus()
-
-    def action_search_step(self, direction: int) -> None:
-        target = self._search_target
-        if target is None or not target.search_query:
-            self.notify("No search yet: press / to search this pane.")
-            return
-        if not target.step_match(direction):
-            self.notify("No match here.", markup=False)
-
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        target = self._search_target or self._panes()[1]
-        count = target.search(event.value.strip())
-        self._end_search(target)
-        if event.value.strip():
-            plural = "es" if count != 1 else ""
-            self.notify(f"{count} match{plural} for “{event.value.strip()}”", markup=False)
-
-    def action_cancel_search(self) -> None:
-        if self.has_class("-searching"):
-            self._end_search(self._search_target or self._panes()[1])
-
-    def _end_search(self, target: PaneList) -> None:
-        self.remove_class("-searching")
-        target.focus()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the search box is open, only escape (cancel) acts; otherwise everything but it."""
-        if action == "cancel_search":
-            return self.has_class("-searching")
-        return True

@@ -7,10 +7,12 @@ The sentence column stays fixed while 51 outlet columns scroll sideways.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
+from rich.color import ColorParseError
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,14 +23,37 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui.core.models import Article, SentenceRef, Status, StoryAlignment
 from tui.messages import JumpToSentence, post_to_screen_below
+from tui.widgets import STATUS_MARK_STYLE
+from tui.widgets.annotation_marks import NO_MARKS, AnnotationMarks
 from tui.widgets.diff_text import data_text
 
-MARKS: dict[Status, Text] = {
-    "shared": Text("●", style="bold green", justify="center"),
-    "reworded": Text("◐", style="yellow", justify="center"),
-    "unique": Text("○", style="dim", justify="center"),
-}
+MARK_GLYPHS: dict[Status, str] = {"shared": "●", "reworded": "◐", "unique": "○"}
 """Cell marks: carried near-verbatim, carried reworded, carried by this outlet alone."""
+
+
+def status_marks(variables: Mapping[str, str]) -> dict[Status, Text]:
+    """One centred mark per status, coloured like everywhere else (`STATUS_MARK_STYLE`).
+
+    DataTable cells are rich Text, which cannot name theme variables, so the theme's current
+    values (`App.get_css_variables()`) are mapped in; the screen recolours them on a theme change.
+    """
+    marks: dict[Status, Text] = {}
+    for status, glyph in MARK_GLYPHS.items():
+        mark = Text(glyph, justify="center", end="")
+        recolour_mark(mark, status, variables)
+        marks[status] = mark
+    return marks
+
+
+def recolour_mark(mark: Text, status: Status, variables: Mapping[str, str]) -> None:
+    """Set a mark's colour from the theme's variables (bold for shared, as the strongest)."""
+    colour = variables.get(STATUS_MARK_STYLE[status].lstrip("$"))
+    try:
+        mark.style = Style(color=colour, bold=status == "shared") if colour else Style()
+    except ColorParseError:
+        mark.style = Style(bold=status == "shared")
+
+
 NO_MARK = Text("", end="")
 TEXT_WIDTH = 36
 """Characters of the cluster's text shown in the fixed first columns."""
@@ -163,8 +188,15 @@ class CoverageMatrixScreen(Screen[SentenceRef | None]):
 
     order: var[SortOrder] = var("story", init=False)
 
-    def __init__(self, articles: Sequence[Article], alignment: StoryAlignment) -> None:
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        alignment: StoryAlignment,
+        *,
+        marks: AnnotationMarks = NO_MARKS,
+    ) -> None:
         super().__init__()
+        self._marks = marks
         self._alignment = alignment
         known = [a.id for a in articles if a.id in alignment.sentences]
         self._article_ids = known + [i for i in alignment.article_ids if i not in known]
@@ -196,7 +228,16 @@ class CoverageMatrixScreen(Screen[SentenceRef | None]):
             name = self._outlets.get(article_id, article_id)
             label = data_text(_truncate(name, HEADER_WIDTH))
             table.add_column(label, key=article_id, width=max(3, len(label.plain)))
+        self._status_marks = status_marks(self.app.get_css_variables())
+        self.app.theme_changed_signal.subscribe(self, self._recolour)
         self._fill()
+
+    def _recolour(self, _theme: object) -> None:
+        variables = self.app.get_css_variables()
+        for status, mark in self._status_marks.items():
+            recolour_mark(mark, status, variables)
+        self.query_one("#matrix-table", DataTable).notify_style_update()
+        self.query_one("#matrix-table", DataTable).refresh()
 
     def watch_order(self) -> None:
         self._apply_order()
@@ -208,11 +249,19 @@ class CoverageMatrixScreen(Screen[SentenceRef | None]):
             cells: list[Text | str] = [
                 Text(str(row.cluster), end=""),
                 Text(str(row.breadth), end=""),
-                data_text(_truncate(row.text, TEXT_WIDTH)),
+                self._sentence_cell(row),
             ]
-            cells.extend(MARKS[s] if s is not None else NO_MARK for s in row.statuses)
+            cells.extend(self._status_marks[s] if s is not None else NO_MARK for s in row.statuses)
             table.add_row(*cells, key=str(row.cluster))
         self._apply_order()
+
+    def _sentence_cell(self, row: MatrixRow) -> Text:
+        """The cluster's text, after a ✎/# when any outlet's sentence of it is annotated."""
+        if not self._marks.sentences:
+            return data_text(_truncate(row.text, TEXT_WIDTH))
+        marked = next((ref for ref in row.refs if self._marks.mark(ref)), None)
+        text = data_text(_truncate(row.text, TEXT_WIDTH - 2))
+        return Text.assemble(self._marks.rich_gutter(marked), text, end="")
 
     def _apply_order(self) -> None:
         table = self.query_one("#matrix-table", DataTable)

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
@@ -22,7 +22,9 @@ from textual.widgets.option_list import Option
 
 from tui.core.models import Article, SentenceInfo, SentenceRef, StoryAlignment
 from tui.messages import JumpToSentence, post_to_screen_below
-from tui.widgets.diff_text import DELETE_STYLE, INSERT_STYLE, PairVisual, data_text, render_pair
+from tui.widgets import safe_text, spaced
+from tui.widgets.annotation_marks import NO_MARKS, AnnotationMarks
+from tui.widgets.diff_text import ONLY_LEFT_STYLE, ONLY_RIGHT_STYLE, PairVisual, render_pair
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,14 @@ def render_row(row: PairRow) -> PairVisual:
     )
 
 
+def _refs(row: PairRow) -> tuple[SentenceRef | None, SentenceRef | None]:
+    """The row's left and right sentences, for their annotation marks."""
+    return (
+        row.left.ref if row.left is not None else None,
+        row.right.ref if row.right is not None else None,
+    )
+
+
 class SideBySideScreen(Screen[SentenceRef | None]):
     """Compare two outlets row by row; enter jumps to the row's sentence on the main screen.
 
@@ -91,8 +101,9 @@ class SideBySideScreen(Screen[SentenceRef | None]):
     """
 
     HELP = (
-        "Two outlets side by side. Red: words or sentences only the left has; green: only the "
-        "right; yellow: reworded. `,`/`.` change the left outlet, `<`/`>` the right one."
+        "Two outlets side by side. Error colour (red): words or sentences only the left has; "
+        "success colour (green): only the right; warning colour (amber): reworded. "
+        "`,`/`.` change the left outlet, `<`/`>` the right one."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         # The moves share the main screen's ids, so one keymap entry rebinds them everywhere.
@@ -157,8 +168,11 @@ class SideBySideScreen(Screen[SentenceRef | None]):
         alignment: StoryAlignment,
         left_id: str,
         right_id: str,
+        *,
+        marks: AnnotationMarks = NO_MARKS,
     ) -> None:
         super().__init__()
+        self._marks = marks
         self._alignment = alignment
         self._order = [a.id for a in articles if a.id in alignment.sentences]
         self._outlets = {a.id: a.outlet for a in articles} | dict(alignment.outlets)
@@ -200,7 +214,9 @@ class SideBySideScreen(Screen[SentenceRef | None]):
         self.rows = self.rows_for(self.left_id, self.right_id)
         key = (self.left_id, self.right_id)
         if key not in self._options_cache:
-            self._options_cache[key] = [Option(render_row(row)) for row in self.rows]
+            self._options_cache[key] = [
+                Option(self._marks.mark_pair(render_row(row), *_refs(row))) for row in self.rows
+            ]
         option_list.set_options(self._options_cache[key])
         self.query_one("#pair-header", Static).update(self._header())
         if self.rows:
@@ -220,20 +236,20 @@ class SideBySideScreen(Screen[SentenceRef | None]):
                 return index
         return 0
 
-    def _header(self) -> Text:
+    def _header(self) -> Content:
         both = sum(1 for row in self.rows if row.left is not None and row.right is not None)
         only_left = sum(1 for row in self.rows if row.right is None)
         only_right = sum(1 for row in self.rows if row.left is None)
-        header = Text(end="")
-        header.append_text(data_text(self._outlets.get(self.left_id, self.left_id), style="bold"))
-        header.append(f"  ({self._position(self.left_id)})  vs  ", style="dim")
-        header.append_text(data_text(self._outlets.get(self.right_id, self.right_id), style="bold"))
-        header.append(f"  ({self._position(self.right_id)})   ", style="dim")
-        header.append(f"{both} matched · ")
-        header.append(f"{only_left} only left", style=DELETE_STYLE)
-        header.append(" · ")
-        header.append(f"{only_right} only right", style=INSERT_STYLE)
-        return header
+        return spaced(
+            (safe_text(self._outlets.get(self.left_id, self.left_id)), "bold"),
+            (f"  ({self._position(self.left_id)})  vs  ", "$text-muted"),
+            (safe_text(self._outlets.get(self.right_id, self.right_id)), "bold"),
+            (f"  ({self._position(self.right_id)})   ", "$text-muted"),
+            f"{both} matched · ",
+            (f"{only_left} only left", ONLY_LEFT_STYLE),
+            " · ",
+            (f"{only_right} only right", ONLY_RIGHT_STYLE),
+        )
 
     def _position(self, article_id: str) -> str:
         if article_id in self._order:

@@ -1,61 +1,93 @@
 """The main screen's panes, and what they share: status colours, safe text, the keyed list.
 
-`PaneList` is the one list every pane is built on: an OptionList that renders only the rows on
-screen (so a 300-sentence article or a 51-outlet story moves as fast as a 10-row one), with the
-vi-style keys of `tui.keymap` and an in-list search whose matches stay highlighted until cleared.
+`PaneList` (in `pane_list`) is the one list every pane is built on: an OptionList that measures
+and renders only the rows near the screen (so a 300-sentence article or a 51-outlet story moves as
+fast as a 10-row one), with the vi-style keys of `tui.keymap` and an in-list search whose matches
+stay highlighted until cleared.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from typing import ClassVar
+from collections.abc import Mapping
 
-from textual.binding import BindingType
 from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets._option_list import OptionListContent
 from textual.widgets.option_list import Option
 
 from tui.core.models import Status
-from tui.keymap import PANE_BINDINGS
+from tui.widgets.gutter import GutterRow
+from tui.widgets.pane_list import MATCH_STYLE, PaneList
 
 STATUS_STYLE: dict[Status, str] = {
-    "shared": "on $success-muted",
-    "reworded": "on $warning-muted",
-    "unique": "on $accent-muted",
+    "shared": "on $success-muted 35%",
+    "reworded": "on $warning-muted 35%",
+    "unique": "on $secondary-muted 60%",
 }
-"""Background tint of a sentence by how widely it is carried (theme variables, so every theme
-works)."""
+"""Faint background tint of a sentence by how widely it is carried; the status bar beside it
+(`STATUS_MARK_STYLE`) carries the colour, so a mostly reworded article is not one orange block."""
 
 STATUS_MARK_STYLE: dict[Status, str] = {
-    "shared": "$success",
-    "reworded": "$warning",
-    "unique": "$accent",
+    "shared": "$text-success",
+    "reworded": "$text-warning",
+    "unique": "$text-secondary",
 }
-"""Foreground colour of the small status marks (legend, bars)."""
+"""Colour of the status marks (gutter bars, legend, Sources bars, matrix marks). Theme variables,
+so every theme works; not $accent for unique, which equals $warning in textual-dark and -light.
+The text-* variants are the ones Textual tunes for contrast against the background."""
 
 _STATUSES: tuple[Status, ...] = ("shared", "reworded", "unique")
 
-MATCH_STYLE = "bold reverse"
-"""How a search match stands out on top of whatever tint the row has."""
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20) if code not in (0x09, 0x0A)}
+_CONTROL_PICTURES[0x7F] = "\u2421"
+_CONTROL_PICTURES.update({code: "\ufffd" for code in range(0x80, 0xA0)})
 
 
 def safe_text(text: str) -> str:
-    """Text from the web, made printable: control characters become visible symbols (ESC -> ␛).
+    """Text from the web, made printable, one character for one (so offsets stay valid).
 
-    Markup-looking brackets need nothing: Content built from plain strings never parses them.
+    A scraped page may hold an escape sequence; written raw it would recolour the terminal or move
+    the cursor. Control characters become their visible symbols (ESC -> ␛), C1 controls become
+    U+FFFD; tabs and newlines stay. Markup-looking brackets need nothing: Content built from plain
+    strings never parses them.
     """
-    return _CONTROL.sub(lambda match: chr(0x2400 + (ord(match.group()) % 0x7F or 0x21)), text)
+    return text.translate(_CONTROL_PICTURES)
 
 
-def legend() -> Content:
-    """One line naming the three status tints."""
+Part = str | tuple[str, str] | Content
+"""A piece of a line, as `Content.assemble` takes it: plain text, (text, style), or Content."""
+
+
+def spaced(*parts: Part) -> Content:
+    """`Content.assemble`, but a gap between parts trails the part before it.
+
+    SVG renderers (rsvg-convert) drop the leading spaces of each styled run of a Textual
+    screenshot, which glued 'Ground News  14 sentences' into 'Ground News14 sentences' in the
+    pictures; spaces at the end of a run survive. The terminal shows both the same.
+    """
+    pieces: list[Content] = []
+    for part in map(_as_content, parts):
+        body = part.plain.lstrip(" ")
+        gap = len(part.plain) - len(body)
+        if gap and body and pieces:
+            pieces[-1] = pieces[-1] + Content(part.plain[:gap])
+            part = part[gap:]
+        pieces.append(part)
+    return Content.assemble(*pieces)
+
+
+def _as_content(part: Part) -> Content:
+    if isinstance(part, Content):
+        return part
+    if isinstance(part, str):
+        return Content(part)
+    return Content.styled(*part)
+
+
+def legend(counts: Mapping[Status, int] | None = None) -> Content:
+    """One line naming the three status colours, with how many sentences have each if given."""
     parts: list[str | tuple[str, str]] = []
     for status in _STATUSES:
-        parts += [("■", STATUS_MARK_STYLE[status]), (f" {status}  ", "")]
+        figure = f"{counts.get(status, 0)} " if counts is not None else ""
+        parts += [("■ ", STATUS_MARK_STYLE[status]), (f"{figure}{status}  ", "")]
     return Content.assemble(*parts)
 
 
@@ -76,96 +108,15 @@ def status_bar(shared: int, reworded: int, unique: int, *, width: int = 12) -> C
     ]
     return Content.assemble(*parts)
 
-
-class PaneList(OptionList):
-    """An OptionList with crosswire's keys, half-page moves and a persistent search."""
-
-    BINDINGS: ClassVar[list[BindingType]] = list(PANE_BINDINGS)
-
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes, markup=False)
-        self.search_query = ""
-        """The active search; re-applied whenever the rows are replaced."""
-        self._unmarked: dict[int, Content] = {}
-        self._matches: list[int] = []
-
-    @property
-    def match_indexes(self) -> list[int]:
-        """Option indexes whose text holds the search query, top to bottom."""
-        return list(self._matches)
-
-    def set_options(self, options: Iterable[OptionListContent]) -> PaneList:
-        """Replace the rows, keeping the search highlighted in the new ones."""
-        self._unmark()
-        super().set_options(options)
-        if self.search_query:
-            self._mark_matches()
-        return self
-
-    def action_half_page(self, direction: int) -> None:
-        """Move the highlight by half the visible height (ctrl+d / ctrl+u)."""
-        if not self.options:
-            return
-        lines = self._lines
-        if not lines:
-            return
-        current = self._index_to_line.get(self.highlighted or 0, 0)
-        step = max(1, self.scrollable_content_region.height // 2)
-        target = min(max(current + direction * step, 0), len(lines) - 1)
-        index = lines[target][0]
-        while 0 <= index < len(self.options) and self.options[index].disabled:
-            index += direction
-        if 0 <= index < len(self.options):
-            self.highlighted = index
-
-    def search(self, query: str) -> int:
-        """Highlight every row holding `query` (case-insensitive), go to the first match at or
-        after the cursor, and return how many rows match. An empty query clears the search."""
-        self.clear_search()
-        self.search_query = query
-        if not query:
-            return 0
-        self._mark_matches()
-        self.step_match(0)
-        return len(self._matches)
-
-    def step_match(self, direction: int) -> bool:
-        """Move to the next (1) or previous (-1) match, wrapping; 0 means 'this one or next'."""
-        if not self._matches:
-            return False
-        here = self.highlighted if self.highlighted is not None else -1
-        if direction >= 0:
-            later = [i for i in self._matches if i > here or (direction == 0 and i == here)]
-            self.highlighted = later[0] if later else self._matches[0]
-        else:
-            earlier = [i for i in self._matches if i < here]
-            self.highlighted = earlier[-1] if earlier else self._matches[-1]
-        return True
-
-    def clear_search(self) -> None:
-        """Drop the query and restore the rows as they were."""
-        self._unmark()
-        self.search_query = ""
-
-    def _unmark(self) -> None:
-        """Put the unmarked prompts back (callers may reuse their Option objects elsewhere)."""
-        for index, prompt in self._unmarked.items():
-            if index < len(self.options):
-                self.replace_option_prompt_at_index(index, prompt)
-        self._unmarked.clear()
-        self._matches.clear()
-
-    def _mark_matches(self) -> None:
-        pattern = re.compile(re.escape(self.search_query), re.IGNORECASE)
-        for index, option in enumerate(self.options):
-            prompt = option.prompt
-            if option.disabled or not isinstance(prompt, Content):
-                continue
-            if pattern.search(prompt.plain):
-                self._unmarked[index] = prompt
-                self._matches.append(index)
-                marked = prompt.highlight_regex(pattern, style=MATCH_STYLE)
-                self.replace_option_prompt_at_index(index, marked)
-
-
-__all__ = ["MATCH_STYLE", "Option", "PaneList", "STATUS_STYLE", "legend", "safe_text", "status_bar"]
+__all__ = [
+    "MATCH_STYLE",
+    "STATUS_MARK_STYLE",
+    "STATUS_STYLE",
+    "GutterRow",
+    "Option",
+    "PaneList",
+    "legend",
+    "safe_text",
+    "spaced",
+    "status_bar",
+]

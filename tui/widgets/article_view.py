@@ -1,4 +1,4 @@
-"""Article: the selected outlet's article sentence by sentence, each tinted by its status.
+"""Article: the selected outlet's article sentence by sentence, each marked by its status.
 
 The rows are rebuilt only when the outlet or a toggle changes; moving between sentences moves the
 list's highlight and nothing else. Lines that cleaning removed can be shown dimmed where they stood
@@ -16,7 +16,17 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
 
 from tui.core.models import Article, RemovedLine, SentenceInfo, SentenceRef, StoryAlignment
-from tui.widgets import STATUS_STYLE, Option, PaneList, legend, safe_text
+from tui.widgets import (
+    STATUS_MARK_STYLE,
+    STATUS_STYLE,
+    GutterRow,
+    Option,
+    PaneList,
+    legend,
+    safe_text,
+    spaced,
+)
+from tui.widgets.annotation_marks import NO_MARKS, AnnotationMarks
 
 REMOVED_STYLE = "$text-disabled italic"
 """Removed lines are dimmed: there for context, clearly not part of the article."""
@@ -38,7 +48,8 @@ class ArticleView(Vertical):
     BORDER_TITLE = "Article"
     HELP = """\
 ### Article
-The selected outlet's article, one sentence per row, tinted by status:
+The selected outlet's article, one sentence per row; the bar at its left edge (and a faint
+tint) gives its status:
 **shared** (near-verbatim in other outlets), **reworded** (same content, other words),
 **unique** (only this outlet). `r` shows the lines cleaning removed, dimmed, where they
 stood; `u` hides shared sentences so only what this outlet adds is left. `]`/`[` jump
@@ -50,6 +61,8 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
     cursor: var[SentenceRef | None] = var(None)
     show_removed: var[bool] = var(False)
     only_additions: var[bool] = var(False)
+    marks: var[AnnotationMarks] = var(NO_MARKS)
+    """Annotated sentences of the story (✎ note, # tags), drawn in a gutter."""
 
     class SentenceFocused(Message):
         """The reader moved to another sentence of this article."""
@@ -71,6 +84,9 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: tuple[object, ...] | None = None
+        self._row_cache: dict[tuple[object, ...], list[Option]] = {}
+        """Built rows per (outlet, toggles, marks, alignment): revisiting an outlet reuses its
+        Option objects, whose visuals and wrapped heights Textual keeps on them."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-header", markup=False)
@@ -83,6 +99,7 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
 
     def watch_alignment(self) -> None:
         self._shown = None
+        self._row_cache.clear()
         self._refresh_rows()
 
     def watch_cursor(self) -> None:
@@ -92,6 +109,11 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
         self._refresh_rows()
 
     def watch_only_additions(self) -> None:
+        self._refresh_rows()
+
+    def watch_marks(self) -> None:
+        self._shown = None
+        self._row_cache.clear()
         self._refresh_rows()
 
     def _refresh_rows(self) -> None:
@@ -111,7 +133,14 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
             self.alignment.sentences.get(article_id, ()) if self.alignment and article_id else ()
         )
         self._show_header(article, infos)
-        self.sentence_list.set_options(self._rows(article, infos) if article else [])
+        if article is None:
+            self.sentence_list.set_options([])
+            return
+        key = (article.id, self.show_removed, self.only_additions, id(self.alignment))
+        rows = self._row_cache.get(key)
+        if rows is None:
+            rows = self._row_cache[key] = self._rows(article, infos)
+        self.sentence_list.set_options(rows)
 
     def _show_header(self, article: Article | None, infos: tuple[SentenceInfo, ...]) -> None:
         header = self.query_one("#article-header", Static)
@@ -119,24 +148,24 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
             header.update(Content.styled("No outlet selected", "$text-muted"))
             self.query_one("#article-legend", Static).update("")
             return
+        # Two one-line headers of fixed height: a header that grew or shrank with the outlet's
+        # name would resize the list below, which makes Textual re-measure all its rows.
         counts = {status: 0 for status in STATUS_STYLE}
         for info in infos:
             counts[info.status] += 1
-        figures = " · ".join(f"{n} {status}" for status, n in counts.items())
         parts: list[str | tuple[str, str]] = [(safe_text(article.outlet), "bold")]
         if article.date:
             parts.append((f"  {safe_text(article.date)}", "$text-muted"))
-        parts.append((f"  {len(article.sentences)} sentences: {figures}", "$text-muted"))
-        header.update(Content.assemble(*parts))
+        # The toggles matter more than the count (the legend's figures add up to it anyway).
         toggles = []
         if self.show_removed:
-            toggles.append(f"{len(article.removed)} removed lines shown")
+            toggles.append(f"✂ {len(article.removed)} shown")
         if self.only_additions:
             toggles.append("shared hidden")
-        suffix = ("   " + " · ".join(toggles)) if toggles else ""
-        self.query_one("#article-legend", Static).update(
-            Content.assemble(legend(), (suffix, "$text-muted"))
-        )
+        summary = " · ".join(toggles) or f"{len(article.sentences)} sentences"
+        parts.append((f"  {summary}", "$text-muted"))
+        header.update(spaced(*parts), layout=False)
+        self.query_one("#article-legend", Static).update(legend(counts), layout=False)
 
     def _rows(self, article: Article, infos: tuple[SentenceInfo, ...]) -> list[Option]:
         status_of = {info.ref.index: info.status for info in infos}
@@ -155,7 +184,11 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
                 style += " bold"
             rows.append(
                 Option(
-                    Content.styled(safe_text(sentence.text), style),
+                    GutterRow(
+                        Content.styled(safe_text(sentence.text), style),
+                        bar_style=STATUS_MARK_STYLE[status],
+                        note=self.marks.gutter(SentenceRef(article.id, sentence.index)),
+                    ),
                     id=sentence_option_id(sentence.index),
                 )
             )

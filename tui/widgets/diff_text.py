@@ -1,20 +1,22 @@
-"""Render two versions of a sentence with their word changes marked, as rich Text.
+"""Render two versions of a sentence with their word changes marked, as Textual Content.
 
 Shared by the side-by-side screen and the main screen's diff pane, so a change looks the same
-everywhere: deletions red on the left, insertions green on the right, replacements yellow (the
-look of a side-by-side diff). The word diff itself comes from `tui.core.wordiff.word_diff`; this
-module only maps its word ranges back onto the original strings. `render_pair` lays two such
-sentences out as one two-column row (`PairVisual`) for lists of aligned sentences.
+everywhere: deletions in the theme's error colour, insertions in its success colour, replacements
+in its warning colour (the look of a side-by-side diff, following the theme). The styles are
+theme variables in a `DiffStyles`, so a caller can pass others. The word diff itself comes from
+`tui.core.wordiff.word_diff`; this module only maps its word ranges back onto the original
+strings. `render_pair` lays two such sentences out as one two-column row (`PairVisual`).
 
 Article text is data, so the result is always the original sentence verbatim (markup-looking
 brackets included) with styles applied by span, never parsed as markup; control characters are
-swapped one for one for visible stand-ins (ESC shows as '␛') so they cannot drive the terminal.
+swapped one for one for visible stand-ins by `tui.widgets.safe_text`, the one sanitiser.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from rich.segment import Segment
 from rich.style import Style
@@ -25,49 +27,50 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import RenderOptions, Visual
 
-from tui.core.wordiff import WordOp, word_diff
+from tui.widgets import safe_text
+
+if TYPE_CHECKING:
+    from tui.core.wordiff import WordOp
 
 Side = Literal["a", "b", "inline"]
 """Which text to draw: `a` (left, deletions marked), `b` (right, insertions), or `inline` (a with
 b's words interleaved after the words they replace)."""
 
-DELETE_STYLE = Style(color="red", bold=True)
-"""Words only the left sentence has."""
-INSERT_STYLE = Style(color="green", bold=True)
-"""Words only the right sentence has."""
-REPLACE_STYLE = Style(color="yellow", bold=True)
-"""Words both have at the same place, in different forms."""
-INLINE_DELETE_STYLE = Style(color="red", strike=True)
-"""In the inline view the old words are struck through so the new ones read as the sentence."""
 
-GAP = Text("—", style="dim", end="")
+@dataclass(frozen=True, slots=True)
+class DiffStyles:
+    """Textual style strings for the parts of a word diff (theme variables by default)."""
+
+    delete: str = "$text-error bold"
+    """Words only the left (focused) sentence has."""
+    insert: str = "$text-success bold"
+    """Words only the right sentence (the counterpart) has."""
+    replace: str = "$text-warning bold"
+    """Words both have at the same place, in different forms."""
+    inline_delete: str = "$text-error strike"
+    """In the inline view the old words are struck through so the new ones read as the sentence."""
+
+
+THEME_DIFF_STYLES = DiffStyles()
+DELETE_STYLE = THEME_DIFF_STYLES.delete
+INSERT_STYLE = THEME_DIFF_STYLES.insert
+REPLACE_STYLE = THEME_DIFF_STYLES.replace
+INLINE_DELETE_STYLE = THEME_DIFF_STYLES.inline_delete
+
+GAP = Content.styled("—", "$text-muted")
 """What stands in a column where one side has no counterpart sentence."""
-ONLY_LEFT_STYLE = Style(color="red")
+ONLY_LEFT_STYLE = "$text-error"
 """A sentence only the left side has (a deleted line, in diff terms)."""
-ONLY_RIGHT_STYLE = Style(color="green")
+ONLY_RIGHT_STYLE = "$text-success"
 """A sentence only the right side has (an added line)."""
 SEPARATOR = " │ "
 
 Span = tuple[int, int]
 
-_CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20) if code not in (0x09, 0x0A)}
-_CONTROL_PICTURES[0x7F] = "\u2421"
-_CONTROL_PICTURES.update({code: "\ufffd" for code in range(0x80, 0xA0)})
-
-
-def printable(text: str) -> str:
-    """`text` with control characters swapped for visible stand-ins, one character for one.
-
-    A scraped page may hold an escape sequence; written to the terminal raw it would recolour or
-    move the cursor. ESC shows as '␛' and the rest of the sequence as the text it is, so the
-    reader sees exactly what the page held. Offsets into the text stay valid.
-    """
-    return text.translate(_CONTROL_PICTURES)
-
 
 def data_text(text: str, *, style: str | Style = "") -> Text:
-    """Article data as a Text: never parsed as markup, control characters made visible."""
-    return Text(printable(text), style=style, end="")
+    """Article data as a rich Text (for DataTable cells): never markup, controls made visible."""
+    return Text(safe_text(text), style=style, end="")
 
 
 def locate_words(text: str, words: Sequence[str]) -> list[Span | None]:
@@ -105,45 +108,56 @@ def _range_span(spans: Sequence[Span | None], first: int, last: int) -> Span | N
 
 
 def _mark_one_side(
-    text: str, spans: Sequence[Span | None], ranges: list[tuple[int, int, Style]]
-) -> Text:
+    text: str, spans: Sequence[Span | None], ranges: list[tuple[int, int, str]]
+) -> Content:
     """The whole of `text`, with each word range of `ranges` styled."""
-    rendered = Text(text, end="")
+    rendered = Content(text)
     for first, last, style in ranges:
         span = _range_span(spans, first, last)
         if span is not None:
-            rendered.stylize(style, span[0], span[1])
+            rendered = rendered.stylize(style, span[0], _past_space(text, span[1]))
     return rendered
 
 
-def render_word_diff(a: str, b: str, *, side: Side) -> Text:
-    """Return sentence `a` or `b` (or both inline) as Text with the words that differ styled.
+def _past_space(text: str, end: int) -> int:
+    """`end`, moved past one following space: a styled run then ends in the gap instead of the
+    next plain run starting with it (SVG renderers drop a run's leading space, gluing words)."""
+    return end + 1 if text[end : end + 1] == " " else end
 
-    `side="a"` marks deletions red and replacements yellow on a; `side="b"` marks insertions green
-    and replacements yellow on b; `side="inline"` shows a with removed words struck red and b's
-    new words inserted in green right after them.
+
+def render_word_diff(
+    a: str, b: str, *, side: Side, styles: DiffStyles = THEME_DIFF_STYLES
+) -> Content:
+    """Return sentence `a` or `b` (or both inline) as Content with the words that differ styled.
+
+    `side="a"` marks deletions and replacements on a; `side="b"` marks insertions and
+    replacements on b (the counterpart's own words, changed ones standing out); `side="inline"`
+    shows a with removed words struck and b's new words inserted right after them, which reads
+    well only when the two are nearly the same.
     """
+    from tui.core.wordiff import word_diff  # rapidfuzz: imported on first use, not at start-up
+
     diff = word_diff(a, b)
     # Control characters are swapped one for one, so word offsets found here hold for the output.
-    a, b = printable(a), printable(b)
-    a_spans = locate_words(a, [printable(word) for word in diff.a_words])
-    b_spans = locate_words(b, [printable(word) for word in diff.b_words])
+    a, b = safe_text(a), safe_text(b)
+    a_spans = locate_words(a, [safe_text(word) for word in diff.a_words])
+    b_spans = locate_words(b, [safe_text(word) for word in diff.b_words])
     if side == "a":
         ranges = [
-            (op.a0, op.a1, DELETE_STYLE if op.tag == "delete" else REPLACE_STYLE)
+            (op.a0, op.a1, styles.delete if op.tag == "delete" else styles.replace)
             for op in diff.ops
             if op.tag in ("delete", "replace")
         ]
         return _mark_one_side(a, a_spans, ranges)
     if side == "b":
         ranges = [
-            (op.b0, op.b1, INSERT_STYLE if op.tag == "insert" else REPLACE_STYLE)
+            (op.b0, op.b1, styles.insert if op.tag == "insert" else styles.replace)
             for op in diff.ops
             if op.tag in ("insert", "replace")
         ]
         return _mark_one_side(b, b_spans, ranges)
     if side == "inline":
-        return _render_inline(a, b, a_spans, b_spans, diff.ops)
+        return _render_inline(a, b, a_spans, b_spans, diff.ops, styles)
     raise ValueError(f"side must be 'a', 'b' or 'inline', got {side!r}")
 
 
@@ -153,29 +167,41 @@ def _render_inline(
     a_spans: Sequence[Span | None],
     b_spans: Sequence[Span | None],
     ops: Sequence[WordOp],
-) -> Text:
+    styles: DiffStyles,
+) -> Content:
     """Walk a's text in order, striking removed words and splicing in b's new ones."""
-    rendered = Text(end="")
+    parts: list[tuple[str, str]] = []
+    written = ""
     cursor = 0
+
+    def add(text: str, style: str = "") -> None:
+        nonlocal written
+        if text:
+            parts.append((text, style))
+            written += text
+
     for op in ops:
         tag = op.tag
         if tag in ("equal", "delete", "replace"):
             span = _range_span(a_spans, op.a0, op.a1)
             if span is not None and span[0] >= cursor:
-                rendered.append(a[cursor : span[0]])
-                style = None if tag == "equal" else INLINE_DELETE_STYLE
-                rendered.append(a[span[0] : span[1]], style=style)
-                cursor = span[1]
+                add(a[cursor : span[0]])
+                end = span[1] if tag == "equal" else _past_space(a, span[1])
+                add(a[span[0] : end], "" if tag == "equal" else styles.inline_delete)
+                cursor = end
         if tag in ("insert", "replace"):
             span = _range_span(b_spans, op.b0, op.b1)
             if span is not None:
-                if rendered.plain and not rendered.plain[-1].isspace():
-                    rendered.append(" ")
-                rendered.append(b[span[0] : span[1]], style=INSERT_STYLE)
-                if tag == "insert" and cursor < len(a) and not a[cursor].isspace():
-                    rendered.append(" ")
-    rendered.append(a[cursor:])
-    return rendered
+                if written and not written[-1].isspace():
+                    add(" ")
+                inserted = b[span[0] : span[1]]
+                if cursor < len(a):
+                    # The gap after the new words belongs to their run (a's own, if it has one).
+                    inserted += " "
+                    cursor += a[cursor] == " "
+                add(inserted, styles.insert if tag == "insert" else styles.replace)
+    add(a[cursor:])
+    return Content.assemble(*parts)
 
 
 class PairVisual(Visual):
@@ -185,9 +211,9 @@ class PairVisual(Visual):
     Content wraps and caches its own height, so a row costs two wraps.
     """
 
-    def __init__(self, left: Text, right: Text) -> None:
-        self.left = Content.from_rich_text(left)
-        self.right = Content.from_rich_text(right)
+    def __init__(self, left: Content, right: Content) -> None:
+        self.left = left
+        self.right = right
 
     @staticmethod
     def _columns(width: int) -> tuple[int, int]:
@@ -231,12 +257,12 @@ def render_pair(left: str | None, right: str | None) -> PairVisual:
     """
     if left is not None and right is not None:
         if left == right:
-            return PairVisual(data_text(left), data_text(right))
+            return PairVisual(Content(safe_text(left)), Content(safe_text(right)))
         return PairVisual(
             render_word_diff(left, right, side="a"), render_word_diff(left, right, side="b")
         )
     if left is not None:
-        return PairVisual(data_text(left, style=ONLY_LEFT_STYLE), GAP)
+        return PairVisual(Content.styled(safe_text(left), ONLY_LEFT_STYLE), GAP)
     if right is not None:
-        return PairVisual(GAP, data_text(right, style=ONLY_RIGHT_STYLE))
+        return PairVisual(GAP, Content.styled(safe_text(right), ONLY_RIGHT_STYLE))
     raise ValueError("a row needs at least one sentence")

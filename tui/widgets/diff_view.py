@@ -7,6 +7,7 @@ microseconds each), and the rows of recently visited sentences are kept, so goin
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -24,53 +25,17 @@ from tui.core.models import (
     StoryAlignment,
 )
 from tui.messages import JumpToSentence
-from tui.widgets import STATUS_MARK_STYLE, STATUS_STYLE, Option, PaneList, safe_text
+from tui.widgets import STATUS_MARK_STYLE, STATUS_STYLE, Option, PaneList, safe_text, spaced
+from tui.widgets.diff_lines import counterpart_text, drift_callouts, drift_line, fit_lines
 
-INSERT_STYLE = "$text-success bold"
-"""Words the counterpart has and the focused sentence does not."""
-DELETE_STYLE = "$text-error strike"
-"""Words of the focused sentence the counterpart drops."""
-REPLACE_STYLE = "$text-warning bold"
-"""The counterpart's words standing where the focused sentence has other words."""
-DRIFT_STYLE = "$text-warning"
 _CACHE_SIZE = 64
+FULL_DIFFS = 10
+"""Counterparts drawn with their words; the rest get their title line (and drift) only. In a
+51-outlet story a focused sentence can have 50 versions: fifty diffs are neither readable nor
+cheap to lay out on every cursor move, and enter on any row still opens it."""
+
 
 _Rows = tuple[list[Option], dict[str, SentenceRef]]
-
-
-def inline_diff(a: str, b: str) -> Content:
-    """Sentence b read against a: b's words, with a's dropped words struck in place and b's new or
-    changed words coloured. Built from plain strings, styled by span (article text is data)."""
-    from tui.core.wordiff import word_diff
-
-    diff = word_diff(a, b)
-    parts: list[tuple[str, str]] = []
-    for op in diff.ops:
-        if op.tag == "equal":
-            parts.append((" ".join(diff.b_words[op.b0 : op.b1]), ""))
-            continue
-        if op.tag in ("delete", "replace"):
-            parts.append((" ".join(diff.a_words[op.a0 : op.a1]), DELETE_STYLE))
-        if op.tag in ("insert", "replace"):
-            style = INSERT_STYLE if op.tag == "insert" else REPLACE_STYLE
-            parts.append((" ".join(diff.b_words[op.b0 : op.b1]), style))
-    pieces: list[str | tuple[str, str]] = []
-    for text, style in parts:
-        if pieces:
-            pieces.append(" ")
-        pieces.append((safe_text(text), style))
-    return Content.assemble(*pieces)
-
-
-def drift_line(drift: Drift) -> Content:
-    """'⚠ number: "12" (AFP, TRT) vs "13" (Kyodo)'."""
-    return Content.assemble(
-        (f"⚠ {drift.kind}: ", f"{DRIFT_STYLE} bold"),
-        (f"“{safe_text(drift.a)}”", "bold"),
-        (f" ({safe_text(', '.join(drift.outlets_a))}) vs ", "$text-muted"),
-        (f"“{safe_text(drift.b)}”", "bold"),
-        (f" ({safe_text(', '.join(drift.outlets_b))})", "$text-muted"),
-    )
 
 
 class DiffView(Vertical):
@@ -79,9 +44,11 @@ class DiffView(Vertical):
     BORDER_TITLE = "Diff"
     HELP = """\
 ### Diff
-Every other outlet's version of the focused sentence. Against it, **green** words are
-added, **struck red** words dropped, **yellow** words changed. ⚠ lines call out drift:
-a name, number, date, quantity or quote that differs. Below: sentences other outlets
+Every other outlet's version of the focused sentence. A near-verbatim copy reads inline:
+**struck** words (error colour) are dropped, **green** ones added, **amber** ones changed.
+A rewrite shows in its own words, with the words the focused sentence lacks highlighted.
+⚠ on a counterpart names the drift between the two: a name, number, date, quantity or
+quote that differs (struck: this outlet's; highlighted: theirs). Below: sentences other outlets
 carry that this article is missing. `enter` on a counterpart opens that outlet at that
 sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing ones.
 """
@@ -148,7 +115,7 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
             header.update(Content.styled("No sentence focused", "$text-muted"))
             self.diff_list.set_options([])
             return
-        header.update(self._header(info))
+        header.update(self._header(info, width=header.content_region.width), layout=False)
         cache_key = (id(alignment), cursor)
         cached = self._rows_cache.get(cache_key)
         if cached is None:
@@ -160,14 +127,14 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
         rows, self._targets = cached
         self.diff_list.set_options(_with_dividers(rows))
 
-    def _header(self, info: SentenceInfo) -> Content:
+    def _header(self, info: SentenceInfo, *, width: int) -> Content:
         outlets = len(info.outlets)
         carried = f"carried by {outlets} other outlet{'s' if outlets != 1 else ''}"
-        return Content.assemble(
+        return spaced(
             ("■ ", STATUS_MARK_STYLE[info.status]),
             (f"{info.status}", "bold"),
             (f" · {carried}\n", "$text-muted"),
-            (safe_text(info.text), STATUS_STYLE[info.status]),
+            fit_lines(Content.styled(safe_text(info.text), STATUS_STYLE[info.status]), width),
         )
 
     def _rows(self, alignment: StoryAlignment, info: SentenceInfo) -> _Rows:
@@ -175,6 +142,7 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
         targets: dict[str, SentenceRef] = {}
         rows: list[Option] = []
         first_outlet: dict[str, str] = {info.text: "this outlet"}
+        drifts = [drift for drift in alignment.drift if drift.cluster == info.cluster]
         for number, counterpart in enumerate(info.counterparts):
             option_id = f"c{number}"
             ref = SentenceRef(counterpart.article_id, counterpart.index)
@@ -186,7 +154,8 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
                 rows.append(_same_row(counterpart, first_outlet[text], option_id))
                 continue
             first_outlet[text] = counterpart.outlet
-            rows.append(self._counterpart_row(info, counterpart, option_id))
+            full = len(first_outlet) <= FULL_DIFFS + 1
+            rows.append(self._counterpart_row(info, counterpart, option_id, drifts, full=full))
         carriers = {counterpart.article_id for counterpart in info.counterparts}
         absent = [
             alignment.outlets.get(aid, aid)
@@ -195,11 +164,7 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
         ]
         if absent:
             rows.append(_note(f"not in: {', '.join(absent)}"))
-        rows.extend(
-            _note_content(drift_line(drift))
-            for drift in alignment.drift
-            if drift.cluster == info.cluster
-        )
+        rows.extend(_note_content(drift_line(drift)) for drift in drifts)
         missing = alignment.missing.get(info.ref.article_id, ())
         rows.append(
             _heading(
@@ -213,17 +178,29 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
         return rows, targets
 
     def _counterpart_row(
-        self, info: SentenceInfo, counterpart: Counterpart, option_id: str
+        self,
+        info: SentenceInfo,
+        counterpart: Counterpart,
+        option_id: str,
+        drifts: Sequence[Drift],
+        *,
+        full: bool = True,
     ) -> Option:
         ref = SentenceRef(counterpart.article_id, counterpart.index)
         other = self._infos.get(ref)
         status = other.status if other is not None else info.status
-        title = Content.assemble(
+        title = spaced(
             (safe_text(counterpart.outlet), "bold"),
             (f"  {counterpart.score:.0f}% alike · {status}", "$text-muted"),
         )
         text = other.text if other is not None else ""
-        return Option(Content("\n").join([title, inline_diff(info.text, text)]), id=option_id)
+        lines = [title]
+        if full:
+            lines.append(counterpart_text(info.text, text, score=counterpart.score))
+        callouts = drift_callouts(drifts, info.ref, ref)
+        if callouts.plain:
+            lines.append(callouts)
+        return Option(Content("\n").join(lines), id=option_id)
 
     def _missing_row(self, item: MissingItem, option_id: str) -> Option:
         outlets = ", ".join(item.outlets)
@@ -257,7 +234,7 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
 def _same_row(counterpart: Counterpart, same_as: str, option_id: str) -> Option:
     """A counterpart whose words equal an earlier row's (or the focused sentence's)."""
     return Option(
-        Content.assemble(
+        spaced(
             (safe_text(counterpart.outlet), "bold"),
             (
                 f"  {counterpart.score:.0f}% alike · same words as {safe_text(same_as)}",

@@ -15,7 +15,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
 
 from tui.core.models import Article, OutletShare, SentenceRef, Story, StoryAlignment
-from tui.widgets import Option, PaneList, safe_text, status_bar
+from tui.widgets import Option, PaneList, safe_text, spaced, status_bar
+from tui.widgets.annotation_marks import MARK_STYLE, NO_MARKS, NOTE_MARK, AnnotationMarks
 
 ORIGIN_MARK = "★"
 """Marks the outlet whose text covers most of what the others share (the likely origin)."""
@@ -37,6 +38,8 @@ whose text covers most of what the others share. Moving the highlight selects th
     articles: var[dict[str, Article]] = var(dict)
     alignment: var[StoryAlignment | None] = var(None)
     cursor: var[SentenceRef | None] = var(None)
+    marks: var[AnnotationMarks] = var(NO_MARKS)
+    """How many annotations each outlet's article carries (shown as ✎ N)."""
 
     class OutletSelected(Message):
         """The reader highlighted another outlet."""
@@ -65,6 +68,9 @@ whose text covers most of what the others share. Moving the highlight selects th
 
     def watch_story(self) -> None:
         self._show_header()
+
+    def watch_marks(self) -> None:
+        self._show_rows()
 
     def watch_alignment(self) -> None:
         self._show_header()
@@ -114,18 +120,21 @@ whose text covers most of what the others share. Moving the highlight selects th
             else (self.alignment.outlets.get(article_id, "?") if self.alignment else "?")
         )
         mark = (f"{ORIGIN_MARK} ", "$accent bold") if is_origin else ("  ", "")
-        first = Content.assemble(mark, (safe_text(outlet), "bold"))
+        first = spaced(mark, (safe_text(outlet), "bold"))
         if article and article.date:
-            first = Content.assemble(first, ("  " + safe_text(article.date), "$text-muted"))
+            first = spaced(first, ("  " + safe_text(article.date), "$text-muted"))
         title = Content.styled("  " + safe_text(article.title if article else ""), "$text-muted")
         if share is None:
             counts = Content("  ? sentences")
         else:
-            counts = Content.assemble(
+            counts = spaced(
                 f"{share.sentences:>4} ",
                 status_bar(share.shared, share.reworded, share.unique, width=10),
                 (f" {share.unique} own", "$text-muted"),
             )
+        annotated = self.marks.per_article.get(article_id, 0)
+        if annotated:
+            counts = spaced(counts, (f"  {NOTE_MARK} {annotated}", MARK_STYLE))
         return Content("\n").join([first, title, counts])
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

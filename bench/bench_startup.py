@@ -1,0 +1,246 @@
+"""Start-up of crosswire on the bundled story, against a bare three-pane Textual app, same run.
+
+Every measurement is a whole new Python process started by this script, timed from just before
+the spawn to a mark the process records itself (wall clock, `time.time_ns`, comparable across
+processes): imports, library, config, compose, mount, the alignment worker and the paint are all
+inside. Each app runs on a pseudo-terminal sized 120x36 with TERM=xterm-256color, so Textual's real
+Linux driver renders and writes every frame, as in a terminal (`--headless` skips the terminal
+output instead). Neither app is modified: the child process builds the app the way `run_app` does
+and watches it through Textual's `auto_pilot` hook.
+
+Marks:
+- app built: imports done and the app object built, just before `App.run` (a breakdown);
+- first frame: the first refresh after the app is ready (crosswire: panes still loading);
+- story visible: crosswire's alignment worker has filled the panes and that refresh is painted
+  (polled every 10 ms, so up to 10 ms late);
+- first run: story visible on an empty library, which first imports the bundled seeds.
+
+The disk cache is warm (a warm-up run of each kind is not counted): this is a new process on a
+machine that has run Python recently, not a cold boot. Usage:
+`PYTHONPATH=. python bench/bench_startup.py [--runs 10] [--headless]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+    from textual.timer import Timer
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SIZE = (120, 36)
+STORY_TIMEOUT_S = 60.0
+TARGET_RATIO = 1.5
+
+# --- child: one app, marks written to a file --------------------------------------------------
+
+
+def run_child(kind: str, marks_path: Path, home: Path | None, *, headless: bool) -> int:
+    """Start one app, append its marks to `marks_path` as JSON lines, exit when it has them all."""
+    sys.path.insert(0, str(REPO_ROOT))
+
+    def mark(event: str, **extra: str) -> None:
+        line = {"event": event, "ns": time.time_ns(), **extra}
+        with marks_path.open("a", encoding="utf-8") as marks:
+            marks.write(json.dumps(line) + "\n")
+
+    size = SIZE if headless else None
+    if kind == "minimal":
+        from bench.minimal_app import MinimalApp
+
+        minimal = MinimalApp()
+
+        def first_frame_painted() -> None:
+            mark("first_frame")
+            minimal.exit()
+
+        async def watch_minimal(pilot: Pilot[object]) -> None:
+            minimal.call_after_refresh(first_frame_painted)
+
+        mark("app_built")
+        minimal.run(headless=headless, size=size, auto_pilot=watch_minimal)
+        return 0
+
+    assert home is not None
+    from tui.app import CrosswireApp
+    from tui.core.config import load_config
+    from tui.core.library import Library
+    from tui.core.seeds import ensure_bundled_story
+
+    library = Library(home)
+    config = load_config(home)
+    if library.is_empty():
+        ensure_bundled_story(library)
+    app = CrosswireApp(library, story_id=library.stories()[-1].id, config=config)
+    deadline = time.monotonic() + STORY_TIMEOUT_S
+    polls: list[Timer] = []
+
+    def story_painted() -> None:
+        mark("story_visible")
+        app.exit()
+
+    def check_story() -> None:
+        main = app.main_screen
+        if main.alignment is not None and not main.query_one("#panes").loading:
+            polls[0].stop()
+            app.call_after_refresh(story_painted)
+        elif time.monotonic() > deadline:
+            polls[0].stop()
+            # A failed load shows as a notification; the app has no public getter for them.
+            reasons = "; ".join(n.message for n in app._notifications)
+            mark("failed", reason=reasons or "timeout")
+            app.exit(return_code=1)
+
+    async def watch_crosswire(pilot: Pilot[object]) -> None:
+        app.call_after_refresh(mark, "first_frame")
+        polls.append(app.set_interval(0.01, check_story))
+
+    mark("app_built")
+    app.run(headless=headless, size=size, auto_pilot=watch_crosswire)
+    return app.return_code or 0
+
+
+# --- parent: spawn, time, summarise ------------------------------------------------------------
+
+
+def spawn(kind: str, home: Path | None, *, headless: bool) -> dict[str, float]:
+    """Run one child; milliseconds from just before the spawn to each mark it recorded."""
+    with tempfile.TemporaryDirectory(prefix="crosswire-bench-") as scratch:
+        marks_path = Path(scratch) / "marks.jsonl"
+        command = [sys.executable, str(Path(__file__).resolve()), "--child", kind]
+        command += ["--marks", str(marks_path)] + (["--home", str(home)] if home else [])
+        command += ["--headless"] if headless else []
+        env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "TERM": "xterm-256color"}
+        env["COLORTERM"] = "truecolor"
+        started = time.time_ns()
+        returncode, stderr = _run(command, env, headless=headless)
+        events = (
+            [json.loads(line) for line in marks_path.read_text().splitlines()]
+            if marks_path.exists()
+            else []
+        )
+    failed = [e for e in events if e["event"] == "failed"]
+    if returncode != 0 or failed or not events:
+        reason = (
+            failed[0]["reason"] if failed else (stderr.strip().splitlines() or ["no marks"])[-1]
+        )
+        raise RuntimeError(f"{kind} run failed (exit {returncode}): {reason}")
+    return {e["event"]: (e["ns"] - started) / 1e6 for e in events}
+
+
+def _run(command: list[str], env: dict[str, str], *, headless: bool) -> tuple[int, str]:
+    """Run `command` on a 120x36 pseudo-terminal (or plain pipes when headless); (exit, stderr)."""
+    if headless:
+        done = subprocess.run(
+            command, env=env, capture_output=True, text=True, timeout=STORY_TIMEOUT_S + 30
+        )
+        return done.returncode, done.stderr
+    import fcntl
+    import struct
+    import termios
+
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+    process = subprocess.Popen(
+        command, env=env, stdin=slave, stdout=slave, stderr=subprocess.PIPE, start_new_session=True
+    )
+    os.close(slave)
+    drain = threading.Thread(target=_drain, args=(master,), daemon=True)
+    drain.start()
+    _, stderr = process.communicate(timeout=STORY_TIMEOUT_S + 30)
+    drain.join(timeout=5)
+    os.close(master)
+    return process.returncode, stderr.decode("utf-8", "replace")
+
+
+def _drain(master: int) -> None:
+    """Read and discard the terminal output, so the app never blocks on a full pty buffer."""
+    while True:
+        try:
+            if not os.read(master, 65536):
+                return
+        except OSError:  # EIO: the child closed the terminal
+            return
+
+
+def measure(runs: int, *, headless: bool) -> dict[str, list[float]]:
+    """`runs` rounds (after one warm-up) of the minimal app, crosswire, and crosswire first run."""
+    samples: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory(prefix="crosswire-bench-home-") as root:
+        home = Path(root) / "library"
+        spawn("crosswire", home, headless=headless)  # imports the seeds once; also the warm-up
+        spawn("minimal", None, headless=headless)
+        for round_number in range(runs):
+            fresh = Path(root) / f"first-run-{round_number}"
+            kinds = [("minimal", None), ("crosswire", home), ("first_run", fresh)]
+            if round_number % 2:
+                kinds.reverse()  # alternate the order so drift in machine load hits all alike
+            for label, kind_home in kinds:
+                kind = "minimal" if label == "minimal" else "crosswire"
+                for event, ms in spawn(kind, kind_home, headless=headless).items():
+                    samples.setdefault(f"{label}.{event}", []).append(ms)
+    return samples
+
+
+def report(samples: dict[str, list[float]], *, runs: int, headless: bool) -> None:
+    """Print medians (with min-max) and ratios to the minimal app's first frame."""
+    base = statistics.median(samples["minimal.first_frame"])
+    where = "headless" if headless else f"{SIZE[0]}x{SIZE[1]} pseudo-terminal"
+    print(f"start-up, whole process, {runs} runs each after a warm-up, {where}; medians")
+    rows = [
+        ("minimal: imports done, app built (before run)", "minimal.app_built"),
+        ("minimal three-pane Textual app: first frame", "minimal.first_frame"),
+        ("crosswire: imports, library, config done, app built", "crosswire.app_built"),
+        ("crosswire: first frame (panes loading)", "crosswire.first_frame"),
+        ("crosswire: story visible (aligned, painted)", "crosswire.story_visible"),
+        ("crosswire first run: story visible (+ seeds import)", "first_run.story_visible"),
+    ]
+    for title, key in rows:
+        values = samples[key]
+        median = statistics.median(values)
+        print(
+            f"  {title:<53} {median:7.0f} ms  ({min(values):.0f}-{max(values):.0f})"
+            f"  {median / base:5.2f}x"
+        )
+    story = statistics.median(samples["crosswire.story_visible"]) / base
+    verdict = "within" if story <= TARGET_RATIO else "NOT within"
+    print(f"story visible is {story:.2f}x the minimal app: {verdict} the {TARGET_RATIO}x target")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10, help="measured runs of each kind")
+    parser.add_argument("--headless", action="store_true", help="no terminal output at all")
+    parser.add_argument("--child", choices=["minimal", "crosswire"], help=argparse.SUPPRESS)
+    parser.add_argument("--marks", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--home", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        return run_child(args.child, args.marks, args.home, headless=args.headless)
+    if not args.headless and os.name != "posix":
+        print(
+            "bench_startup: a pseudo-terminal needs a POSIX system; use --headless", file=sys.stderr
+        )
+        return 2
+    try:
+        samples = measure(args.runs, headless=args.headless)
+    except (RuntimeError, subprocess.TimeoutExpired) as error:
+        print(f"bench_startup: {error}", file=sys.stderr)
+        return 2
+    report(samples, runs=args.runs, headless=args.headless)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

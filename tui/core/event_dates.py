@@ -1,0 +1,273 @@
+"""Event dates that differ across a story: 'agreed Thursday' here, 'agreed on Friday' there.
+
+Per-cluster drift (`core.drift`) only compares versions of one sentence, but outlets often date
+the same event in sentences that say different things ('Koizumi and Hegseth agreed Thursday to
+strengthen deterrence' / 'Tokyo and Washington agreed Friday to boost joint production'). Here a
+weekday or a day of a month is attached to the event word next to it ('agreed Thursday', 'agreed
+on Friday', 'the agreement came on Friday', 'On Friday, Tokyo and Washington agreed', 'Friday's
+meeting'), and two attachments conflict when they name the same event (same lemma) with different
+days, come from different articles and different clusters, and share at least two names (heads
+of capitalised runs: 'Defense Minister Shinjiro Koizumi' -> 'koizumi'). Each side then takes in
+every other mention of that event and day sharing a name with the conflict, and the result is one
+Drift of kind 'date' per pair of days, in the cluster of the minority side's first sentence.
+
+Statements ('said Thursday') are left out on purpose: people speak on many days, so differing days
+for 'said' are usually two statements, not one event dated two ways. Bare months ('in November')
+are left out too: they usually date different events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from tui.core.models import Cluster, Drift, SentenceRef
+from tui.core.normalize import STOPWORDS, canonical_word, fold
+from tui.core.wordfacts import MONTHS, WEEKDAYS, surface
+
+SHARED_NAMES = 2
+"""Names two mentions must share to count as one event dated two ways."""
+LEFT_REACH = 3
+"""How far left of a day its event word may stand ('agreement came on Friday')."""
+OPENING_REACH = 12
+"""How far right of a sentence-opening 'On Friday,' its event word may stand."""
+
+
+def _forms(lemma: str, text: str) -> dict[str, str]:
+    return dict.fromkeys(text.split(), lemma)
+
+
+EVENT_WORDS: dict[str, str] = {
+    **_forms("agree", "agree agreed agrees agreeing agreement agreements"),
+    **_forms("meet", "meet met meets meeting meetings talks"),
+    **_forms("announce", "announce announced announces announcement"),
+    **_forms("sign", "sign signed signs signing"),
+    **_forms("approve", "approve approved approves approval"),
+    **_forms("launch", "launch launched launches"),
+    **_forms("visit", "visit visited visits"),
+    **_forms("vote", "vote voted votes"),
+    **_forms("pledge", "pledge pledged pledges"),
+    **_forms("unveil", "unveil unveiled unveils"),
+    **_forms("arrive", "arrive arrived arrives"),
+    **_forms("attack", "attack attacked attacks"),
+}
+"""Event word (surface form) -> lemma."""
+_GLUE = frozenset(
+    [
+        "on",
+        "late",
+        "early",
+        "last",
+        "this",
+        "came",
+        "comes",
+        "come",
+        "was",
+        "were",
+        "is",
+        "took",
+        "place",
+    ]
+)
+"""Words that may stand between an event word and its day ('agreement came on Friday')."""
+_MONTH_NAMES = {
+    m[:3]: m
+    for m in [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+} | {"sept": "september"}
+_DAY_HINTS = (
+    "day",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+"""Substrings every weekday or month name contains: most sentences are skipped on these alone."""
+_NOT_NAMES = WEEKDAYS | MONTHS | STOPWORDS
+_DAYISH = WEEKDAYS | MONTHS
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One event dated in one sentence."""
+
+    lemma: str
+    day: str
+    """'Thursday' or 'January 16'."""
+    names: frozenset[str]
+
+
+def _day_at(tokens: Sequence[str], n: int) -> tuple[str, int, int] | None:
+    """The day named at token n: (value, first token, token after), or None.
+
+    A month counts only with a day number beside it ('Jan. 16', '16 January'): a bare month
+    usually dates something other than the event.
+    """
+    token = tokens[n]
+    if token in WEEKDAYS:
+        return token.capitalize(), n, n + 1
+    month = _MONTH_NAMES.get(token[:3]) if token in MONTHS else None
+    if month is None:
+        return None
+    for other in (n + 1, n - 1):
+        if 0 <= other < len(tokens) and tokens[other].isdigit() and 1 <= int(tokens[other]) <= 31:
+            return f"{month.capitalize()} {int(tokens[other])}", min(n, other), max(n, other) + 1
+    return None
+
+
+def _event_left(tokens: Sequence[str], n: int) -> str | None:
+    for k in range(n - 1, max(-1, n - 1 - LEFT_REACH), -1):
+        if tokens[k] in EVENT_WORDS:
+            return EVENT_WORDS[tokens[k]]
+        if tokens[k] not in _GLUE:
+            return None
+    return None
+
+
+def _event_of(tokens: Sequence[str], start: int, end: int) -> str | None:
+    """The event a day at tokens[start:end] is attached to, if any."""
+    left = _event_left(tokens, start)
+    if left is not None:
+        return left
+    if end < len(tokens) and tokens[end] in EVENT_WORDS:  # "Friday's meeting"
+        return EVENT_WORDS[tokens[end]]
+    if start <= 1 and (start == 0 or tokens[0] == "on"):  # "On Friday, Tokyo and Washington agreed"
+        for k in range(end, min(len(tokens), end + OPENING_REACH)):
+            if tokens[k] in EVENT_WORDS:
+                return EVENT_WORDS[tokens[k]]
+    return None
+
+
+def _names(display: Sequence[str]) -> frozenset[str]:
+    """Heads (last words) of runs of capitalised words after the first; none in headlines."""
+    capital = [w[:1].isupper() for w in display]
+    if sum(capital) > 0.6 * len(display):
+        return frozenset()
+    heads: set[str] = set()
+    for n in range(1, len(display)):
+        key = canonical_word(display[n])
+        if not capital[n] or not key or key in _NOT_NAMES:
+            continue
+        if n + 1 == len(display) or not capital[n + 1]:
+            heads.add(key)
+    return frozenset(heads)
+
+
+def mentions_in(text: str) -> list[Mention]:
+    """Every dated event in one sentence."""
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _DAY_HINTS):
+        return []
+    display = [w for w in fold(text).split() if surface(w)]
+    tokens = [surface(w) for w in display]
+    found: list[Mention] = []
+    names: frozenset[str] | None = None
+    for n in [n for n, token in enumerate(tokens) if token in _DAYISH]:
+        day = _day_at(tokens, n)
+        if day is None:
+            continue
+        lemma = _event_of(tokens, day[1], day[2])
+        if lemma is None:
+            continue
+        names = _names(display) if names is None else names
+        found.append(Mention(lemma, day[0], names))
+    return found
+
+
+def find_event_date_drift(
+    clusters: Sequence[Cluster],
+    texts: Mapping[SentenceRef, str],
+    outlets: Mapping[str, str],
+    *,
+    known: Sequence[Drift] = (),
+) -> list[Drift]:
+    """Days that differ for one event across clusters, one Drift per pair of days.
+
+    `known` drift (per cluster) wins: a pair of days it already reports in the minority's
+    cluster is not repeated.
+    """
+    by_text: dict[str, list[Mention]] = {}
+    rows: list[tuple[Mention, int, SentenceRef]] = []
+    """(mention, cluster id, sentence), in story order."""
+    for cluster in clusters:
+        for ref in cluster.members:
+            text = texts[ref]
+            if text not in by_text:
+                by_text[text] = mentions_in(text)
+            rows.extend((m, cluster.id, ref) for m in by_text[text])
+    # Copies repeat one mention many times: compare distinct (mention, cluster) only.
+    kinds: dict[tuple[Mention, int], set[str]] = {}
+    for mention, cluster_id, ref in rows:
+        kinds.setdefault((mention, cluster_id), set()).add(ref.article_id)
+    links: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+    signatures = list(kinds)
+    for n, (x, x_cluster) in enumerate(signatures):
+        for y, y_cluster in signatures[n + 1 :]:
+            if (
+                x.lemma == y.lemma
+                and x.day != y.day
+                and x.day[0].isdigit() == y.day[0].isdigit()
+                and x_cluster != y_cluster
+                and len(x.names & y.names) >= SHARED_NAMES
+                and len(kinds[(x, x_cluster)] | kinds[(y, y_cluster)]) > 1  # two articles
+            ):
+                pair = (x.day, y.day) if x.day < y.day else (y.day, x.day)
+                lemmas, names = links.setdefault(pair, (set(), set()))
+                lemmas.add(x.lemma)
+                names.update(x.names | y.names)
+    reported = {(d.cluster, *sorted((d.a, d.b))) for d in known if d.kind == "date"}
+    found: list[Drift] = []
+    for (day_x, day_y), (lemmas, names) in sorted(links.items()):
+        sides = {
+            day: [
+                (cluster_id, ref)
+                for m, cluster_id, ref in rows
+                if m.day == day and m.lemma in lemmas and m.names & names
+            ]
+            for day in (day_x, day_y)
+        }
+        refs = {day: tuple(dict.fromkeys(ref for _, ref in side)) for day, side in sides.items()}
+        count = {day: len(outlet_names(day_refs, outlets)) for day, day_refs in refs.items()}
+        major, minor = sorted((day_x, day_y), key=lambda day: (-count[day], day))
+        cluster_id = sides[minor][0][0]
+        if (cluster_id, *sorted((major, minor))) in reported:
+            continue
+        found.append(
+            Drift(
+                cluster=cluster_id,
+                kind="date",
+                a=major,
+                b=minor,
+                outlets_a=outlet_names(refs[major], outlets),
+                outlets_b=outlet_names(refs[minor], outlets),
+                refs_a=refs[major],
+                refs_b=refs[minor],
+                scope="story",
+            )
+        )
+    return found
+
+
+def outlet_names(refs: Sequence[SentenceRef], outlets: Mapping[str, str]) -> tuple[str, ...]:
+    """The distinct outlets of some sentences, sorted case-insensitively."""
+    return tuple(sorted({outlets[r.article_id] for r in refs}, key=lambda o: (o.casefold(), o)))

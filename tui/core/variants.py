@@ -1,0 +1,254 @@
+"""Versions of one sentence, and what differs between two of them (`differences`).
+
+Two versions of one sentence (the same cluster) may disagree on a name ('Shinjiro Koizumi' /
+'Shingo Kiyozumi'), a number, a date or weekday ('Thursday' / 'Friday'), a quantity, the words
+inside a quotation ('remains absolutely unwavering' / 'remains strong'), or only on spelling
+('Defence' / 'Defense', the quiet kind). Everything compared is computed once per distinct text
+(`version`), since wire copy repeats sentences verbatim across outlets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache, reduce
+from operator import or_
+
+from rapidfuzz import fuzz
+
+from tui.core.models import DriftKind
+from tui.core.normalize import STOPWORDS, fold
+from tui.core.wordfacts import (
+    MONTH,
+    NAME,
+    NUMBER,
+    PUNCTUATION,
+    TWIN,
+    UNITS,
+    WEEKDAY,
+    YEAR,
+    surface,
+    word_facts,
+)
+from tui.core.wordfacts import clear_caches as clear_word_caches
+from tui.core.wordiff import change_blocks, word_diff
+
+NAME_SIMILARITY = 55.0
+"""Two differing names are variants of one another from this fuzz.ratio on."""
+QUOTE_SIMILARITY = 50.0
+_DEMONYM_ENDINGS = frozenset(("ese", "ian", "an", "ish", "i", "n", "ans", "ns", "ians"))
+_QUOTED = re.compile(r'"([^"]{3,})"')
+KIND_ORDER: dict[DriftKind, int] = {
+    "name": 0,
+    "number": 1,
+    "date": 2,
+    "quantity": 3,
+    "quote": 4,
+    "spelling": 5,
+}
+Found = tuple[DriftKind, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """Everything drift compares about one sentence, computed once per text."""
+
+    tokens: tuple[str, ...]
+    """Surface words, for finding a variant in other members."""
+    joined: str
+    """The tokens joined by single spaces, with a space at each end: a phrase occurs in this
+    sentence exactly when its own `joined` is a substring of this one."""
+    token_set: frozenset[str]
+    keys: frozenset[str]
+    """Canonical words."""
+    capitals: tuple[tuple[int, str, str], ...]
+    """(position, canonical key, shown) of capitalised words after the first; none in headlines."""
+    numbers: tuple[tuple[DriftKind, str, str], ...]
+    """(number or quantity, phrase, key) of number runs."""
+    weekdays: tuple[tuple[str, str], ...]
+    months: tuple[tuple[str, str], ...]
+    years: frozenset[str]
+    quotes: tuple[str, ...]
+    spellings: dict[str, str]
+    """Canonical word -> shown word, for words with a British/American twin."""
+
+
+@lru_cache(maxsize=4096)
+def version(text: str) -> Version:
+    """The drift-relevant facts of one sentence text (cached: copies repeat verbatim).
+
+    One pass over cached per-word facts; each rarer field is only built when a word's flags
+    say the sentence has any (most sentences have no number, date or spelling twin).
+    """
+    folded = fold(text)
+    display = folded.split()
+    if not display:
+        return _EMPTY
+    shown, surfaces, canon, capital, flags = zip(*map(word_facts, display), strict=True)
+    present = reduce(or_, flags)
+    n_words = len(display)
+    capitals: tuple[tuple[int, str, str], ...] = ()
+    if sum(capital) <= 0.6 * n_words:  # headlines capitalise every word: no names there
+        capitals = tuple(
+            (n, canon[n], shown[n]) for n in range(1, n_words) if capital[n] and flags[n] & NAME
+        )
+    numbers: list[tuple[DriftKind, str, str]] = []
+    if present & NUMBER:
+        run: list[int] = []
+        for n in range(n_words + 1):
+            if n < n_words and flags[n] & NUMBER:
+                run.append(n)
+                continue
+            if run:
+                key = surfaces[n] if n < n_words else ""
+                span = run + ([n] if key in UNITS else [])
+                phrase = " ".join(display[i] for i in span).strip(PUNCTUATION)
+                kind: DriftKind = "quantity" if key in UNITS else "number"
+                numbers.append((kind, phrase, " ".join(surfaces[i] for i in span)))
+                run = []
+    tokens = tuple(filter(None, surfaces))
+    return Version(
+        tokens=tokens,
+        joined=f" {' '.join(tokens)} ",
+        token_set=frozenset(surfaces),
+        keys=frozenset(canon),
+        capitals=capitals,
+        numbers=tuple(numbers),
+        weekdays=_flagged(present, WEEKDAY, flags, shown, surfaces),
+        months=_flagged(present, MONTH, flags, shown, surfaces),
+        years=frozenset(s for s, _ in _flagged(present, YEAR, flags, surfaces, shown)),
+        quotes=tuple(_QUOTED.findall(folded)) if '"' in folded else (),
+        spellings=dict(_flagged(present, TWIN, flags, canon, shown)),
+    )
+
+
+def _flagged(
+    present: int, bit: int, flags: Sequence[int], first: Sequence[str], second: Sequence[str]
+) -> tuple[tuple[str, str], ...]:
+    """(first, second) word forms of the words whose flags have `bit`, in order."""
+    if not present & bit:
+        return ()
+    return tuple((first[n], second[n]) for n, f in enumerate(flags) if f & bit)
+
+
+_EMPTY = Version((), "  ", frozenset(), frozenset(), (), (), (), (), frozenset(), (), {})
+
+
+def joined_words(text: str) -> str:
+    """`Version.joined` without the rest of the version: ' tokyo and washington agreed '."""
+    return f" {' '.join(filter(None, map(surface, fold(text).split())))} "
+
+
+def clear_caches() -> None:
+    """Forget cached words and versions (benchmarks time cold runs)."""
+    clear_word_caches()
+    version.cache_clear()
+
+
+def _name_runs(version: Version, other: Version) -> list[str]:
+    """Runs of capitalised words the other version lacks (compared by canonical word, so
+    'Defence' / 'Defense' is left to spelling drift rather than read as two names)."""
+    runs: list[list[str]] = []
+    previous = -2
+    for position, key, shown in version.capitals:
+        if key in other.keys:
+            continue
+        if position == previous + 1 and runs:
+            runs[-1].append(shown)
+        else:
+            runs.append([shown])
+        previous = position
+    return [" ".join(run) for run in runs]
+
+
+def _demonym(a: str, b: str) -> bool:
+    """'Japan' / 'Japanese', 'China' / 'Chinese': related words, not a misspelled name."""
+    short, long = sorted((a.casefold(), b.casefold()), key=len)
+    if " " in long:
+        return False
+    for cut in (0, 1):
+        stem = short[: len(short) - cut]
+        if len(stem) >= 3 and long.startswith(stem) and long[len(stem) :] in _DEMONYM_ENDINGS:
+            return True
+    return False
+
+
+def _names(x: Version, y: Version) -> Iterable[Found]:
+    only_x, only_y = _name_runs(x, y), _name_runs(y, x)
+    scored = sorted(
+        (
+            (fuzz.ratio(a.casefold(), b.casefold()), i, j)
+            for i, a in enumerate(only_x)
+            for j, b in enumerate(only_y)
+        ),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    used_x: set[int] = set()
+    used_y: set[int] = set()
+    for score, i, j in scored:
+        if score < NAME_SIMILARITY or i in used_x or j in used_y:
+            continue
+        if _demonym(only_x[i], only_y[j]):
+            continue
+        used_x.add(i)
+        used_y.add(j)
+        yield ("name", only_x[i], only_y[j])
+
+
+def _numbers(x: Version, y: Version) -> Iterable[Found]:
+    keys_x = {key for _, _, key in x.numbers}
+    keys_y = {key for _, _, key in y.numbers}
+    only_x = [(kind, phrase) for kind, phrase, key in x.numbers if key not in keys_y]
+    only_y = [(kind, phrase) for kind, phrase, key in y.numbers if key not in keys_x]
+    for (kind_x, a), (kind_y, b) in zip(only_x, only_y, strict=False):
+        yield ("quantity" if "quantity" in (kind_x, kind_y) else "number", a, b)
+
+
+def _dates(x: Version, y: Version) -> Iterable[Found]:
+    for in_x, in_y in ((x.weekdays, y.weekdays), (x.months, y.months)):
+        keys_x = {key for _, key in in_x}
+        keys_y = {key for _, key in in_y}
+        only_x = [shown for shown, key in in_x if key not in keys_y]
+        only_y = [shown for shown, key in in_y if key not in keys_x]
+        if only_x and only_y:
+            yield ("date", only_x[0], only_y[0])
+    if x.years - y.years and y.years - x.years:
+        yield ("date", min(x.years - y.years), min(y.years - x.years))
+
+
+def _quotes(x: Version, y: Version) -> Iterable[Found]:
+    for qx in x.quotes:
+        best = max(y.quotes, key=lambda qy: fuzz.token_set_ratio(qx, qy), default=None)
+        if best is None or fuzz.token_set_ratio(qx, best) < QUOTE_SIMILARITY:
+            continue
+        diff = word_diff(qx, best)
+        for a0, a1, b0, b1 in change_blocks(diff):
+            a_part = list(diff.a_words[a0:a1])
+            b_part = list(diff.b_words[b0:b1])
+            if not a_part or not b_part:
+                continue
+            if all(surface(w) in STOPWORDS for w in a_part + b_part):
+                continue
+            context = [diff.a_words[a0 - 1]] if a0 > 0 and b0 > 0 else []
+            yield ("quote", _clean(context + a_part), _clean(context + b_part))
+
+
+def _clean(parts: Sequence[str]) -> str:
+    return " ".join(parts).strip(PUNCTUATION + " ")
+
+
+def _spelling(x: Version, y: Version) -> Iterable[Found]:
+    for key in sorted(x.spellings.keys() & y.spellings.keys()):
+        a, b = x.spellings[key], y.spellings[key]
+        if surface(a) != surface(b):
+            yield ("spelling", a, b)
+
+
+def differences(text_x: str, text_y: str) -> list[Found]:
+    """Every drift between two versions of one sentence: (kind, x's variant, y's variant)."""
+    x, y = version(text_x), version(text_y)
+    found: list[Found] = []
+    for source in (_names(x, y), _numbers(x, y), _dates(x, y), _quotes(x, y), _spelling(x, y)):
+        found.extend(item for item in source if item[1] and item[2] and item[1] != item[2])
+    return found

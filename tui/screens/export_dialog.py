@@ -1,0 +1,214 @@
+"""The export dialog: the open story with its tags and notes, as Markdown, JSON, CSV or HTML.
+
+The path starts as `core.export.default_export_name` in the current directory and follows the
+format and tag until the reader edits it. A missing folder is said in one line before anything
+runs; an existing file is overwritten only after a yes. The export itself runs in a thread
+worker with the app's cached alignment, so a large story never freezes the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+from tui.core.export import ExportError, ExportFormat, default_export_name
+from tui.core.storage import LibraryError
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.tag_prompt import TagSuggester
+
+if TYPE_CHECKING:
+    from tui.core.annotations import Annotations
+    from tui.core.export import StoryLibrary
+    from tui.core.models import Story, StoryAlignment
+
+FORMAT_CHOICES: list[tuple[str, ExportFormat]] = [
+    ("Markdown memo (.md)", "md"),
+    ("JSON for scripts (.json)", "json"),
+    ("CSV spreadsheet (.csv)", "csv"),
+    ("HTML report (.html)", "html"),
+]
+FORMAT_NAMES: dict[ExportFormat, str] = {
+    "md": "Markdown",
+    "json": "JSON",
+    "csv": "CSV",
+    "html": "HTML",
+}
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Choose format, tag and path; dismisses with the path written, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s", "export", "Export", tooltip="Write the export", id="export_dialog.export"
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            tooltip="Close without exporting",
+            id="export_dialog.cancel",
+        ),
+    ]
+    DEFAULT_CSS = """
+    ExportDialog { align: center middle; }
+    ExportDialog > Vertical {
+        width: 90; max-width: 95%; height: auto;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    ExportDialog Label { color: $text-muted; margin-top: 1; }
+    ExportDialog #export-error { color: $error; height: auto; }
+    ExportDialog #export-hint { color: $text-muted; }
+    """
+
+    def __init__(
+        self,
+        *,
+        library: StoryLibrary,
+        annotations: Annotations,
+        story: Story,
+        alignment: StoryAlignment | None,
+        known_tags: Sequence[str],
+        fmt: ExportFormat = "md",
+        folder: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self._library = library
+        self._annotations = annotations
+        self._story = story
+        self._alignment = alignment
+        self._known_tags = known_tags
+        self._fmt: ExportFormat = fmt
+        self._folder = folder or Path.cwd()
+        self._suggested = str(self._folder / default_export_name(story.title, fmt))
+        self.busy = False
+        """True while the export worker runs (a second enter does nothing meanwhile)."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Export story with tags and notes"
+            yield Static(Content(self._story.title), id="export-story", markup=False)
+            yield Label("Format")
+            yield Select(FORMAT_CHOICES, value=self._fmt, allow_blank=False, id="export-format")
+            yield Label("Only annotations with this tag (empty: all)")
+            yield Input(
+                placeholder="tag", suggester=TagSuggester(self._known_tags), id="export-tag"
+            )
+            yield Label("File")
+            yield Input(self._suggested, id="export-path")
+            yield Static(id="export-error", markup=False)
+            yield Static("enter / ctrl+s: export · esc: close", id="export-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @property
+    def fmt(self) -> ExportFormat:
+        return cast(ExportFormat, self.query_one("#export-format", Select).value)
+
+    @property
+    def tag(self) -> str | None:
+        return " ".join(self.query_one("#export-tag", Input).value.split()) or None
+
+    def _follow_choices(self) -> None:
+        """Rename the suggested file for the new format/tag, unless the reader typed a path."""
+        path_input = self.query_one("#export-path", Input)
+        name = default_export_name(self._story.title, self.fmt, tag=self.tag)
+        suggested = str(self._folder / name)
+        if path_input.value == self._suggested:
+            path_input.value = suggested
+        self._suggested = suggested
+
+    @on(Select.Changed, "#export-format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._follow_choices()
+
+    @on(Input.Changed, "#export-tag")
+    def _tag_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._follow_choices()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_export()
+
+    def _error(self, message: str) -> None:
+        self.query_one("#export-error", Static).update(Content(message))
+
+    def action_export(self) -> None:
+        if self.busy:
+            return
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self._error("Give a file name to write.")
+            return
+        path = Path(raw).expanduser()
+        if not path.is_absolute():
+            path = self._folder / path
+        if path.is_dir():
+            self._error(f"{path}: is a folder; give a file name")
+            return
+        if not path.parent.is_dir():
+            self._error(f"{path.parent}: no such folder")
+            return
+        self._error("")
+        if not path.exists():
+            self._start(path, force=False)
+            return
+
+        def answered(overwrite: bool | None) -> None:
+            if overwrite:
+                self._start(path, force=True)
+            else:
+                self._error(f"{path}: exists; not overwritten")
+
+        self.app.push_screen(ConfirmScreen(f"{path} exists. Overwrite it?"), answered)
+
+    def _start(self, path: Path, *, force: bool) -> None:
+        self.busy = True
+        self.query_one("#export-hint", Static).update(Content(f"Exporting to {path}…"))
+        self._export(path, self.fmt, self.tag, force)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, path: Path, fmt: ExportFormat, tag: str | None, force: bool) -> None:
+        from tui.core.export import export_story, write_export
+
+        try:
+            content = export_story(
+                self._library,
+                self._annotations,
+                self._story.id,
+                fmt=fmt,
+                tag=tag,
+                alignment=self._alignment,
+            )
+            written = write_export(content, path, force=force)
+        except (ExportError, LibraryError, OSError, ValueError) as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+            return
+        self.app.call_from_thread(self._written, written, fmt)
+
+    def _failed(self, reason: str) -> None:
+        self.busy = False
+        self.query_one("#export-hint", Static).update("enter / ctrl+s: export · esc: close")
+        self._error(reason)
+
+    def _written(self, path: Path, fmt: ExportFormat) -> None:
+        self.busy = False
+        self.app.notify(f"Exported {FORMAT_NAMES[fmt]} to {path}", markup=False)
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        if not self.busy:
+            self.dismiss(None)

@@ -1,0 +1,80 @@
+"""A list row with a coloured bar down its left edge: the sentence's status at a glance.
+
+A tint behind every sentence turned a mostly reworded article into one solid block of colour; a
+thin bar in the status colour on every line of the sentence (plus a faint background) says the
+same thing and leaves the text readable. The bar runs down every wrapped line, which a prefix
+character in the text could not do, and the text wraps in a hanging indent beside it.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
+
+BAR = "▍"
+"""The status bar's character: a left-aligned block, so bars of adjacent rows read as a line."""
+NOTE_WIDTH = 2
+"""Cells after the bar on the first line for an annotation mark (✎ or #) and a space."""
+
+
+class GutterRow(Visual):
+    """`body` wrapped beside a one-cell bar in `bar_style`, with an optional 2-cell `note` mark.
+
+    `plain` and `spans` are the body's, so search and tests read the sentence, not the gutter.
+    """
+
+    def __init__(self, body: Content, *, bar_style: str, note: Content | None = None) -> None:
+        self.body = body
+        self.bar_style = bar_style
+        self.note = note if note is not None and note.plain.strip() else None
+
+    @property
+    def plain(self) -> str:
+        return self.body.plain
+
+    @property
+    def spans(self) -> list[object]:
+        return list(self.body.spans)
+
+    def with_body(self, body: Content) -> GutterRow:
+        """The same row with another body (a search marks its matches this way)."""
+        return GutterRow(body, bar_style=self.bar_style, note=self.note)
+
+    @property
+    def _gutter_width(self) -> int:
+        return len(BAR) + NOTE_WIDTH
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return container_width
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return max(1, self.body.get_height(rules, max(1, width - self._gutter_width)))
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        gutter = self._gutter_width
+        body_width = max(1, width - gutter)
+        lines = self.body.render_strips(body_width, None, style, options)
+        rows = max(len(lines), 1) if height is None else height
+        bar = Content.styled(BAR, self.bar_style)
+        first = bar + (self.note or " " * NOTE_WIDTH)
+        rest = bar + " " * NOTE_WIDTH
+        first_strip = first.render_strips(gutter, 1, style, options)[0]
+        rest_strip = rest.render_strips(gutter, 1, style, options)[0]
+        rich_base = style.rich_style
+        blank = Strip([])
+        return [
+            Strip.join(
+                [
+                    (first_strip if row == 0 else rest_strip).adjust_cell_length(gutter, rich_base),
+                    (lines[row] if row < len(lines) else blank).adjust_cell_length(
+                        body_width, rich_base
+                    ),
+                ]
+            )
+            for row in range(rows)
+        ]

@@ -1,0 +1,224 @@
+"""`PaneList`: the one list every pane is built on, made to keep up with held-down keys.
+
+An OptionList with crosswire's keys, half-page moves and a persistent search, that does per key
+only the work the key needs. Textual's OptionList, as shipped, does more on every change of rows:
+it measures the wrapped height of every row (the Diff of a 51-outlet story holds ~700 lines, of
+which ~25 are on screen), asks for a layout of the whole screen when the row count changes, throws
+away every rendered row, and repaints the whole list when the highlight moves one row. Here:
+
+- rows are measured lazily, down to two screens below what is shown or highlighted; the rest of
+  the scroll height is estimated from the rows measured so far and corrected as they come in;
+- a change of scroll height repaints the list and its scrollbar, not the screen's layout (the
+  panes have fixed `fr` heights, so nothing else depends on it);
+- rendered rows are kept across `set_options` for as long as the same `Option` objects come back
+  at the same places (the panes cache their rows, so revisiting an outlet or a sentence is cheap);
+- moving the highlight repaints the two rows it leaves and enters.
+
+These lean on OptionList's internals (`_line_cache`, `_get_option_render`), which is why
+`textual` is pinned to its major version; tests/test_widgets.py checks the results against the
+stock behaviour.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from math import ceil
+from typing import ClassVar
+
+from textual.binding import BindingType
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Size
+from textual.reactive import Reactive, reactive
+from textual.strip import Strip
+from textual.style import Style
+from textual.widgets import OptionList
+from textual.widgets._option_list import OptionListContent
+from textual.widgets.option_list import Option
+
+from tui.keymap import PANE_BINDINGS
+from tui.widgets.gutter import GutterRow
+
+MATCH_STYLE = "bold reverse"
+"""How a search match stands out on top of whatever tint the row has."""
+
+_RENDER_CACHE_SIZE = 4096
+"""Rendered rows kept (lines of ~100 cells each): a few outlets' articles and Diffs."""
+
+
+class PaneList(OptionList):
+    """An OptionList with crosswire's keys, half-page moves and a persistent search."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(PANE_BINDINGS)
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """How many lines the rows take. Textual's own reactive asks for a layout of the whole screen
+    when it changes, which is right for a widget sized by its content but not for a pane list of
+    fixed (fr) height: a new outlet's rows would relayout and repaint all three panes on every key.
+    The list's own scrollbars still update (`_scroll_update`); showing or hiding one is a layout
+    change of its own (`show_vertical_scrollbar`), so it still gets one."""
+
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+    """As OptionList's, but `watch_highlighted` repaints only the rows it leaves and enters."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        self._renders: LRUCache[tuple[Option, int, Style, int], list[Strip]] = LRUCache(
+            _RENDER_CACHE_SIZE
+        )
+        """Rendered rows by (option, its index, style, width); survives `set_options`."""
+        super().__init__(id=id, classes=classes, markup=False)
+        self.search_query = ""
+        """The active search; re-applied whenever the rows are replaced."""
+        self._unmarked: dict[int, Content | GutterRow] = {}
+        self._matches: list[int] = []
+
+    @property
+    def match_indexes(self) -> list[int]:
+        """Option indexes whose text holds the search query, top to bottom."""
+        return list(self._matches)
+
+    def set_options(self, options: Iterable[OptionListContent]) -> PaneList:
+        """Replace the rows, keeping the search highlighted in the new ones."""
+        self._unmark()
+        super().set_options(options)
+        if self.search_query:
+            self._mark_matches()
+        return self
+
+    # --- doing only the work a key needs ------------------------------------------------------
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        super().watch_highlighted(new)
+        if not self.is_mounted:
+            return
+        line_cache = self._line_cache
+        for index in (old, new):
+            if index is not None and index in line_cache.heights:
+                self.refresh_lines(line_cache.index_to_line[index], line_cache.heights[index])
+
+    def _update_lines(self) -> None:
+        """Measure rows down to two screens past the view and the highlight (OptionList's own
+        measures them all), and set the scroll height: exact once every row is measured."""
+        region = self.scrollable_content_region
+        if not region:
+            return
+        options = self.options
+        line_cache = self._line_cache
+        lines = line_cache.lines
+        measured = lines[-1][0] + 1 if lines else 0
+        width = region.width - self._get_left_gutter_width()
+        wanted_lines = round(self.scroll_offset.y) + 2 * region.height
+        wanted_index = self.highlighted if self.highlighted is not None else 0
+        if measured < len(options) and (len(lines) < wanted_lines or measured <= wanted_index):
+            padding = self.get_component_styles("option-list--option").padding
+            for index in range(measured, len(options)):
+                if len(lines) >= wanted_lines and index > wanted_index:
+                    break
+                option = options[index]
+                height = self._get_visual(option).get_height(self.styles, width - padding.width)
+                height += option._divider
+                line_cache.index_to_line[index] = len(lines)
+                line_cache.heights[index] = height
+                lines.extend((index, line) for line in range(height))
+                measured = index + 1
+        unmeasured = len(options) - measured
+        if unmeasured:
+            estimate = ceil(len(lines) * unmeasured / measured) if measured else unmeasured
+            height = len(lines) + estimate
+        else:
+            height = len(lines) - (1 if options and options[-1]._divider else 0)
+        virtual_size = Size(width, height)
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
+
+    def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
+        """OptionList's render of a row, kept across `set_options` (which clears its own cache)."""
+        key = (option, self._option_to_index[option], style, self.scrollable_content_region.width)
+        strips = self._renders.get(key)
+        if strips is None:
+            strips = self._renders[key] = super()._get_option_render(option, style)
+        return strips
+
+    def _clear_caches(self) -> None:
+        # A prompt was replaced or the list resized: kept renders may no longer match.
+        self._renders.clear()
+        super()._clear_caches()
+
+    def notify_style_update(self) -> None:
+        self._renders.clear()  # the theme or CSS changed: the row styles are new
+        super().notify_style_update()
+
+    # --- keys and search ----------------------------------------------------------------------
+
+    def action_half_page(self, direction: int) -> None:
+        """Move the highlight by half the visible height (ctrl+d / ctrl+u)."""
+        if not self.options:
+            return
+        lines = self._lines
+        if not lines:
+            return
+        current = self._index_to_line.get(self.highlighted or 0, 0)
+        step = max(1, self.scrollable_content_region.height // 2)
+        target = min(max(current + direction * step, 0), len(lines) - 1)
+        index = lines[target][0]
+        while 0 <= index < len(self.options) and self.options[index].disabled:
+            index += direction
+        if 0 <= index < len(self.options):
+            self.highlighted = index
+
+    def search(self, query: str) -> int:
+        """Highlight every row holding `query` (case-insensitive), go to the first match at or
+        after the cursor, and return how many rows match. An empty query clears the search."""
+        self.clear_search()
+        self.search_query = query
+        if not query:
+            return 0
+        self._mark_matches()
+        self.step_match(0)
+        return len(self._matches)
+
+    def step_match(self, direction: int) -> bool:
+        """Move to the next (1) or previous (-1) match, wrapping; 0 means 'this one or next'."""
+        if not self._matches:
+            return False
+        here = self.highlighted if self.highlighted is not None else -1
+        if direction >= 0:
+            later = [i for i in self._matches if i > here or (direction == 0 and i == here)]
+            self.highlighted = later[0] if later else self._matches[0]
+        else:
+            earlier = [i for i in self._matches if i < here]
+            self.highlighted = earlier[-1] if earlier else self._matches[-1]
+        return True
+
+    def clear_search(self) -> None:
+        """Drop the query and restore the rows as they were."""
+        self._unmark()
+        self.search_query = ""
+
+    def _unmark(self) -> None:
+        """Put the unmarked prompts back (callers may reuse their Option objects elsewhere)."""
+        for index, prompt in self._unmarked.items():
+            if index < len(self.options):
+                self.replace_option_prompt_at_index(index, prompt)
+        self._unmarked.clear()
+        self._matches.clear()
+
+    def _mark_matches(self) -> None:
+        pattern = re.compile(re.escape(self.search_query), re.IGNORECASE)
+        for index, option in enumerate(self.options):
+            prompt = option.prompt
+            if option.disabled or not isinstance(prompt, Content | GutterRow):
+                continue
+            if pattern.search(prompt.plain):
+                self._unmarked[index] = prompt
+                self._matches.append(index)
+                marked: Content | GutterRow
+                if isinstance(prompt, GutterRow):
+                    marked = prompt.with_body(
+                        prompt.body.highlight_regex(pattern, style=MATCH_STYLE)
+                    )
+                else:
+                    marked = prompt.highlight_regex(pattern, style=MATCH_STYLE)
+                self.replace_option_prompt_at_index(index, marked)
