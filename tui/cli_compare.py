@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from tui.core.library import Library
+from tui.cli_common import open_library
 
 if TYPE_CHECKING:
     from rich.console import Console, Group
@@ -47,7 +47,7 @@ def run_compare(args: argparse.Namespace) -> int:
     from tui.cli_export import resolve_story_id
     from tui.core.align import align_story
 
-    library = Library(args.library_home)
+    library = open_library(args.library_home)
     story = library.get_story(resolve_story_id(library, args.story))
     articles = library.articles(story.id)
     if not articles:

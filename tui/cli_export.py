@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from tui.cli_common import open_library
 from tui.core.library import Library, LibraryError
 
 LAST_STORY_STATE_KEY = "last_story"
@@ -61,7 +62,7 @@ def run_export(args: argparse.Namespace) -> int:
     from tui.core.annotations import Annotations
     from tui.core.export import ExportError, default_export_name, export_story, write_export
 
-    library = Library(args.library_home)
+    library = open_library(args.library_home)
     story_id = resolve_story_id(library, args.story)
     annotations = Annotations(library.home)
     if args.tag and not annotations.items(story_id=story_id, tag=args.tag):

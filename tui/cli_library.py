@@ -92,12 +92,9 @@ def _stories_document(library: Library) -> dict[str, Any]:
 
 def run_stories(args: argparse.Namespace) -> int:
     """List stories with their article counts; a first run adds the bundled example story."""
-    from tui.core.seeds import ensure_bundled_story
+    from tui.cli_common import open_library
 
-    library = Library(args.library_home)
-    added = ensure_bundled_story(library)
-    if added is not None:
-        print(f"crosswire: first run, added the example story {added.title!r}", file=sys.stderr)
+    library = open_library(args.library_home)
     document = _stories_document(library)
     if args.json:
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

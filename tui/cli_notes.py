@@ -12,6 +12,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from tui.cli_common import open_library
 from tui.core.library import Library, LibraryError
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ def run_tag(args: argparse.Namespace) -> int:
     """Add (or with --remove, remove) tags; prints the target's tags afterwards."""
     from tui.core.annotations import Annotations
 
-    library = Library(args.library_home)
+    library = open_library(args.library_home)
     target, context = _target(library, args)
     annotations = Annotations(library.home)
     try:
@@ -103,7 +104,7 @@ def run_note(args: argparse.Namespace) -> int:
     """Attach a note; prints its id."""
     from tui.core.annotations import Annotations
 
-    library = Library(args.library_home)
+    library = open_library(args.library_home)
     target, context = _target(library, args)
     text = sys.stdin.read() if args.text == "-" else args.text
     try:
@@ -123,7 +124,7 @@ def run_notes(args: argparse.Namespace) -> int:
     from tui.core.annotation_types import annotation_to_doc
     from tui.core.annotations import Annotations
 
-    library = Library(args.library_home)
+    library = open_library(args.library_home)
     story_id = library.find_story(args.story).id if args.story else None
     annotations = Annotations(library.home)
     items = annotations.items(story_id=story_id, tag=args.tag, outlet=args.outlet)
