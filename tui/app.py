@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -96,7 +96,9 @@ class CrosswireApp(App[None]):
 
     def _apply_keymap(self) -> None:
         keymap = self.config.keymap
-        unknown = unknown_binding_ids(keymap, known=_other_screen_ids())
+        if not keymap:
+            return
+        unknown = unknown_binding_ids(keymap)
         if unknown:
             self.notify(
                 f"config.toml: no binding has id {', '.join(unknown)}",
@@ -192,31 +194,6 @@ class CrosswireApp(App[None]):
             lambda: self.set_timer(0.1, self.deliver_screenshot),
         )
         yield SystemCommand("app: quit", "Quit crosswire", self.action_quit)
-
-
-def _other_screen_ids() -> set[str]:
-    """Binding ids of the help and secondary screens, which a keymap may also name."""
-    from tui.screens.help import HelpScreen
-
-    ids = {b.id for b in HelpScreen.BINDINGS if isinstance(b, Binding) and b.id}
-    for module, name in [
-        ("side_by_side", "SideBySideScreen"),
-        ("matrix", "CoverageMatrixScreen"),
-        ("drift_list", "DriftListScreen"),
-        ("stories", "StoriesScreen"),
-        ("import_screen", "ImportScreen"),
-        ("notes_view", "NotesScreen"),
-        ("tag_prompt", "TagPrompt"),
-        ("note_editor", "NoteEditor"),
-        ("export_dialog", "ExportDialog"),
-        ("confirm", "ConfirmScreen"),
-    ]:
-        try:
-            screen_class = getattr(__import__(f"tui.screens.{module}", fromlist=[name]), name)
-        except (ImportError, AttributeError):
-            continue
-        ids |= {b.id for b in screen_class.BINDINGS if isinstance(b, Binding) and b.id}
-    return {binding_id for binding_id in ids if isinstance(binding_id, str)}
 
 
 def run_app(library_home: Path, story_query: str | None) -> int:

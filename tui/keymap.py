@@ -275,6 +275,51 @@ APP_BINDINGS: list[Binding] = [
 """Keys that work on every screen."""
 
 
+SCREEN_BINDING_IDS: frozenset[str] = frozenset(
+    {
+        "confirm.no",
+        "confirm.yes",
+        "drift.back",
+        "drift.filter",
+        "drift.open",
+        "export_dialog.cancel",
+        "export_dialog.export",
+        "help.close",
+        "help.down",
+        "help.up",
+        "import.back",
+        "import.complete",
+        "matrix.back",
+        "matrix.left",
+        "matrix.open",
+        "matrix.order",
+        "matrix.right",
+        "note_editor.close",
+        "note_editor.delete",
+        "note_editor.save",
+        "notes.back",
+        "notes.filter",
+        "notes.open",
+        "side_by_side.back",
+        "side_by_side.left_next",
+        "side_by_side.left_previous",
+        "side_by_side.open",
+        "side_by_side.right_next",
+        "side_by_side.right_previous",
+        "side_by_side.swap",
+        "stories.back",
+        "stories.open",
+        "stories.search",
+        "tag_prompt.close",
+        "tag_prompt.remove",
+    }
+)
+"""Ids of the bindings the help and secondary screens define next to their own code, besides the
+shared `cursor.*` ones. Listed here, not gathered from the screen classes, so checking a keymap at
+start-up does not import every screen (~130 ms); tests/test_keymap_ids.py checks the list against
+the screens' BINDINGS."""
+
+
 def binding_ids(
     groups: Iterable[Iterable[Binding]] = (
         PANE_BINDINGS,
@@ -290,7 +335,7 @@ def binding_ids(
 def unknown_binding_ids(keymap: Mapping[str, str], *, known: Iterable[str] = ()) -> list[str]:
     """Ids in a user's keymap that name no binding (typos), sorted, so the app can say so.
 
-    `known` adds ids that other screens define (the side-by-side screen, for example).
+    `known` adds ids beyond the main screen's and `SCREEN_BINDING_IDS`.
     """
-    valid = binding_ids() | set(known)
+    valid = binding_ids() | SCREEN_BINDING_IDS | set(known)
     return sorted(binding_id for binding_id in keymap if binding_id not in valid)

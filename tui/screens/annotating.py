@@ -23,7 +23,6 @@ from textual.app import SuspendNotSupported
 from textual.binding import BindingType
 from textual.screen import Screen
 
-from tui.core.annotations import AnnotationContext, Annotations, Note, Target, context_for
 from tui.core.models import SentenceRef
 from tui.core.storage import LibraryError
 from tui.keymap import ANNOTATION_BINDINGS
@@ -45,6 +44,9 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
     from tui.app import CrosswireApp
+
+    # The store (and rapidfuzz behind it) loads on first use, not at start-up: see annotations().
+    from tui.core.annotations import AnnotationContext, Annotations, Note, Target
     from tui.core.models import Article, Story
 
 
@@ -84,6 +86,8 @@ class AnnotationActions(Screen[None]):
     def annotations(self) -> Annotations | None:
         """The library's annotations, opened on first use; None (and said why) when unusable."""
         if self._annotations is None:
+            from tui.core.annotations import Annotations
+
             try:
                 self._annotations = Annotations(self.crosswire.library.home)
             except LibraryError as exc:
@@ -135,6 +139,8 @@ class AnnotationActions(Screen[None]):
 
     def annotation_target(self, kind: AnnotationKind | None) -> Target | None:
         """The item a request is about; None (and said why) when there is none."""
+        from tui.core.annotations import Target
+
         story, cursor = self.story, self.cursor
         if story is None:
             self.notify("Open a story first (S lists the stories).", severity="warning")
@@ -154,6 +160,8 @@ class AnnotationActions(Screen[None]):
         return Target.sentence(story.id, cursor.article_id, cursor.index)
 
     def _annotation_context(self, target: Target) -> AnnotationContext | None:
+        from tui.core.annotations import context_for
+
         try:
             return context_for(self.crosswire.library, target)
         except LibraryError as exc:

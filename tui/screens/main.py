@@ -16,7 +16,7 @@ from textual.binding import BindingType
 from textual.containers import Container
 from textual.reactive import var
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Footer, Input, Static
 
 from tui.core.models import Article, SentenceRef, Story, StoryAlignment
 from tui.keymap import MAIN_BINDINGS
@@ -84,7 +84,9 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
             )
             yield DiffView(id="diff").data_bind(MainScreen.alignment, MainScreen.cursor)
         yield Input(id="search", placeholder="search this pane (enter: find, escape: cancel)")
-        yield Footer(compact=True)  # the main keys fit in 80 columns; `?` lists them all
+        # Compact by CSS (app.tcss), so the main keys fit in 80 columns; `?` lists them all.
+        # Footer(compact=True) would restyle every key one by one as it mounts (~50 ms at start).
+        yield Footer(classes="-compact-keys")
 
     def on_mount(self) -> None:
         app = self.crosswire
@@ -97,6 +99,12 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
             self.notify("The library has no story yet: press i to import articles.")
 
     # --- opening a story ----------------------------------------------------------------------
+
+    def get_loading_widget(self) -> Widget:
+        """A still note over the panes while a story loads, not Textual's LoadingIndicator: its
+        animation repaints the whole pane area many times a second, which at start-up costs more
+        than the first frame itself and competes with the alignment worker for the interpreter."""
+        return Static("Aligning the story…", id="story-loading", markup=False)
 
     def open_story(self, story_id: str, *, focus: SentenceRef | None = None) -> None:
         """Load and align a story off the UI thread; the panes show a loading state meanwhile."""
@@ -126,6 +134,8 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
         self.cursor = None
         self._last_index = {}
         self.story = story
+        # Marks first: handed to the panes after the rows, they would make them build twice.
+        self.refresh_marks()
         self.articles = {article.id: article for article in articles}
         self.alignment = alignment
         if focus is None or focus.article_id not in self.articles:
@@ -136,7 +146,6 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
         if self.focused is None:
             self.query_one("#outlets", PaneList).focus()
         self.crosswire.remember_story(story.id)
-        self.refresh_marks()
 
     # --- moving the cursor --------------------------------------------------------------------
 

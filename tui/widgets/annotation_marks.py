@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.content import Content
 
-from tui.core.annotation_types import Annotation
 from tui.core.models import SentenceRef
 from tui.widgets.diff_text import PairVisual
+
+if TYPE_CHECKING:
+    from tui.core.annotation_types import Annotation
 
 NOTE_MARK = "✎"
 """The sentence has at least one note."""

@@ -8,6 +8,7 @@ character in the text could not do, and the text wraps in a hanging indent besid
 
 from __future__ import annotations
 
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
@@ -60,17 +61,13 @@ class GutterRow(Visual):
         body_width = max(1, width - gutter)
         lines = self.body.render_strips(body_width, None, style, options)
         rows = max(len(lines), 1) if height is None else height
-        bar = Content.styled(BAR, self.bar_style)
-        first = bar + (self.note or " " * NOTE_WIDTH)
-        rest = bar + " " * NOTE_WIDTH
-        first_strip = first.render_strips(gutter, 1, style, options)[0]
-        rest_strip = rest.render_strips(gutter, 1, style, options)[0]
+        first_strip, rest_strip = self._gutter_strips(style, options)
         rich_base = style.rich_style
         blank = Strip([])
         return [
             Strip.join(
                 [
-                    (first_strip if row == 0 else rest_strip).adjust_cell_length(gutter, rich_base),
+                    first_strip if row == 0 else rest_strip,
                     (lines[row] if row < len(lines) else blank).adjust_cell_length(
                         body_width, rich_base
                     ),
@@ -78,3 +75,40 @@ class GutterRow(Visual):
             )
             for row in range(rows)
         ]
+
+    def _gutter_strips(self, style: Style, options: RenderOptions) -> tuple[Strip, Strip]:
+        """The gutter of the first line and of the others, shared by every row that looks alike.
+
+        Rendering two tiny Content pieces per row cost more than the sentence itself; the key
+        holds the styles as the theme resolves them, so a theme change makes new gutters.
+        """
+        note_key = None
+        if self.note is not None:
+            note_key = (
+                self.note.plain,
+                tuple(
+                    (span.start, span.end, options.get_style(span.style))
+                    for span in self.note.spans
+                ),
+            )
+        key = (options.get_style(self.bar_style), note_key, style)
+        strips = _GUTTERS.get(key)
+        if strips is None:
+            gutter = self._gutter_width
+            bar = Content.styled(BAR, self.bar_style)
+            first = bar + (self.note or " " * NOTE_WIDTH)
+            rest = bar + " " * NOTE_WIDTH
+            rich_base = style.rich_style
+            strips = _GUTTERS[key] = (
+                first.render_strips(gutter, 1, style, options)[0].adjust_cell_length(
+                    gutter, rich_base
+                ),
+                rest.render_strips(gutter, 1, style, options)[0].adjust_cell_length(
+                    gutter, rich_base
+                ),
+            )
+        return strips
+
+
+_GUTTERS: LRUCache[object, tuple[Strip, Strip]] = LRUCache(256)
+"""Rendered gutters by (bar style, note, row style), as resolved for the current theme."""

@@ -24,11 +24,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from math import ceil
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.geometry import Size
 from textual.reactive import Reactive, reactive
 from textual.strip import Strip
@@ -67,6 +68,8 @@ class PaneList(OptionList):
             _RENDER_CACHE_SIZE
         )
         """Rendered rows by (option, its index, style, width); survives `set_options`."""
+        self._painted_highlight: int | None = None
+        """The row drawn highlighted, to repaint when the highlight leaves it."""
         super().__init__(id=id, classes=classes, markup=False)
         self.search_query = ""
         """The active search; re-applied whenever the rows are replaced."""
@@ -88,12 +91,13 @@ class PaneList(OptionList):
 
     # --- doing only the work a key needs ------------------------------------------------------
 
-    def watch_highlighted(self, old: int | None, new: int | None) -> None:
-        super().watch_highlighted(new)
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        left, self._painted_highlight = self._painted_highlight, highlighted
         if not self.is_mounted:
             return
         line_cache = self._line_cache
-        for index in (old, new):
+        for index in (left, highlighted):
             if index is not None and index in line_cache.heights:
                 self.refresh_lines(line_cache.index_to_line[index], line_cache.heights[index])
 
@@ -116,7 +120,8 @@ class PaneList(OptionList):
                 if len(lines) >= wanted_lines and index > wanted_index:
                     break
                 option = options[index]
-                height = self._get_visual(option).get_height(self.styles, width - padding.width)
+                visual = self._get_visual(option)
+                height = visual.get_height(cast(RulesMap, self.styles), width - padding.width)
                 height += option._divider
                 line_cache.index_to_line[index] = len(lines)
                 line_cache.heights[index] = height

@@ -1,0 +1,109 @@
+"""PaneList measures and renders rows lazily and keeps renders; what it shows must match OptionList.
+
+Each test mounts a PaneList and a stock OptionList side by side with the same rows and the same
+size, drives both the same way, and compares the lines they draw and where their rows start.
+"""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.widgets import PaneList
+
+CSS = """
+Horizontal { height: 1fr; }
+OptionList { height: 1fr; width: 1fr; border: none; padding: 0; }
+"""
+
+
+def _rows(count: int, *, prefix: str = "row") -> list[Option | None]:
+    """Rows of one to three lines, a divider after every fifth."""
+    rows: list[Option | None] = []
+    for n in range(count):
+        text = "\n".join(f"{prefix} {n} line {k}" for k in range(1 + n % 3))
+        rows.append(Option(Content(text), id=f"{prefix}{n}"))
+        if n % 5 == 4 and n < count - 1:
+            rows.append(None)
+    return rows
+
+
+class Harness(App[None]):
+    CSS = CSS
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield PaneList(id="pane")
+            yield OptionList(id="stock", markup=False)
+
+
+def _shown(widget: OptionList) -> list[str]:
+    return [strip.text for strip in widget.render_lines(widget.size.region)]
+
+
+async def test_rows_are_measured_lazily_and_drawn_as_optionlist_draws_them() -> None:
+    app = Harness()
+    async with app.run_test(size=(80, 12)) as pilot:
+        pane, stock = app.query_one(PaneList), app.query_one("#stock", OptionList)
+        pane.set_options(_rows(300))
+        stock.set_options(_rows(300))
+        await pilot.pause()
+        assert len(pane._line_cache.heights) < 60, "only rows near the view are measured"
+        assert pane.virtual_size.height > pane.size.height, "the rest is estimated, scrollable"
+        assert _shown(pane) == _shown(stock)
+        for move in ("action_last", "action_page_up", "action_cursor_up", "action_first"):
+            getattr(pane, move)()
+            getattr(stock, move)()
+            await pilot.pause()
+            assert pane.highlighted == stock.highlighted
+            assert pane.scroll_offset == stock.scroll_offset
+            assert _shown(pane) == _shown(stock), move
+        pane.action_last()
+        await pilot.pause()
+        assert pane._lines == stock._lines, "fully measured: the same line map as OptionList"
+        assert pane.virtual_size.height == stock.virtual_size.height
+
+
+async def test_highlight_moves_and_replaced_rows_are_drawn_fresh() -> None:
+    app = Harness()
+    async with app.run_test(size=(80, 12)) as pilot:
+        pane, stock = app.query_one(PaneList), app.query_one("#stock", OptionList)
+        first, second = _rows(20, prefix="a"), _rows(7, prefix="b")
+        app.set_focus(None)  # a focused list is tinted: compare the two unfocused
+        pane.set_options(first)
+        stock.set_options(_rows(20, prefix="a"))
+        await pilot.pause()
+        for _ in range(4):
+            pane.action_cursor_down()
+            stock.action_cursor_down()
+            await pilot.pause()
+        styles = [[s.style for s in strip] for strip in pane.render_lines(pane.size.region)]
+        stock_styles = [[s.style for s in strip] for strip in stock.render_lines(stock.size.region)]
+        assert styles == stock_styles, "the rows the highlight left and entered are repainted"
+        pane.set_options(second)
+        await pilot.pause()
+        pane.set_options(first)  # the same Option objects again: kept renders are reused
+        stock.set_options(_rows(20, prefix="a"))
+        await pilot.pause()
+        assert _shown(pane) == _shown(stock)
+        pane.replace_option_prompt_at_index(0, Content("replaced"))
+        stock.replace_option_prompt_at_index(0, Content("replaced"))
+        await pilot.pause()
+        assert _shown(pane)[0].startswith("replaced")
+        assert _shown(pane) == _shown(stock)
+
+
+async def test_a_new_row_count_does_not_lay_out_the_screen() -> None:
+    app = Harness()
+    async with app.run_test(size=(80, 12)) as pilot:
+        pane = app.query_one(PaneList)
+        pane.set_options(_rows(40))
+        await pilot.pause()
+        region = pane.region
+        pane.set_options(_rows(45, prefix="c"))
+        assert not app.screen._layout_required and not pane._layout_required
+        await pilot.pause()
+        assert pane.region == region
