@@ -108,6 +108,7 @@ def status_bar(shared: int, reworded: int, unique: int, *, width: int = 12) -> C
     ]
     return Content.assemble(*parts)
 
+
 __all__ = [
     "MATCH_STYLE",
     "STATUS_MARK_STYLE",
