@@ -134,6 +134,9 @@ def test_clusters_agree_with_labelled_pairs(
         (PC, "The agreement came after", SADA, "This agreement comes after"),
         (PC, "Japan is embroiled", SADA, "Relations between Tokyo and Beijing"),
         (PC, "Okinawa, home to", SADA, "Okinawa, which hosts"),
+        # CRBC merges two wire sentences; the drills quote is the closer match (69 vs 57)
+        (PC, "The allies also agreed", CRBC, "They committed to advance joint production"),
+        (PC, "They agreed to further advance", SADA, "They agreed to continue developing"),
     ],
 )
 def test_same_content_shares_a_cluster(
@@ -151,12 +154,57 @@ def test_same_content_shares_a_cluster(
         (PC, "Tokyo has also been steadily", CRBC, "Tokyo and Washington agreed on Friday"),
         (PC, "The agreement came after", GROUND, "WASHINGTON — Defense Minister"),
         (CRBC, "Officials said the steps", PC, "The allies also agreed"),
+        # summaries that lost the lede cluster to their article's own lede copy must not fall
+        # into a neighbouring statement's cluster on a band match or through a merged member
+        (GROUND, "On Friday, Tokyo and Washington", PC, "The allies also agreed"),
+        (GROUND, "On Friday, Tokyo and Washington", PC, "Tokyo and Washington agreed Friday"),
+        (CRBC, "Japan and the United States have agreed", PC, "They agreed to further advance"),
+        (CRBC, "Japan and the United States have agreed", PC, "The allies also agreed"),
+        # a bullet summing up three statements, about equally close to two of them
+        (GROUND, "Amid rising tensions with China", PC, "Japan is embroiled"),
+        (GROUND, "Amid rising tensions with China", PC, "Tokyo has also been steadily"),
     ],
 )
 def test_unrelated_sentences_stay_apart(
     alignment: StoryAlignment, a: str, start_a: str, b: str, start_b: str
 ) -> None:
     assert info(alignment, a, start_a).cluster != info(alignment, b, start_b).cluster
+
+
+def test_a_displaced_summary_joins_only_on_a_plain_match(alignment: StoryAlignment) -> None:
+    """Ground News quotes the lede four times; one copy takes the lede cluster. The bullet
+    'On Friday, Tokyo and Washington agreed to boost joint production of air-to-air missiles...'
+    may then stay alone, or join the joint-production cluster, whose founder it matches on
+    score alone; never the drills cluster it reaches only through CRBC's merged sentence."""
+    bullet = info(alignment, GROUND, "On Friday, Tokyo and Washington")
+    joint = info(alignment, PC, "They agreed to further advance")
+    assert bullet.status == "unique" or bullet.cluster == joint.cluster
+    assert info(alignment, GROUND, "Tokyo and Washington agreed Friday").cluster == (
+        info(alignment, PC, "Tokyo and Washington agreed Friday").cluster
+    )
+
+
+def partition_by_text(result: StoryAlignment) -> set[frozenset[tuple[str, str]]]:
+    texts = {
+        (i.ref.article_id, i.ref.index): i.text
+        for infos in result.sentences.values()
+        for i in infos
+    }
+    return {
+        frozenset((m.article_id, texts[(m.article_id, m.index)]) for m in c.members)
+        for c in result.clusters
+    }
+
+
+def test_sentence_order_inside_an_article_does_not_matter(
+    seeds: list[Article], alignment: StoryAlignment
+) -> None:
+    """When sentences of one article compete for a cluster the better match wins, wherever
+    they stand: reversing every article's sentences gives the same clusters."""
+    reversed_articles = [
+        make_article(a.id, a.outlet, [s.text for s in reversed(a.sentences)]) for a in seeds
+    ]
+    assert partition_by_text(align_story(reversed_articles)) == partition_by_text(alignment)
 
 
 def assert_partition(articles: list[Article], alignment: StoryAlignment) -> None:
@@ -269,17 +317,17 @@ def test_any_story_is_partitioned_the_same_way_in_any_order(
 
 
 def test_scoring_work_grows_much_slower_than_all_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Blocking: exemplar scorings per sentence stay bounded as outlets multiply."""
+    """Blocking: clusters scored per sentence stay bounded as outlets multiply."""
     from synth import make_story
 
     calls = Counter[str]()
-    original = align._ClusterIndex.best_exemplar
+    original = align._ClusterIndex.best_exemplars
 
-    def counted(self: align._ClusterIndex, cluster_id: int, features: align.Features):  # type: ignore[no-untyped-def]
-        calls["n"] += 1
-        return original(self, cluster_id, features)
+    def counted(self: align._ClusterIndex, cluster_ids, features):  # type: ignore[no-untyped-def]
+        calls["n"] += len(cluster_ids)
+        return original(self, cluster_ids, features)
 
-    monkeypatch.setattr(align._ClusterIndex, "best_exemplar", counted)
+    monkeypatch.setattr(align._ClusterIndex, "best_exemplars", counted)
     work = {}
     for outlets in (10, 40):
         calls.clear()

@@ -101,3 +101,53 @@ def test_large_stories_keep_pairs_with_the_origin_only() -> None:
     assert all(story.origin in (p.a, p.b) for p in story.pairs)
     assert len(story.pairs) == 2 * (len(articles) - 1)
     assert all(info.status == "shared" for infos in story.sentences.values() for info in infos)
+
+
+def test_counterparts_are_built_on_first_read_and_act_like_a_tuple() -> None:
+    """Counterparts are computed lazily, once, and compare, hash, slice, print and pickle as
+    the tuple they stand for."""
+    import pickle
+
+    from tui.core.counterparts import Counterparts
+    from tui.core.models import Counterpart
+
+    calls = []
+    items = (Counterpart("b", "B", 2, 91.0), Counterpart("c", "C", 0, 70.0))
+
+    def make() -> tuple[Counterpart, ...]:
+        calls.append(1)
+        return items
+
+    lazy = Counterparts(make)
+    assert calls == []
+    assert lazy == items and items == lazy and lazy == Counterparts(lambda: items)
+    assert lazy != items[:1] and lazy != list(items)
+    assert calls == [1]
+    assert (len(lazy), lazy[0], lazy[-1], lazy[:1], list(lazy)) == (
+        2,
+        items[0],
+        items[1],
+        items[:1],
+        list(items),
+    )
+    assert hash(lazy) == hash(items) and repr(lazy) == repr(items) and items[1] in lazy
+    assert pickle.loads(pickle.dumps(lazy)) == items
+    assert calls == [1]
+    assert Counterparts(lambda: ()) == () and not Counterparts(lambda: ())
+
+
+def test_every_sentence_has_its_counterparts(seeds: StoryAlignment) -> None:
+    """Each counterpart names a sentence of another article in the same cluster, best first."""
+    cluster_of = {
+        (i.ref.article_id, i.ref.index): i.cluster
+        for infos in seeds.sentences.values()
+        for i in infos
+    }
+    for article_id, infos in seeds.sentences.items():
+        for item in infos:
+            found = list(item.counterparts)
+            assert [c.score for c in found] == sorted((c.score for c in found), reverse=True)
+            for counterpart in found:
+                assert counterpart.article_id != article_id
+                assert cluster_of[(counterpart.article_id, counterpart.index)] == item.cluster
+            assert bool(found) == (item.status != "unique")

@@ -1,36 +1,38 @@
 """Sentence alignment: which sentences of a story's articles say the same thing.
 
 Every sentence of every article lands in exactly one cluster; a cluster holds at most one sentence
-per article. Two sentences match when `fuzz.ratio` on their sorted normalised words (token-sort
-score) reaches MATCH_SCORE, or reaches BAND_SCORE with enough shared rare words (EVIDENCE): on the
-labelled seed pairs (tests/fixtures/pairs.json) no unrelated pair scores 60 or more, while the
-50-60 band holds true rewrites among many same-topic strangers.
+per article. Whether two sentences match is `core.similarity`'s rule.
 
 Articles are processed one by one in a canonical order (likeliest wire copy first, then id), so
 the result never depends on the order they are given in. Each article's sentences are matched
 against the clusters built so far: candidates come from an inverted index of rare words (common
-words and words spread over many clusters are skipped), each candidate is scored against a few
-exemplar members, and the best-scoring proposals win, one sentence per cluster. Work per
-sentence is bounded by the index, so cost grows roughly linearly with the number of sentences.
+words and words spread over many clusters are skipped), and each candidate is scored against a
+few exemplar members. Then every (sentence, cluster) edge of the article is taken greedily by
+descending score, one sentence per cluster (`_assign`), so the result does not depend on the
+order of sentences either. Work per sentence is bounded by the index, so cost grows roughly
+linearly with the number of sentences.
 """
 
 from __future__ import annotations
 
-import math
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
 from rapidfuzz.fuzz import ratio
-from rapidfuzz.process import extractOne
+from rapidfuzz.process import extract
 
 from tui.core.models import Article, StoryAlignment
 from tui.core.normalize import STOPWORDS, words
 from tui.core.overview import CoverageRow, assemble, coverage_matrix
+from tui.core.similarity import BAND_SCORE, MATCH_SCORE, Features, SimilarityModel
 
 __all__ = [
+    "BAND_SCORE",
+    "MATCH_SCORE",
     "CoverageRow",
+    "Features",
     "SimilarityModel",
     "align_story",
     "canonical_order",
@@ -38,12 +40,6 @@ __all__ = [
     "coverage_matrix",
 ]
 
-MATCH_SCORE = 60.0
-"""Token-sort score at which two sentences match on score alone."""
-BAND_SCORE = 50.0
-"""Lowest token-sort score at which a match is possible, given evidence."""
-EVIDENCE = 20.0
-"""Idf-weighted cosine (0-100) of content words a match in the 50-60 band needs."""
 SHARED_SCORE = 85.0
 """Score from which a counterpart counts as near-verbatim copy ('shared' rather than 'reworded')."""
 MAX_EXEMPLARS = 6
@@ -54,70 +50,10 @@ POSTING_CAP = 48
 """A word indexed under more clusters than this tells nothing about any of them: skip it."""
 CANDIDATES = 8
 """Clusters scored per sentence, the ones sharing the most rare-word weight."""
-ALWAYS_INDEXED = 4
-"""A sentence's rarest words are indexed even when common, so headlines made only of common
-words ('Japan and US agree to expand cooperation') still find each other."""
-
-
-@dataclass(slots=True)
-class Features:
-    """One sentence prepared for matching."""
-
-    key: str
-    """Normalised words, sorted and joined."""
-    weights: dict[str, float]
-    """Content word -> idf weight."""
-    norm: float
-    rarest: frozenset[str] = frozenset()
-    """The ALWAYS_INDEXED content words with the highest idf."""
-
-
-class SimilarityModel:
-    """Scores sentence pairs of one story; idf comes from the story's own sentences."""
-
-    def __init__(self, sentence_words: Sequence[Sequence[str]]) -> None:
-        self.document_frequency: Counter[str] = Counter()
-        for ws in sentence_words:
-            self.document_frequency.update(set(ws))
-        self.total = len(sentence_words)
-        self._idf = {w: self.idf(w) for w in self.document_frequency}
-
-    @classmethod
-    def from_texts(cls, texts: Sequence[str]) -> SimilarityModel:
-        return cls([words(t) for t in texts])
-
-    def idf(self, word: str) -> float:
-        return math.log((self.total + 1) / (self.document_frequency.get(word, 0) + 1)) + 1.0
-
-    def features_of_words(self, sentence_words: Sequence[str]) -> Features:
-        known = self._idf
-        weights = {
-            w: known[w] if w in known else self.idf(w) for w in sentence_words if w not in STOPWORDS
-        }
-        norm = math.sqrt(sum(v * v for v in weights.values()))
-        rarest = sorted(weights, key=lambda w: (-weights[w], w))[:ALWAYS_INDEXED]
-        return Features(" ".join(sorted(sentence_words)), weights, norm, frozenset(rarest))
-
-    def features(self, text: str) -> Features:
-        return self.features_of_words(words(text))
-
-    @staticmethod
-    def evidence(a: Features, b: Features) -> float:
-        """Idf-weighted cosine of the two sentences' content words, 0-100."""
-        if not a.norm or not b.norm:
-            return 0.0
-        small, large = (a, b) if len(a.weights) <= len(b.weights) else (b, a)
-        shared = sum(v * v for w, v in small.weights.items() if w in large.weights)
-        return 100.0 * shared / (a.norm * b.norm)
-
-    @staticmethod
-    def accepts(score: float, evidence: float) -> bool:
-        """The match rule, measured on the labelled seed pairs."""
-        return score >= MATCH_SCORE or (score >= BAND_SCORE and evidence >= EVIDENCE)
-
-    def matches(self, a: str, b: str) -> bool:
-        fa, fb = self.features(a), self.features(b)
-        return self.accepts(fuzz.ratio(fa.key, fb.key), self.evidence(fa, fb))
+AMBIGUOUS_MARGIN = 3.0
+"""A band match must beat the sentence's next-best cluster by this many points. On the seeds
+the one band match with a rival this close is a bullet summing up three statements (56.6 vs
+56.0); the next closest is a true rewrite 5.4 points clear of its rival."""
 
 
 @dataclass(slots=True)
@@ -125,56 +61,73 @@ class _Cluster:
     members: list[tuple[int, int]] = field(default_factory=list)
     """(article rank, sentence index), in the order they joined."""
     exemplars: list[Features] = field(default_factory=list)
+    """The first is the founder: the sentence that defines what the cluster says."""
     exemplar_keys: list[str] = field(default_factory=list)
 
 
 class _ClusterIndex:
     """Clusters built so far, with an inverted index of their exemplars' rare words."""
 
-    def __init__(self, common: frozenset[str]) -> None:
+    def __init__(self) -> None:
         self.clusters: list[_Cluster] = []
         self.exact: dict[str, int] = {}
         """Exemplar key -> first cluster holding it: verbatim copies skip the search."""
         self._postings: dict[str, list[int] | None] = {}
-        self._common = common
 
     def add_exemplar(self, cluster_id: int, features: Features) -> None:
         self.clusters[cluster_id].exemplars.append(features)
         self.clusters[cluster_id].exemplar_keys.append(features.key)
         self.exact.setdefault(features.key, cluster_id)
-        for word in features.weights:
-            if word in self._common and word not in features.rarest:
+        postings = self._postings
+        for word, _ in features.indexed:
+            posting = postings.get(word, [])
+            if posting is None or (posting and posting[-1] == cluster_id):
                 continue
-            posting = self._postings.get(word, [])
-            if posting is None:
-                continue
-            if not posting or posting[-1] != cluster_id:
-                if len(posting) >= POSTING_CAP:
-                    self._postings[word] = None
-                    continue
+            if len(posting) >= POSTING_CAP:
+                postings[word] = None
+            else:
                 posting.append(cluster_id)
-            self._postings[word] = posting
+                postings[word] = posting
 
     def candidates(self, features: Features) -> list[int]:
+        """Up to CANDIDATES clusters sharing the most rare-word weight with the sentence."""
         weight: dict[int, float] = {}
-        for word, idf in features.weights.items():
-            if word in self._common and word not in features.rarest:
-                continue
-            posting = self._postings.get(word)
+        get = weight.get
+        postings = self._postings
+        for word, idf in features.indexed:
+            posting = postings.get(word)
             if posting:
                 for cluster_id in posting:
-                    weight[cluster_id] = weight.get(cluster_id, 0.0) + idf
+                    weight[cluster_id] = get(cluster_id, 0.0) + idf
+        if len(weight) <= CANDIDATES:
+            return list(weight)
         ranked = sorted([(-total, cluster_id) for cluster_id, total in weight.items()])
         return [cluster_id for _, cluster_id in ranked[:CANDIDATES]]
 
-    def best_exemplar(self, cluster_id: int, features: Features) -> tuple[float, Features] | None:
-        cluster = self.clusters[cluster_id]
-        best = extractOne(
-            features.key, cluster.exemplar_keys, scorer=ratio, score_cutoff=BAND_SCORE
-        )
-        if best is None:
-            return None
-        return best[1], cluster.exemplars[best[2]]
+    def best_exemplars(
+        self, cluster_ids: Sequence[int], features: Features
+    ) -> list[tuple[float, int, Features]]:
+        """(score, cluster, exemplar) of each cluster's best exemplar scoring >= BAND_SCORE,
+        ties to the earlier exemplar; one C-level call scores every exemplar of every cluster."""
+        keys: list[str] = []
+        ends: list[int] = []
+        clusters = self.clusters
+        for cluster_id in cluster_ids:
+            keys += clusters[cluster_id].exemplar_keys
+            ends.append(len(keys))
+        best: dict[int, tuple[float, int]] = {}
+        for _, score, at in extract(
+            features.key, keys, scorer=ratio, score_cutoff=BAND_SCORE, limit=None
+        ):
+            slot = bisect_right(ends, at)
+            cluster_id, n = cluster_ids[slot], at - (ends[slot - 1] if slot else 0)
+            # Results come best first, ties in choice order: the first seen per cluster wins.
+            if cluster_id not in best:
+                best[cluster_id] = (score, n)
+        return [(s, cid, self.clusters[cid].exemplars[n]) for cid, (s, n) in best.items()]
+
+    def founder_key(self, cluster_id: int) -> str:
+        return self.clusters[cluster_id].exemplar_keys[0]
 
     def new_cluster(self, rank: int, index: int, features: Features) -> None:
         self.clusters.append(_Cluster())
@@ -206,55 +159,114 @@ def canonical_order(
     return sorted(articles, key=lambda a: (-score[a.id], a.id))
 
 
+def _edges(
+    index: _ClusterIndex, model: SimilarityModel, features: Features
+) -> list[tuple[float, int]]:
+    """(score, cluster) of every cluster the sentence may join, by the match rule.
+
+    A sentence whose best match is in the band, with a second cluster nearly as good, joins
+    neither: shared words back a band match only when they point at one statement, and a
+    sentence close to two usually sums both up (a summary bullet).
+    """
+    if features.key in index.exact:
+        return [(100.0, index.exact[features.key])]
+    candidates = index.candidates(features)
+    # The cluster sharing the most rare words first: a near-verbatim copy of it (most of what
+    # wire stories are made of) will do no better elsewhere, which spares scoring the rest.
+    scored = index.best_exemplars(candidates[:1], features)
+    if not scored or scored[0][0] < EXEMPLAR_NOVELTY:
+        scored += index.best_exemplars(candidates[1:], features)
+    found = [
+        (score, cluster_id)
+        for score, cluster_id, exemplar in scored
+        if score >= MATCH_SCORE or model.accepts(score, model.evidence(features, exemplar))
+    ]
+    if len(found) > 1:
+        found.sort(key=lambda edge: (-edge[0], edge[1]))
+        if found[0][0] < MATCH_SCORE and found[1][0] > found[0][0] - AMBIGUOUS_MARGIN:
+            return []
+    return found
+
+
+def _assign(
+    index: _ClusterIndex,
+    prepared: Sequence[tuple[int, Features]],
+    edges: Sequence[list[tuple[float, int]]],
+) -> dict[int, tuple[int, float, bool]]:
+    """Sentence index -> (cluster, score, displaced) for one article's sentences.
+
+    All (sentence, cluster) edges are taken greedily by descending score, one sentence per
+    cluster, so when two sentences of the article want one cluster the better match wins,
+    whatever their order. A sentence whose better clusters went to its siblings is displaced:
+    it may still join a cluster, but only if it matches that cluster's founder on score alone
+    (a band match, or a match through another member, is too loose a link for a sentence that
+    belongs elsewhere; a summary that merges two statements would otherwise drift into the
+    cluster of one of them).
+    """
+    ranked = sorted(
+        (-score, at, cluster_id)
+        for at, sentence_edges in enumerate(edges)
+        for score, cluster_id in sentence_edges
+    )
+    best = {
+        at: max(score for score, _ in sentence_edges)
+        for at, sentence_edges in enumerate(edges)
+        if sentence_edges
+    }
+    placed: dict[int, tuple[int, float, bool]] = {}
+    taken: set[int] = set()
+    for negative, at, cluster_id in ranked:
+        score = -negative
+        if at in placed or cluster_id in taken:
+            continue
+        displaced = score < best[at]
+        if displaced and ratio(prepared[at][1].key, index.founder_key(cluster_id)) < MATCH_SCORE:
+            continue
+        placed[at] = (cluster_id, score, displaced)
+        taken.add(cluster_id)
+    return {prepared[at][0]: found for at, found in placed.items()}
+
+
 def cluster_sentences(
     ordered: Sequence[Article],
     model: SimilarityModel,
     sentence_words: Mapping[str, Sequence[Sequence[str]]],
-) -> tuple[list[list[tuple[int, int]]], dict[tuple[int, int], Features]]:
-    """Group the sentences of `ordered` articles into clusters of (article rank, index)."""
-    common_limit = 2 * len(ordered) + 2
-    common = frozenset(w for w, n in model.document_frequency.items() if n > common_limit)
-    index = _ClusterIndex(common)
-    features: dict[tuple[int, int], Features] = {}
+) -> tuple[list[list[tuple[int, int]]], dict[tuple[int, int], str]]:
+    """Group the sentences of `ordered` articles into clusters of (article rank, index).
+
+    Also returns each sentence's matching key (sorted normalised words).
+    """
+    index = _ClusterIndex()
+    keys: dict[tuple[int, int], str] = {}
+    known: dict[str, Features] = {}  # per distinct text: wire copy repeats sentences verbatim
     for rank, article in enumerate(ordered):
         prepared = [
-            (s.index, model.features_of_words(ws))
+            (
+                s.index,
+                known[s.text]
+                if s.text in known
+                else known.setdefault(s.text, model.features_of_words(ws)),
+            )
             for s, ws in zip(article.sentences, sentence_words[article.id], strict=True)
         ]
-        proposals: list[tuple[float, int, int, Features]] = []
+        edges = [_edges(index, model, feats) for _, feats in prepared]
+        placed = _assign(index, prepared, edges)
         for sentence_index, feats in prepared:
-            features[(rank, sentence_index)] = feats
-            if feats.key in index.exact:
-                proposals.append((100.0, sentence_index, index.exact[feats.key], feats))
-                continue
-            for cluster_id in index.candidates(feats):
-                best = index.best_exemplar(cluster_id, feats)
-                if best is None:
-                    continue
-                score, exemplar = best
-                if score >= MATCH_SCORE or model.accepts(score, model.evidence(feats, exemplar)):
-                    proposals.append((score, sentence_index, cluster_id, feats))
-                if score >= EXEMPLAR_NOVELTY:
-                    break  # a near-verbatim copy: no other cluster will do better
-        proposals.sort(key=lambda p: (-p[0], p[1], p[2]))
-        placed: set[int] = set()
-        taken: set[int] = set()
-        for score, sentence_index, cluster_id, feats in proposals:
-            if sentence_index in placed or cluster_id in taken:
-                continue
-            placed.add(sentence_index)
-            taken.add(cluster_id)
-            index.join(cluster_id, rank, sentence_index)
-            # Only members matched on score alone recruit further members: a band match (score
-            # plus shared words) is too loose a link to chain from.
-            if len(index.clusters[cluster_id].exemplars) < MAX_EXEMPLARS and (
-                MATCH_SCORE <= score < EXEMPLAR_NOVELTY
-            ):
-                index.add_exemplar(cluster_id, feats)
-        for sentence_index, feats in prepared:
+            keys[(rank, sentence_index)] = feats.key
             if sentence_index not in placed:
                 index.new_cluster(rank, sentence_index, feats)
-    return [c.members for c in index.clusters], features
+                continue
+            cluster_id, score, displaced = placed[sentence_index]
+            index.join(cluster_id, rank, sentence_index)
+            # Only members matched on score alone, in their own best cluster, recruit further
+            # members: a band match or a displaced sentence is too loose a link to chain from.
+            if (
+                not displaced
+                and MATCH_SCORE <= score < EXEMPLAR_NOVELTY
+                and len(index.clusters[cluster_id].exemplars) < MAX_EXEMPLARS
+            ):
+                index.add_exemplar(cluster_id, feats)
+    return [c.members for c in index.clusters], keys
 
 
 def align_story(articles: Sequence[Article]) -> StoryAlignment:
@@ -274,7 +286,8 @@ def align_story(articles: Sequence[Article]) -> StoryAlignment:
         for a in articles
     }
     ordered = canonical_order(articles, sentence_words)
-    model = SimilarityModel([ws for a in ordered for ws in sentence_words[a.id]])
-    clusters, features = cluster_sentences(ordered, model, sentence_words)
-    keys = {ref: feats.key for ref, feats in features.items()}
+    model = SimilarityModel(
+        [ws for a in ordered for ws in sentence_words[a.id]], common_above=2 * len(ordered) + 2
+    )
+    clusters, keys = cluster_sentences(ordered, model, sentence_words)
     return assemble(ordered, clusters, keys, shared_score=SHARED_SCORE)

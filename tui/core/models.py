@@ -7,6 +7,7 @@ modules named in each docstring.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -130,8 +131,10 @@ class SentenceInfo:
     cluster: int
     outlets: tuple[str, ...]
     """The other outlets that carry this sentence's cluster (its own outlet excluded)."""
-    counterparts: tuple[Counterpart, ...]
-    """Best counterpart in each other article that carries the cluster, best score first."""
+    counterparts: Sequence[Counterpart]
+    """Best counterpart in each other article that carries the cluster, best score first.
+    An immutable sequence equal to the tuple of its items: a tuple, or a
+    `core.counterparts.Counterparts` that builds the tuple when first read."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extract
 
+from tui.core.counterparts import Counterparts
 from tui.core.coverage import (
     PAIRS_LIMIT,
     CoverageRow,
@@ -55,15 +56,19 @@ def _counterpart_scores(
         member_keys = [keys[m] for m in members]
         for member in members:
             found[member] = {}
-        for reference in references:
+        for n, reference in enumerate(references):
             own = found[reference]
-            # One C-level call scores the reference against every member (fuzz.ratio is
-            # symmetric, so each pair's score serves both sides).
-            for _, value, at in extract(keys[reference], member_keys, scorer=ratio, limit=None):
-                member = members[at]
-                if member[0] != reference[0]:
-                    found[member][reference[0]] = (float(value), reference[1])
-                    own.setdefault(member[0], (float(value), member[1]))
+            rank, index = reference
+            # One C-level call scores the reference against every later member; fuzz.ratio is
+            # symmetric, so each pair is scored once and serves both sides.
+            later = members[n + 1 :]
+            for _, value, at in extract(
+                keys[reference], member_keys[n + 1 :], scorer=ratio, limit=None
+            ):
+                member = later[at]
+                if member[0] != rank:
+                    found[member][rank] = (value, index)
+                    own[member[0]] = (value, member[1])
         if len(members) > FULL_PAIRS_LIMIT:
             # Verbatim copies beyond the reference members still count as near-verbatim.
             copies = Counter(keys[m] for m in members)
@@ -169,6 +174,16 @@ def assemble(
             )
         )
 
+    def make_counterparts(found: Mapping[int, tuple[float, int]]) -> Counterparts:
+        def make() -> tuple[Counterpart, ...]:
+            ranked = found if len(found) < 2 else _best_first(found, position_of)
+            return tuple(
+                Counterpart(ordered[r].id, ordered[r].outlet, idx, score)
+                for r, (score, idx) in ranked.items()
+            )
+
+        return Counterparts(make)
+
     cluster_of = {m: new_id[old] for old, ms in enumerate(clusters) for m in ms}
     outlet_at = [{o: n for n, o in enumerate(c.outlets)} for c in built]
     sentences: dict[str, tuple[SentenceInfo, ...]] = {}
@@ -179,14 +194,9 @@ def assemble(
             member = (rank, sentence.index)
             cid = cluster_of[member]
             found = scores[member]
-            ranked = found if len(found) < 2 else _best_first(found, position_of)
-            counterparts = tuple(
-                Counterpart(ordered[r].id, ordered[r].outlet, idx, score)
-                for r, (score, idx) in ranked.items()
-            )
             if len(carriers[cid]) < 2:
                 status: Status = "unique"
-            elif counterparts and counterparts[0].score >= shared_score:
+            elif found and max(score for score, _ in found.values()) >= shared_score:
                 status = "shared"
             else:
                 status = "reworded"
@@ -194,6 +204,7 @@ def assemble(
             if outlet_counts[cid][own] == 1:  # slicing: a 500-outlet cluster, 500 times over
                 at = outlet_at[cid][own]
                 others = others[:at] + others[at + 1 :]
+            counterparts = make_counterparts(found) if found else ()
             infos.append(
                 SentenceInfo(ref(member), sentence.text, status, cid, others, counterparts)
             )
