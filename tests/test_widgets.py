@@ -30,7 +30,7 @@ from tui.messages import JumpToSentence
 from tui.widgets import PaneList, safe_text, status_bar
 from tui.widgets.article_view import ArticleView
 from tui.widgets.diff_lines import counterpart_text, drift_callouts
-from tui.widgets.diff_view import DiffView
+from tui.widgets.diff_view import DIFF_SETTLE_S, DiffView
 from tui.widgets.gutter import GutterRow
 from tui.widgets.source_list import ORIGIN_MARK, SourceList
 
@@ -289,6 +289,33 @@ async def test_diff_view_follows_the_cursor_and_says_what_is_missing() -> None:
         pane.cursor = SentenceRef("a", 0)
         await pilot.pause()
         assert pane.diff_list.options[0].prompt.plain.startswith("Outlet B")
+
+
+async def test_diff_view_follows_a_resting_cursor_and_catches_up_when_used() -> None:
+    """A change of outlet only schedules the Diff's update (a held key skips it); reading the
+    rows, the settle timer, or focus entering the pane brings it up to date."""
+    pane = DiffView()
+    async with Harness(pane).run_test(size=(70, 30)) as pilot:
+        pane.screen.set_focus(None)  # the harness focuses the rows, the one focusable widget
+        await pilot.pause()
+        _set(pane, alignment=ALIGNMENT, cursor=SentenceRef("a", 2))
+        pane.flush()
+        rows = pane.query_one("#diff-rows", PaneList)
+        shown = list(rows.options)
+        pane.cursor = SentenceRef("b", 1)
+        assert pane.pending and list(rows.options) == shown, "another outlet: not rebuilt yet"
+        assert pane.diff_list.options[0].id == "c0", "reading the rows brings them up to date"
+        assert not pane.pending
+        pane.cursor = SentenceRef("a", 2)
+        assert pane.pending
+        await pilot.pause(DIFF_SETTLE_S * 4)
+        assert not pane.pending, "the timer shows it once the cursor rests"
+        assert rows.options[0].prompt.plain == "not in: Outlet B"
+        rows.focus()
+        await pilot.pause()
+        pane.cursor = SentenceRef("b", 1)
+        assert not pane.pending, "while the Diff has the focus it follows at once"
+        assert rows.options[0].id == "c0"
 
 
 def test_counterpart_text_is_inline_for_copies_and_own_words_for_rewrites() -> None:

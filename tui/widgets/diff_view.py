@@ -2,18 +2,30 @@
 
 Only the focused sentence is diffed: a cursor move costs one word diff per counterpart (tens of
 microseconds each), and the rows of recently visited sentences are kept, so going back is free.
+
+The Diff follows the cursor a moment late when that saves work the reader would not see: a change
+of outlet, or a sentence move that comes hard on the last one (a held key), schedules the update
+(`DIFF_SETTLE_S`) instead of doing it, and each further move pushes it back. A held `j` then
+repaints Sources and Article key by key and the Diff once, when the keys stop; a single `j` in
+Sources paints Sources and Article first and the Diff in a frame of its own right after. A single
+sentence move updates the Diff at once: its rows are cheap. Anything that uses the Diff's rows runs
+the pending update first (`flush`): focus entering the pane, `]`/`[`, `enter`, `diff_list`,
+`target_of`.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
+from time import monotonic
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
+from textual.timer import Timer
 from textual.widgets import OptionList, Static
 
 from tui.core.models import (
@@ -33,6 +45,10 @@ FULL_DIFFS = 10
 """Counterparts drawn with their words; the rest get their title line (and drift) only. In a
 51-outlet story a focused sentence can have 50 versions: fifty diffs are neither readable nor
 cheap to lay out on every cursor move, and enter on any row still opens it."""
+DIFF_SETTLE_S = 0.035
+"""How long the cursor must rest before the Diff follows it: a little over a terminal's key-repeat
+interval (25-30 keys a second), so a held key skips the Diff until it is let go, and about two
+frames, so a single key's Diff shows right after the frame that moved Sources and Article."""
 
 
 _Rows = tuple[list[Option], dict[str, SentenceRef]]
@@ -69,6 +85,9 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
         self._rows_cache: OrderedDict[tuple[int, SentenceRef], _Rows] = OrderedDict()
         self._targets: dict[str, SentenceRef] = {}
         self._infos: dict[SentenceRef, SentenceInfo] = {}
+        self._settle_timer: Timer | None = None
+        self._last_move = 0.0
+        """When the cursor last moved (monotonic s): moves closer than DIFF_SETTLE_S repeat."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="diff-header", markup=False)
@@ -76,7 +95,46 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
 
     @property
     def diff_list(self) -> PaneList:
+        """The rows, up to date with the cursor (a pending update runs first)."""
+        self.flush()
+        return self._rows_list
+
+    @property
+    def _rows_list(self) -> PaneList:
         return self.query_one("#diff-rows", PaneList)
+
+    @property
+    def pending(self) -> bool:
+        """True while the rows lag behind the cursor (a cursor move waits to be shown)."""
+        return self._settle_timer is not None
+
+    def flush(self) -> None:
+        """Show the cursor's Diff now, if an update is waiting."""
+        timer, self._settle_timer = self._settle_timer, None
+        if timer is not None:
+            timer.stop()
+            self._refresh_rows()
+
+    def _schedule_refresh(self) -> None:
+        """Update the rows once the cursor has rested `DIFF_SETTLE_S` (see the module doc)."""
+        if not self.is_mounted:
+            return
+        if self.has_focus_within:
+            # Being read: no lag, and no stale row whose enter would lead elsewhere.
+            self.flush()
+            self._refresh_rows()
+        elif self._settle_timer is None:
+            self._settle_timer = self.set_timer(DIFF_SETTLE_S, self._settled, name="diff-settle")
+        else:
+            self._settle_timer.reset()
+
+    def _settled(self) -> None:
+        """The settle timer fired (a one-shot timer ends by itself: just forget it)."""
+        self._settle_timer = None
+        self._refresh_rows()
+
+    def on_mount(self) -> None:
+        self._refresh_rows()
 
     def watch_alignment(self, alignment: StoryAlignment | None) -> None:
         self._rows_cache.clear()
@@ -85,10 +143,23 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
             self._infos = {
                 info.ref: info for infos in alignment.sentences.values() for info in infos
             }
-        self._refresh_rows()
+        self._schedule_refresh()
 
-    def watch_cursor(self) -> None:
-        self._refresh_rows()
+    def watch_cursor(self, old: SentenceRef | None, new: SentenceRef | None) -> None:
+        now = monotonic()
+        repeating = now - self._last_move < DIFF_SETTLE_S
+        self._last_move = now
+        same_article = old is not None and new is not None and old.article_id == new.article_id
+        if same_article and not repeating:
+            # One sentence move: its Diff is cheap, so it is shown at once.
+            self.flush()
+            self._refresh_rows()
+            return
+        self._schedule_refresh()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The reader came to read the Diff: it must show the cursor's sentence now."""
+        self.flush()
 
     def step_missing(self, direction: int) -> bool:
         """Highlight the next (1) or previous (-1) missing sentence, wrapping; False if none."""
@@ -113,7 +184,7 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
         info = self._infos.get(cursor) if cursor is not None else None
         if alignment is None or cursor is None or info is None:
             header.update(Content.styled("No sentence focused", "$text-muted"))
-            self.diff_list.set_options([])
+            self._rows_list.set_options([])
             return
         header.update(self._header(info, width=header.content_region.width), layout=False)
         cache_key = (id(alignment), cursor)
@@ -125,7 +196,7 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
                 self._rows_cache.popitem(last=False)
         self._rows_cache.move_to_end(cache_key)
         rows, self._targets = cached
-        self.diff_list.set_options(_with_dividers(rows))
+        self._rows_list.set_options(_with_dividers(rows))
 
     def _header(self, info: SentenceInfo, *, width: int) -> Content:
         outlets = len(info.outlets)
@@ -214,6 +285,7 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
 
     def target_of(self, option_id: str | None) -> SentenceRef | None:
         """The sentence a row leads to: a counterpart's or a missing sentence's example."""
+        self.flush()
         return self._targets.get(option_id or "")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
