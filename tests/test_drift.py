@@ -125,3 +125,84 @@ def test_weekday_drift_across_outlets_in_one_cluster() -> None:
     (drift,) = result.drift
     assert (drift.kind, drift.a, drift.b) == ("date", "Friday", "Thursday")
     assert (drift.outlets_a, drift.outlets_b) == (("Copy", "Wire"), ("Other",))
+
+
+# An untuned story (three invented articles about floods in Italy): a dateline's day is a date,
+# number words equal their digits, and a possessive ends a run of names.
+FLOOD_REUTERS = (
+    "ROME, May 17 (Reuters) - Floods killed at least 12 people in Italy's Emilia-Romagna region "
+    "on Wednesday after torrential rain caused rivers to burst their banks, officials said."
+)
+FLOOD_LOCAL = (
+    "Floods have killed at least 14 people in the Emilia-Romagna region of Italy after days of "
+    "torrential rain, officials said on Thursday."
+)
+FLOOD_TRANSLATED = (
+    "ROME - Floods have killed at least twelve people in the Italian region of Emilia-Romana on "
+    "Wednesday after torrential rains caused the rivers to overflow, according to officials."
+)
+GRAND_PRIX_REUTERS = "The Formula One Grand Prix at Imola, scheduled for Sunday, was cancelled."
+GRAND_PRIX_TRANSLATED = "The Formula 1 Grand Prix of Imola, planned for Sunday, has been cancelled."
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "expected"),
+    [
+        (
+            FLOOD_REUTERS,
+            FLOOD_TRANSLATED,
+            [("name", "Emilia-Romagna", "Emilia-Romana")],
+        ),
+        (
+            FLOOD_REUTERS,
+            FLOOD_LOCAL,
+            [("quantity", "12 people", "14 people"), ("date", "Wednesday", "Thursday")],
+        ),
+        (
+            FLOOD_LOCAL,
+            FLOOD_TRANSLATED,
+            [
+                ("name", "Emilia-Romagna", "Emilia-Romana"),
+                ("quantity", "14 people", "twelve people"),
+                ("date", "Thursday", "Wednesday"),
+            ],
+        ),
+        (GRAND_PRIX_REUTERS, GRAND_PRIX_TRANSLATED, []),
+        ("Twelve ships sailed, he said on Monday.", "12 ships sailed, he said on Monday.", []),
+        (
+            "ROME, May 17 (Reuters) - Rain fell.",
+            "ROME, May 18 (Reuters) - Rain fell.",
+            [("date", "May 17", "May 18")],
+        ),
+        ("Talks began on Jan. 16 in Tokyo.", "Talks began on January 16 in Tokyo.", []),
+        ("Talks began on 16 January in Tokyo.", "Talks began in January in Tokyo.", []),
+        (
+            "Officials may 12 times review it.",
+            "Officials may 14 times review it.",
+            [("number", "12", "14")],
+        ),
+    ],
+)
+def test_differences_on_an_untuned_story(
+    x: str, y: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert differences(x, y) == expected
+    assert differences(y, x) == [(kind, b, a) for kind, a, b in expected]
+
+
+def test_untuned_story_reports_only_true_drift() -> None:
+    articles = [
+        make_article("reuters", "Reuters", [FLOOD_REUTERS, GRAND_PRIX_REUTERS]),
+        make_article("local", "Local", [FLOOD_LOCAL]),
+        make_article("translated", "Translated", [FLOOD_TRANSLATED, GRAND_PRIX_TRANSLATED]),
+    ]
+    result = align_story(articles)
+    found = {(d.kind, *sorted((d.a, d.b))) for d in result.drift}
+    assert found == {
+        ("name", "Emilia-Romagna", "Emilia-Romana"),
+        ("quantity", "12 people", "14 people"),
+        ("quantity", "14 people", "twelve people"),
+        ("date", "Thursday", "Wednesday"),
+    }
+    romana = next(d for d in result.drift if d.kind == "name")
+    assert set(romana.outlets_a) == {"Local", "Reuters"} and romana.outlets_b == ("Translated",)

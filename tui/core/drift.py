@@ -6,8 +6,11 @@ difference is reported once per cluster and pair of variants, with the outlets a
 each side. Across clusters, `core.event_dates` adds the same event told with different days.
 
 Work is per distinct text, not per member: wire copy repeats sentences verbatim, so a cluster of
-500 outlets often holds a few dozen versions. Which versions carry a variant is looked up through
-each version's joined words and remembered per cluster, since one variant recurs in many pairs.
+500 outlets often holds a few dozen versions. Each version's facts (`core.variants.version`) are
+built once per text, and two versions whose fact signatures are equal are not compared at all:
+most copy-desk edits (a word swapped, dropped or replaced) leave every name, number, date, quote
+and spelling as it was. Which versions carry a variant is looked up through each version's joined
+words and remembered per cluster, since one variant recurs in many pairs.
 """
 
 from __future__ import annotations
@@ -16,8 +19,7 @@ from collections.abc import Mapping, Sequence
 
 from tui.core.event_dates import find_event_date_drift, outlet_names
 from tui.core.models import Cluster, Drift, SentenceRef
-from tui.core.variants import KIND_ORDER, differences, joined_words
-from tui.core.wordfacts import could_differ
+from tui.core.variants import KIND_ORDER, differences, joined_words, version
 
 __all__ = ["ALL_PAIRS_LIMIT", "differences", "find_drift"]
 
@@ -52,7 +54,7 @@ class _Carriers:
         if phrase not in self._known:
             needle = joined_words(phrase)
             if self._joined is None:
-                self._joined = [joined_words(text) for text in self.versions]
+                self._joined = [version(text).joined for text in self.versions]
             positions = sorted(
                 position
                 for text, joined in zip(self.versions, self._joined, strict=True)
@@ -71,16 +73,17 @@ def _cluster_drift(
     versions = carriers.versions
     if len(versions) < 2:
         return []
+    signatures = [version(text).signature for text in versions]
     if len(versions) <= ALL_PAIRS_LIMIT:
-        pairs = [(x, y) for n, x in enumerate(versions) for y in versions[n + 1 :]]
+        pairs = [(x, y) for x in range(len(versions)) for y in range(x + 1, len(versions))]
     else:
-        pairs = [(versions[0], y) for y in versions[1:]]
+        pairs = [(0, y) for y in range(1, len(versions))]
     seen: set[tuple[str, ...]] = set()
     found: list[Drift] = []
-    for text_x, text_y in pairs:
-        if not could_differ(text_x, text_y):
+    for x, y in pairs:
+        if signatures[x] == signatures[y]:  # the same facts: nothing can differ
             continue
-        for kind, a, b in differences(text_x, text_y):
+        for kind, a, b in differences(versions[x], versions[y]):
             key = (kind, *sorted((a.casefold(), b.casefold())))
             if key in seen:
                 continue

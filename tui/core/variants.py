@@ -4,30 +4,34 @@ Two versions of one sentence (the same cluster) may disagree on a name ('Shinjir
 'Shingo Kiyozumi'), a number, a date or weekday ('Thursday' / 'Friday'), a quantity, the words
 inside a quotation ('remains absolutely unwavering' / 'remains strong'), or only on spelling
 ('Defence' / 'Defense', the quiet kind). Everything compared is computed once per distinct text
-(`version`), since wire copy repeats sentences verbatim across outlets.
+(`version`), since wire copy repeats sentences verbatim across outlets, and two versions whose
+fact signatures are equal are known to have no differences without comparing them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache, reduce
-from operator import or_
+from operator import itemgetter, or_
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from tui.core.models import DriftKind
 from tui.core.normalize import STOPWORDS, fold
 from tui.core.wordfacts import (
+    CAPITAL_NAME,
+    ENDS_RUN,
     MONTH,
-    NAME,
     NUMBER,
     PUNCTUATION,
+    STARTS_RUN,
     TWIN,
-    UNITS,
     WEEKDAY,
     YEAR,
+    month_dates,
+    number_runs,
     surface,
     word_facts,
 )
@@ -50,89 +54,94 @@ KIND_ORDER: dict[DriftKind, int] = {
 Found = tuple[DriftKind, str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class Version:
-    """Everything drift compares about one sentence, computed once per text."""
+class Version(NamedTuple):
+    """Everything drift compares about one sentence, computed once per text (a NamedTuple:
+    one is built per distinct sentence, and tuples are the cheapest to build)."""
 
-    tokens: tuple[str, ...]
-    """Surface words, for finding a variant in other members."""
     joined: str
-    """The tokens joined by single spaces, with a space at each end: a phrase occurs in this
+    """Surface words joined by single spaces, with a space at each end: a phrase occurs in this
     sentence exactly when its own `joined` is a substring of this one."""
-    token_set: frozenset[str]
     keys: frozenset[str]
     """Canonical words."""
-    capitals: tuple[tuple[int, str, str], ...]
-    """(position, canonical key, shown) of capitalised words after the first; none in headlines."""
+    capitals: tuple[tuple[int, str, str, bool], ...]
+    """(position, canonical key, shown, starts a run) of capitalised words after the first; none
+    in headlines. A word starts a new run of names after "Italy's" or 'Tokyo,' even when the
+    two are adjacent."""
     numbers: tuple[tuple[DriftKind, str, str], ...]
-    """(number or quantity, phrase, key) of number runs."""
+    """(number or quantity, phrase, key) of number runs; number words are keyed as digits."""
     weekdays: tuple[tuple[str, str], ...]
     months: tuple[tuple[str, str], ...]
+    """(shown, key) of months, with the day beside them: ('May 17', 'may 17'), ('March', 'mar')."""
     years: frozenset[str]
     quotes: tuple[str, ...]
     spellings: dict[str, str]
     """Canonical word -> shown word, for words with a British/American twin."""
+    signature: tuple[frozenset[str], ...]
+    """The keys of every fact above: two versions with equal signatures have no differences,
+    which spares the comparison for most pairs of wire copies."""
 
 
-@lru_cache(maxsize=4096)
+_NONE: frozenset[str] = frozenset()
+_SURFACE, _CANONICAL, _CAPITAL, _FLAGS = itemgetter(1), itemgetter(2), itemgetter(3), itemgetter(4)
+"""Fields of `wordfacts.word_facts`, read at C speed."""
+
+
+@lru_cache(maxsize=8192)
 def version(text: str) -> Version:
     """The drift-relevant facts of one sentence text (cached: copies repeat verbatim).
 
-    One pass over cached per-word facts; each rarer field is only built when a word's flags
-    say the sentence has any (most sentences have no number, date or spelling twin).
+    One pass over cached per-word facts and their flag bits; each rarer field is only built
+    when the combined bits say the sentence has any (most sentences have no number, date or
+    spelling twin).
     """
     folded = fold(text)
     display = folded.split()
     if not display:
         return _EMPTY
-    shown, surfaces, canon, capital, flags = zip(*map(word_facts, display), strict=True)
-    present = reduce(or_, flags)
+    facts = list(map(word_facts, display))
+    present = reduce(or_, map(_FLAGS, facts))
     n_words = len(display)
-    capitals: tuple[tuple[int, str, str], ...] = ()
-    if sum(capital) <= 0.6 * n_words:  # headlines capitalise every word: no names there
+    capitals: tuple[tuple[int, str, str, bool], ...] = ()
+    # Headlines capitalise nearly every word: no names there.
+    if present & CAPITAL_NAME and sum(map(_CAPITAL, facts)) <= 0.6 * n_words:
         capitals = tuple(
-            (n, canon[n], shown[n]) for n in range(1, n_words) if capital[n] and flags[n] & NAME
+            (n, f[2], f[0], bool(f[4] & STARTS_RUN or facts[n - 1][4] & ENDS_RUN))
+            for n, f in enumerate(facts)
+            if f[4] & CAPITAL_NAME and n
         )
-    numbers: list[tuple[DriftKind, str, str]] = []
-    if present & NUMBER:
-        run: list[int] = []
-        for n in range(n_words + 1):
-            if n < n_words and flags[n] & NUMBER:
-                run.append(n)
-                continue
-            if run:
-                key = surfaces[n] if n < n_words else ""
-                span = run + ([n] if key in UNITS else [])
-                phrase = " ".join(display[i] for i in span).strip(PUNCTUATION)
-                kind: DriftKind = "quantity" if key in UNITS else "number"
-                numbers.append((kind, phrase, " ".join(surfaces[i] for i in span)))
-                run = []
-    tokens = tuple(filter(None, surfaces))
+    days: set[int] = set()
+    months = month_dates(facts, days) if present & MONTH else ()
+    numbers = number_runs(facts, display, days) if present & NUMBER else ()
+    spellings = {f[2]: f[0] for f in facts if f[4] & TWIN} if present & TWIN else {}
+    weekdays = tuple((f[0], f[1]) for f in facts if f[4] & WEEKDAY) if present & WEEKDAY else ()
+    years = frozenset([f[1] for f in facts if f[4] & YEAR]) if present & YEAR else _NONE
+    quotes = tuple(_QUOTED.findall(folded)) if '"' in folded else ()
+    signature = (
+        frozenset([capital[1] for capital in capitals]) if capitals else _NONE,
+        frozenset([number[2] for number in numbers]) if numbers else _NONE,
+        frozenset([weekday[1] for weekday in weekdays]) if weekdays else _NONE,
+        frozenset([month[1] for month in months]) if months else _NONE,
+        years,
+        frozenset(quotes) if quotes else _NONE,
+        frozenset([f"{key} {surface(shown)}" for key, shown in spellings.items()])
+        if spellings
+        else _NONE,
+    )
     return Version(
-        tokens=tokens,
-        joined=f" {' '.join(tokens)} ",
-        token_set=frozenset(surfaces),
-        keys=frozenset(canon),
+        joined=f" {' '.join(filter(None, map(_SURFACE, facts)))} ",
+        keys=frozenset(map(_CANONICAL, facts)),
         capitals=capitals,
-        numbers=tuple(numbers),
-        weekdays=_flagged(present, WEEKDAY, flags, shown, surfaces),
-        months=_flagged(present, MONTH, flags, shown, surfaces),
-        years=frozenset(s for s, _ in _flagged(present, YEAR, flags, surfaces, shown)),
-        quotes=tuple(_QUOTED.findall(folded)) if '"' in folded else (),
-        spellings=dict(_flagged(present, TWIN, flags, canon, shown)),
+        numbers=numbers,
+        weekdays=weekdays,
+        months=months,
+        years=years,
+        quotes=quotes,
+        spellings=spellings,
+        signature=signature,
     )
 
 
-def _flagged(
-    present: int, bit: int, flags: Sequence[int], first: Sequence[str], second: Sequence[str]
-) -> tuple[tuple[str, str], ...]:
-    """(first, second) word forms of the words whose flags have `bit`, in order."""
-    if not present & bit:
-        return ()
-    return tuple((first[n], second[n]) for n, f in enumerate(flags) if f & bit)
-
-
-_EMPTY = Version((), "  ", frozenset(), frozenset(), (), (), (), (), frozenset(), (), {})
+_EMPTY = Version("  ", frozenset(), (), (), (), (), frozenset(), (), {}, (frozenset(),) * 7)
 
 
 def joined_words(text: str) -> str:
@@ -151,10 +160,10 @@ def _name_runs(version: Version, other: Version) -> list[str]:
     'Defence' / 'Defense' is left to spelling drift rather than read as two names)."""
     runs: list[list[str]] = []
     previous = -2
-    for position, key, shown in version.capitals:
+    for position, key, shown, starts_run in version.capitals:
         if key in other.keys:
             continue
-        if position == previous + 1 and runs:
+        if position == previous + 1 and runs and not starts_run:
             runs[-1].append(shown)
         else:
             runs.append([shown])
@@ -205,10 +214,15 @@ def _numbers(x: Version, y: Version) -> Iterable[Found]:
         yield ("quantity" if "quantity" in (kind_x, kind_y) else "number", a, b)
 
 
+def _agreeing(key: str) -> tuple[str, ...]:
+    """Keys a date agrees with: itself, and a month with or without a day ('jan 16' / 'jan')."""
+    return (key, key.partition(" ")[0]) if " " in key else (key,)
+
+
 def _dates(x: Version, y: Version) -> Iterable[Found]:
     for in_x, in_y in ((x.weekdays, y.weekdays), (x.months, y.months)):
-        keys_x = {key for _, key in in_x}
-        keys_y = {key for _, key in in_y}
+        keys_x = {k for _, key in in_x for k in _agreeing(key)}
+        keys_y = {k for _, key in in_y for k in _agreeing(key)}
         only_x = [shown for shown, key in in_x if key not in keys_y]
         only_y = [shown for shown, key in in_y if key not in keys_x]
         if only_x and only_y:
@@ -248,6 +262,8 @@ def _spelling(x: Version, y: Version) -> Iterable[Found]:
 def differences(text_x: str, text_y: str) -> list[Found]:
     """Every drift between two versions of one sentence: (kind, x's variant, y's variant)."""
     x, y = version(text_x), version(text_y)
+    if x.signature == y.signature:
+        return []
     found: list[Found] = []
     for source in (_names(x, y), _numbers(x, y), _dates(x, y), _quotes(x, y), _spelling(x, y)):
         found.extend(item for item in source if item[1] and item[2] and item[1] != item[2])

@@ -1,18 +1,19 @@
-"""What drift knows about single words, and a cheap test of whether two versions can differ.
+"""What drift knows about single words.
 
 Every word of every version is looked at many times over (one version meets many others), so
 the facts about a display word (its letters, canonical form, capital, and whether it is a
-number, a year, a weekday, a month or a spelling twin) are computed once and cached. The same
-facts drive `could_differ`, which spares the full comparison (`core.variants.differences`) for
-most copy-desk edits.
+number, a year, a weekday, a month, a spelling twin or the edge of a name) are computed once and
+cached, as bits that `core.variants.version` combines per sentence without looking at letters.
+The few facts that span neighbouring words (a month and its day, a number and its unit) are
+read off those cached facts here too.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from functools import lru_cache
 
+from tui.core.models import DriftKind
 from tui.core.normalize import SPELLING, STOPWORDS, canonical_word, fold
 
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
@@ -40,6 +41,18 @@ NUMBER_WORDS = frozenset(
     """
     )
 )
+_SMALL_NUMBERS = _wordlist(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty
+    """
+)
+_TENS = _wordlist("thirty forty fifty sixty seventy eighty ninety")
+NUMBER_VALUES: dict[str, str] = {word: str(value) for value, word in enumerate(_SMALL_NUMBERS)} | {
+    word: str(30 + 10 * n) for n, word in enumerate(_TENS)
+}
+"""Number words -> digits, so 'twelve people' and '12 people', 'Formula One' and 'Formula 1'
+compare equal."""
 UNITS = frozenset(
     _wordlist(
         """
@@ -83,6 +96,12 @@ def _is_number(key: str) -> bool:
 NAME, NUMBER, YEAR, WEEKDAY, MONTH, TWIN = 1, 2, 4, 8, 16, 32
 """Bits of a word's flags: a name candidate when capitalised, a number (not a year), a year,
 a weekday, a month, a word with a British/American twin (or non-ASCII letters)."""
+CAPITAL_NAME, ENDS_RUN, STARTS_RUN, DAY = 64, 128, 256, 512
+"""More bits: a capitalised name candidate; a word that ends a run of name words ("Italy's",
+'Tokyo,'), or starts one ('(Reuters'); a number that can be a day of a month (1-31)."""
+_RUN_ENDS = tuple(",;:!?)]")
+_AMBIGUOUS_MONTHS = frozenset(("may", "march"))
+"""Month names that are also common words: months only when capitalised ('May 17')."""
 
 
 @lru_cache(maxsize=65536)
@@ -98,66 +117,76 @@ def word_facts(word: str) -> tuple[str, str, str, bool, int]:
         flags |= YEAR
     elif _is_number(letters):
         flags |= NUMBER
+    if letters.isdigit() and len(letters) <= 2 and 1 <= int(letters) <= 31:
+        flags |= DAY
+    capital = bool(shown) and shown[0].isupper()
     if letters in WEEKDAYS:
         flags |= WEEKDAY
-    if letters in MONTHS:
+    if letters in MONTHS and (capital or letters not in _AMBIGUOUS_MONTHS):
         flags |= MONTH
     if letters in _TWINNED or not letters.isascii():
         flags |= TWIN
-    return shown, letters, canon, bool(shown) and shown[0].isupper(), flags
+    if capital and flags & NAME:
+        flags |= CAPITAL_NAME
+    trimmed = word.rstrip("'\"")
+    if trimmed.endswith(_RUN_ENDS) or word.endswith(("'s", "'")) or trimmed != word:
+        flags |= ENDS_RUN
+    if word.startswith(("(", "[", '"')):
+        flags |= STARTS_RUN
+    return shown, letters, canon, capital, flags
 
 
-_QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb\u2033')
-_DIGIT = re.compile(r"\d")
-_SIDED = WEEKDAY | MONTH | YEAR | TWIN
-_CAPITAL_NAME = 64
+WordFacts = tuple[str, str, str, bool, int]
+"""What `word_facts` returns: (shown, surface, canonical, capitalised, flags)."""
 
 
-def _telling_bits(words: Iterable[str]) -> int:
-    """What the words could vary on, as flag bits: a name, a weekday, a month, a year, a twin."""
-    bits = 0
-    for word in words:
-        _, _, _, capital, flags = word_facts(word)
-        bits |= flags & _SIDED
-        if capital and flags & NAME:
-            bits |= _CAPITAL_NAME
-    return bits
+def month_dates(facts: Sequence[WordFacts], days: set[int]) -> tuple[tuple[str, str], ...]:
+    """Months with the day of month beside them ('May 17', '17 May'); the day's position goes
+    into `days`, so a dateline's 'May 17' is a date rather than a number."""
+    found: list[tuple[str, str]] = []
+    last = len(facts) - 1
+    for n, (shown, letters, _, _, flags) in enumerate(facts):
+        if not flags & MONTH:
+            continue
+        key = letters[:3]
+        if n < last and facts[n + 1][4] & DAY and not flags & ENDS_RUN:
+            day = n + 1
+        elif n > 0 and facts[n - 1][4] & DAY and not facts[n - 1][4] & ENDS_RUN:
+            day = n - 1
+        else:
+            found.append((shown, key))
+            continue
+        days.add(day)
+        number = facts[day][0]
+        found.append(
+            (f"{shown} {number}" if day > n else f"{number} {shown}", f"{key} {int(number)}")
+        )
+    return tuple(found)
 
 
-@lru_cache(maxsize=4096)
-def _comparable(text: str) -> tuple[bool, frozenset[str]]:
-    """(whether the text has a quotation or a number, its display words) for `could_differ`."""
-    words = frozenset(fold(text).split())
-    always = (
-        not _QUOTE_MARKS.isdisjoint(text)
-        or _DIGIT.search(text) is not None
-        or not NUMBER_WORDS.isdisjoint(map(surface, words))
-    )
-    return always, words
-
-
-def could_differ(text_x: str, text_y: str) -> bool:
-    """False only when `differences` is sure to find nothing: a cheap test on the words the two
-    texts do not share, so most copy-desk edits (a word swapped, dropped or replaced by a
-    common word) skip the full comparison.
-
-    Quotations and numbers (whose runs depend on word order) always get the full comparison.
-    Names and dates differ only when both texts have a word of that sort the other lacks. Any
-    differing spelling twin gets the full comparison, since a text holding both 'Defence' and
-    'defense' shows the last one, which then depends on order and on which copy was cut.
-    """
-    always_x, words_x = _comparable(text_x)
-    always_y, words_y = _comparable(text_y)
-    if always_x or always_y:
-        return True
-    if words_x == words_y:
-        return bool(_telling_bits(words_x) & TWIN)
-    only_x, only_y = _telling_bits(words_x - words_y), _telling_bits(words_y - words_x)
-    return bool(only_x & only_y or (only_x | only_y) & TWIN)
+def number_runs(
+    facts: Sequence[WordFacts], display: Sequence[str], days: set[int]
+) -> tuple[tuple[DriftKind, str, str], ...]:
+    """(kind, phrase, key) of runs of number words, with the unit that follows ('14 people')."""
+    numbers: list[tuple[DriftKind, str, str]] = []
+    run: list[int] = []
+    n_words = len(facts)
+    for n in range(n_words + 1):
+        if n < n_words and facts[n][4] & NUMBER and n not in days:
+            run.append(n)
+            continue
+        if run:
+            unit = facts[n][1] if n < n_words else ""
+            span = run + ([n] if unit in UNITS else [])
+            phrase = " ".join(display[i] for i in span).strip(PUNCTUATION)
+            kind: DriftKind = "quantity" if unit in UNITS else "number"
+            key = " ".join(NUMBER_VALUES.get(facts[i][1], facts[i][1]) for i in span)
+            numbers.append((kind, phrase, key))
+            run = []
+    return tuple(numbers)
 
 
 def clear_caches() -> None:
     """Forget cached words and texts (benchmarks time cold runs)."""
     surface.cache_clear()
     word_facts.cache_clear()
-    _comparable.cache_clear()
