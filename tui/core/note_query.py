@@ -75,5 +75,8 @@ def filter_annotations(annotations: Annotations, wanted: NoteFilter) -> list[Ann
     if wanted.words:
         found = [hit.annotation for hit in annotations.search(wanted.words, limit=10_000)]
     else:
-        found = sorted(annotations.items(), key=lambda item: item.updated_at, reverse=True)
+        # Two writes can share a millisecond: the later-stored one still counts as more recent.
+        stored = list(enumerate(annotations.items()))
+        stored.sort(key=lambda pair: (pair[1].updated_at, pair[0]), reverse=True)
+        found = [item for _, item in stored]
     return [item for item in found if _matches(item, wanted)]
