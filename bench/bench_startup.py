@@ -11,8 +11,8 @@ and watches it through Textual's `auto_pilot` hook.
 Marks:
 - app built: imports done and the app object built, just before `App.run` (a breakdown);
 - first frame: the first refresh after the app is ready (crosswire: panes still loading);
-- story visible: crosswire's alignment worker has filled the panes and that refresh is painted
-  (polled every 10 ms, so up to 10 ms late);
+- story visible: crosswire's alignment worker has filled the panes, the Diff shows the focused
+  sentence, and that refresh is painted (polled every 10 ms, so up to 10 ms late);
 - first run: story visible on an empty library, which first imports the bundled seeds.
 
 The disk cache is warm (a warm-up run of each kind is not counted): this is a new process on a
@@ -77,6 +77,7 @@ def run_child(kind: str, marks_path: Path, home: Path | None, *, headless: bool)
     from tui.core.config import load_config
     from tui.core.library import Library
     from tui.core.seeds import ensure_bundled_story
+    from tui.widgets.diff_view import DiffView
 
     library = Library(home)
     config = load_config(home)
@@ -92,7 +93,8 @@ def run_child(kind: str, marks_path: Path, home: Path | None, *, headless: bool)
 
     def check_story() -> None:
         main = app.main_screen
-        if main.alignment is not None and not main.query_one("#panes").loading:
+        diff_done = main.cursor is not None and main.query_one(DiffView).shown == main.cursor
+        if main.alignment is not None and not main.query_one("#panes").loading and diff_done:
             polls[0].stop()
             app.call_after_refresh(story_painted)
         elif time.monotonic() > deadline:

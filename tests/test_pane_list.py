@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -107,3 +108,35 @@ async def test_a_new_row_count_does_not_lay_out_the_screen() -> None:
         assert not app.screen._layout_required and not pane._layout_required
         await pilot.pause()
         assert pane.region == region
+
+
+class DeferredHarness(App[None]):
+    CSS = CSS
+
+    def compose(self) -> ComposeResult:
+        yield PaneList(id="pane", deferred_highlight=True)
+
+
+async def test_a_deferred_highlight_is_painted_only_when_its_pane_shows_it() -> None:
+    """A list standing for the screen's cursor announces a move at once but repaints nothing
+    until `show_highlight`, so the move lands in the frame that carries what it changed."""
+    app = DeferredHarness()
+    messages: list[Message] = []
+    async with app.run_test(size=(80, 12), message_hook=messages.append) as pilot:
+        pane = app.query_one(PaneList)
+        pane.set_options(_rows(20))
+        pane.highlighted = 0
+        pane.show_highlight()
+        await pilot.pause()
+        messages.clear()
+        pane.action_cursor_down()
+        assert not pane._repaint_required, "moved, announced, not repainted yet"
+        await pilot.pause()
+        announced = [m for m in messages if isinstance(m, OptionList.OptionHighlighted)]
+        assert [m.option_index for m in announced][:1] == [1]
+        assert not pane._repaint_required
+        pane.show_highlight()
+        assert pane._repaint_required, "the rows it left and entered are repainted now"
+        await pilot.pause()
+        pane.show_highlight()
+        assert not pane._repaint_required, "drawn already: nothing more to repaint"

@@ -11,7 +11,9 @@ from typing import Any
 from textual.app import App, ComposeResult
 from textual.message import Message
 from textual.widget import Widget
+from textual.widgets import Static
 
+from tui.core.align import SHARED_SCORE
 from tui.core.models import (
     Article,
     Counterpart,
@@ -29,7 +31,7 @@ from tui.core.models import (
 from tui.messages import JumpToSentence
 from tui.widgets import PaneList, safe_text, status_bar
 from tui.widgets.article_view import ArticleView
-from tui.widgets.diff_lines import counterpart_text, drift_callouts
+from tui.widgets.diff_lines import counterpart_text, drift_callouts, pair_label
 from tui.widgets.diff_view import DIFF_SETTLE_S, DiffView
 from tui.widgets.gutter import GutterRow
 from tui.widgets.source_list import ORIGIN_MARK, SourceList
@@ -264,7 +266,7 @@ async def test_diff_view_lists_counterparts_with_word_changes() -> None:
         ids = [option.id for option in rows.options]
         assert ids[0] == "c0" and "m0" in ids
         counterpart = rows.options[0].prompt
-        assert counterpart.plain.startswith("Outlet A  90% alike")
+        assert counterpart.plain.startswith("Outlet A  90% alike · near-verbatim")
         assert "13 12" in counterpart.plain, "dropped '13' struck, then A's '12'"
         rows.focus()
         rows.highlighted = 0
@@ -284,6 +286,8 @@ async def test_diff_view_follows_the_cursor_and_says_what_is_missing() -> None:
         await pilot.pause()
         plain = [option.prompt.plain for option in pane.diff_list.options]
         assert plain[0] == "not in: Outlet B"
+        header = str(pane.query_one("#diff-header", Static).render())
+        assert "unique · only this outlet" in header
         assert plain[1].startswith("── Missing here: 0 sentences")
         assert not pane.step_missing(1)
         pane.cursor = SentenceRef("a", 0)
@@ -316,6 +320,12 @@ async def test_diff_view_follows_a_resting_cursor_and_catches_up_when_used() -> 
         pane.cursor = SentenceRef("b", 1)
         assert not pane.pending, "while the Diff has the focus it follows at once"
         assert rows.options[0].id == "c0"
+
+
+def test_a_pair_is_labelled_by_its_own_score_not_by_either_sentence_status() -> None:
+    assert pair_label(SHARED_SCORE) == "near-verbatim"
+    assert pair_label(100.0) == "near-verbatim"
+    assert pair_label(SHARED_SCORE - 0.5) == "reworded"
 
 
 def test_counterpart_text_is_inline_for_copies_and_own_words_for_rewrites() -> None:

@@ -91,7 +91,7 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
     def compose(self) -> ComposeResult:
         yield Static(id="article-header", markup=False)
         yield Static(id="article-legend", markup=False)
-        yield PaneList(id="sentences")
+        yield PaneList(id="sentences", deferred_highlight=True)
 
     @property
     def sentence_list(self) -> PaneList:
@@ -145,8 +145,8 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
     def _show_header(self, article: Article | None, infos: tuple[SentenceInfo, ...]) -> None:
         header = self.query_one("#article-header", Static)
         if article is None:
-            header.update(Content.styled("No outlet selected", "$text-muted"))
-            self.query_one("#article-legend", Static).update("")
+            header.update(Content.styled("No outlet selected", "$text-muted"), layout=False)
+            self.query_one("#article-legend", Static).update("", layout=False)
             return
         # Two one-line headers of fixed height: a header that grew or shrank with the outlet's
         # name would resize the list below, which makes Textual re-measure all its rows.
@@ -212,13 +212,16 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
                 break
         if target is not None and sentences.highlighted != target:
             sentences.highlighted = target
+        sentences.show_highlight()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         index = _sentence_index(event.option.id)
         cursor = self.cursor
         if index is None or cursor is None or cursor.index == index:
+            self.sentence_list.show_highlight()
             return
+        # Drawn when the cursor comes back (watch_cursor), in the same frame as its Diff.
         self.post_message(self.SentenceFocused(SentenceRef(cursor.article_id, index)))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

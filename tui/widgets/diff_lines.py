@@ -37,6 +37,17 @@ def counterpart_text(focused: str, other: str, *, score: float) -> Content:
     return render_word_diff(focused, other, side=side)
 
 
+def pair_label(score: float) -> str:
+    """What a counterpart is to the focused sentence, judged on the pair's own score.
+
+    Each sentence's own status sums up all its matches, so it can say 'shared' of a pair that is
+    a rewrite: the pair's label is what the reader is looking at.
+    """
+    from tui.core.align import SHARED_SCORE
+
+    return "near-verbatim" if score >= SHARED_SCORE else "reworded"
+
+
 def drift_callouts(drifts: Sequence[Drift], focused: SentenceRef, other: SentenceRef) -> Content:
     """'⚠ number 12 → 14 · name Hegseth → Hegsith': the drifts between these two sentences."""
     parts: list[Content] = []

@@ -12,7 +12,12 @@ away every rendered row, and repaints the whole list when the highlight moves on
   panes have fixed `fr` heights, so nothing else depends on it);
 - rendered rows are kept across `set_options` for as long as the same `Option` objects come back
   at the same places (the panes cache their rows, so revisiting an outlet or a sentence is cheap);
-- moving the highlight repaints the two rows it leaves and enters.
+- moving the highlight repaints the two rows it leaves and enters; a list whose highlight stands
+  for the screen's cursor (`deferred_highlight`) repaints them only when its pane says the cursor
+  got there (`show_highlight`), so the highlight and what it changes in the other panes land in
+  one frame. Textual paints a lone change at once but the next one only on its 60 fps timer's
+  next-but-one tick (up to 33 ms later), so a highlight painted by itself first made everything
+  else it changed wait for that tick.
 
 These lean on OptionList's internals (`_line_cache`, `_get_option_render`), which is why
 `textual` is pinned to its major version; tests/test_widgets.py checks the results against the
@@ -63,13 +68,19 @@ class PaneList(OptionList):
     highlighted: reactive[int | None] = reactive(None, repaint=False)
     """As OptionList's, but `watch_highlighted` repaints only the rows it leaves and enters."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, *, id: str | None = None, classes: str | None = None, deferred_highlight: bool = False
+    ) -> None:
         self._renders: LRUCache[tuple[Option, int, Style, int], list[Strip]] = LRUCache(
             _RENDER_CACHE_SIZE
         )
         """Rendered rows by (option, its index, style, width); survives `set_options`."""
         self._painted_highlight: int | None = None
         """The row drawn highlighted, to repaint when the highlight leaves it."""
+        self.deferred_highlight = deferred_highlight
+        """When True, a highlight moved onto a selectable row (which posts OptionHighlighted) is
+        drawn by `show_highlight`, which the owning pane calls once the screen has taken the move
+        in (or it has decided nothing follows from it)."""
         super().__init__(id=id, classes=classes, markup=False)
         self.search_query = ""
         """The active search; re-applied whenever the rows are replaced."""
@@ -92,9 +103,26 @@ class PaneList(OptionList):
     # --- doing only the work a key needs ------------------------------------------------------
 
     def watch_highlighted(self, highlighted: int | None) -> None:
+        if (
+            self.deferred_highlight
+            and highlighted is not None
+            and not self.options[highlighted].disabled
+        ):
+            # OptionList's, minus its scroll to the highlight: `show_highlight` scrolls and paints.
+            self.post_message(self.OptionHighlighted(self, self.options[highlighted], highlighted))
+            return
         super().watch_highlighted(highlighted)
+        self._paint_highlight()
+
+    def show_highlight(self) -> None:
+        """Scroll to the highlight and repaint the rows it left and entered, if not drawn yet."""
+        self.scroll_to_highlight()
+        self._paint_highlight()
+
+    def _paint_highlight(self) -> None:
+        highlighted = self.highlighted
         left, self._painted_highlight = self._painted_highlight, highlighted
-        if not self.is_mounted:
+        if left == highlighted or not self.is_mounted:
             return
         line_cache = self._line_cache
         for index in (left, highlighted):

@@ -1,7 +1,8 @@
 """Sources: the story's outlets, one row each, with the story's overview figures above them.
 
 The rows are built once per alignment; moving the selection only moves the list's highlight, so
-stepping through a 51-outlet story repaints two rows, not the pane.
+stepping through a 51-outlet story repaints two rows, not the pane. The moved highlight is drawn
+when the screen's cursor comes back down, together with the outlet's article (see PaneList).
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ whose text covers most of what the others share. Moving the highlight selects th
 
     def compose(self) -> ComposeResult:
         yield Static(id="story-header", markup=False)
-        yield PaneList(id="outlets")
+        yield PaneList(id="outlets", deferred_highlight=True)
 
     @property
     def outlet_list(self) -> PaneList:
@@ -86,6 +87,7 @@ whose text covers most of what the others share. Moving the highlight selects th
             return
         if outlets.highlighted != index:
             outlets.highlighted = index
+        outlets.show_highlight()
 
     def _show_header(self) -> None:
         header = self.query_one("#story-header", Static)
@@ -141,7 +143,11 @@ whose text covers most of what the others share. Moving the highlight selects th
         event.stop()
         article_id = event.option.id
         if article_id is not None and (self.cursor is None or self.cursor.article_id != article_id):
+            # The highlight is drawn when the screen's cursor comes back (watch_cursor), in the
+            # same frame as the article it opens.
             self.post_message(self.OutletSelected(article_id))
+        else:
+            self.outlet_list.show_highlight()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
