@@ -6,10 +6,20 @@ Everything goes through the real importer and store, so the app tests see what a
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.message import Message
 
 from tui.core.importer import import_paths
 from tui.core.library import Library
 from tui.core.models import Story
+from tui.widgets.diff_view import DiffView
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from tui.app import CrosswireApp
+    from tui.screens.main import MainScreen
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
@@ -54,3 +64,25 @@ def hostile_library(home: Path, folder: Path) -> tuple[Library, Story]:
     report = import_paths(library, [plain, hostile], story="Hostile text")
     assert report.story_ids, report.problems
     return library, library.get_story(report.story_ids[0])
+
+
+def messages_of(messages: list[Message], kind: type[Message]) -> list[Any]:
+    """Messages of one kind, each once (the hook sees one again at every node it bubbles to)."""
+    return list({id(m): m for m in messages if isinstance(m, kind)}.values())
+
+
+async def ready_main_screen(app: CrosswireApp, pilot: Pilot[None]) -> MainScreen:
+    """The main screen once its story is aligned and shown, with the Diff following the cursor.
+
+    The Diff follows the cursor a moment late on purpose (tui/widgets/diff_view.py), so it is
+    asked to catch up now: a test reading it right after this sees the focused sentence.
+    """
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    main = app.main_screen
+    assert main.alignment is not None
+    diff = main.query_one(DiffView)
+    diff.flush()
+    assert not diff.pending
+    return main

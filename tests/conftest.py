@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,3 +57,12 @@ def run_cli(library_home: Path) -> RunCli:
         )
 
     return run
+
+
+@pytest.fixture
+def seeded(tmp_path: Path) -> tuple[Any, str]:
+    """A library holding the bundled story, imported for real: (library, story id)."""
+    from tests.app_data import seeded_library
+
+    library, story = seeded_library(tmp_path / "library")
+    return library, story.id

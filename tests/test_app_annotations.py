@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.message import Message
-from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, Static, TextArea
 
-from tests.app_data import hostile_library, seeded_library
+from tests.app_data import hostile_library, messages_of, ready_main_screen, seeded_library
 from tui.app import CrosswireApp
 from tui.core.annotations import Annotations, Target
 from tui.core.library import Library
@@ -33,17 +31,6 @@ from tui.widgets import PaneList
 from tui.widgets.annotation_marks import NOTE_MARK, TAG_MARK
 
 
-def _of(messages: list[Message], kind: type[Message]) -> list[Any]:
-    """Messages of one kind, each once (the hook sees one again at every node it bubbles to)."""
-    return list({id(m): m for m in messages if isinstance(m, kind)}.values())
-
-
-@pytest.fixture
-def seeded(tmp_path: Path) -> tuple[Library, str]:
-    library, story = seeded_library(tmp_path / "library")
-    return library, story.id
-
-
 def _on_disk(library: Library) -> Annotations:
     """A fresh reader of the annotations file, as the next run would open it."""
     return Annotations(library.home)
@@ -51,15 +38,6 @@ def _on_disk(library: Library) -> Annotations:
 
 def _notes_shown(app: CrosswireApp) -> list[str]:
     return [str(notification.message) for notification in app._notifications]
-
-
-async def _ready(app: CrosswireApp, pilot: Pilot[None]) -> MainScreen:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    main = app.main_screen
-    assert main.alignment is not None
-    return main
 
 
 def _sentence_mark(main: MainScreen, index: int) -> str:
@@ -84,7 +62,7 @@ async def test_t_tags_the_focused_sentence_it_is_stored_and_marked_everywhere(
     messages: list[Message] = []
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         article = library.articles(story_id)[0]
         await pilot.press("l", "j")
         assert main.cursor == SentenceRef(article.id, 1)
@@ -99,7 +77,7 @@ async def test_t_tags_the_focused_sentence_it_is_stored_and_marked_everywhere(
         target = Target.sentence(story_id, article.id, 1)
         assert _on_disk(library).tags_for(target) == ("wire copy", "Japan")
         assert _on_disk(library).get(target).quote == article.sentences[1].text  # type: ignore[union-attr]
-        assert [m.story_id for m in _of(messages, AnnotationsChanged)] == [story_id]
+        assert [m.story_id for m in messages_of(messages, AnnotationsChanged)] == [story_id]
         assert _sentence_mark(main, 1) == TAG_MARK
         assert _sentence_mark(main, 0) == ""
         assert f"{NOTE_MARK} 1" in _outlet_row(main, article.id), "Sources counts annotations"
@@ -142,7 +120,7 @@ async def test_tags_complete_from_the_library_and_can_be_removed_two_ways(
     store.add_tags(Target.story(story_id), ["wire copy"], quote="t", outlet=None, story_title="t")
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         assert _sentence_mark(main, 0) == TAG_MARK, "marks are read at story load"
         await pilot.press("l", "t")
         await pilot.pause()
@@ -185,7 +163,7 @@ async def test_t_in_sources_tags_the_article_and_the_palette_tags_the_story(
     library, story_id = seeded
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         await pilot.press("j")
         article_id = main.cursor.article_id  # type: ignore[union-attr]
         await pilot.press("t", *"origin", "enter")
@@ -210,7 +188,7 @@ async def test_a_writes_a_note_ctrl_s_saves_and_escape_asks_before_discarding(
     library, story_id = seeded
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         article = library.articles(story_id)[0]
         await pilot.press("l", "j", "j", "a")
         await pilot.pause()
@@ -249,7 +227,7 @@ async def test_a_failed_note_write_keeps_the_editor_open_with_the_text(
     library, story_id = seeded
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
-        await _ready(app, pilot)
+        await ready_main_screen(app, pilot)
         await pilot.press("l", "a")
         await pilot.pause()
         editor = app.screen
@@ -281,7 +259,7 @@ async def test_A_edits_the_note_in_EDITOR_and_falls_back_when_unset(
     monkeypatch.setenv("EDITOR", str(script))
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         article = library.articles(story_id)[0]
         await pilot.press("l", "A")
         await pilot.pause()
@@ -313,7 +291,7 @@ async def test_A_keeps_the_text_when_the_editor_fails(
     monkeypatch.setenv("EDITOR", str(script))
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
-        await _ready(app, pilot)
+        await ready_main_screen(app, pilot)
         await pilot.press("l", "A")
         await pilot.pause()
         editor = app.screen
@@ -357,7 +335,7 @@ async def test_notes_view_filters_and_enter_opens_the_sentence_in_its_story(
     messages: list[Message] = []
     app = CrosswireApp(library, story_id=seeded_story.id)
     async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         await pilot.press("T")
         await pilot.pause()
         notes = app.screen
@@ -379,7 +357,7 @@ async def test_notes_view_filters_and_enter_opens_the_sentence_in_its_story(
         await pilot.press("enter", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert [m.target for m in _of(messages, OpenAnnotation)] == [hostile_target]
+        assert [m.target for m in messages_of(messages, OpenAnnotation)] == [hostile_target]
         assert isinstance(app.screen, MainScreen)
         assert main.story is not None and main.story.id == hostile_story.id
         assert main.cursor == hostile_target.ref
@@ -403,7 +381,7 @@ async def test_e_exports_overwrites_only_after_yes_and_names_a_bad_folder(
     monkeypatch.chdir(out)
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
-        await _ready(app, pilot)
+        await ready_main_screen(app, pilot)
         await pilot.press("e")
         await pilot.pause()
         dialog = app.screen
@@ -457,7 +435,7 @@ async def test_y_copies_the_sentence_with_outlet_and_story(seeded: tuple[Library
     library, story_id = seeded
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         await pilot.press("j", "l", "j", "y")
         await pilot.pause()
         article = library.articles(story_id)[1]
@@ -472,7 +450,7 @@ async def test_annotating_hostile_text_shows_it_as_data(tmp_path: Path) -> None:
     library, story = hostile_library(tmp_path / "library", tmp_path / "src")
     app = CrosswireApp(library, story_id=story.id)
     async with app.run_test(size=(120, 36)) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         await pilot.press("j")
         article = library.articles(story.id)[1]
         assert main.cursor is not None and main.cursor.article_id == article.id

@@ -6,14 +6,12 @@ Each test asserts on the messages the app recorded and on what the screen holds 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.message import Message
-from textual.pilot import Pilot
 from textual.widgets import Input, Markdown
 
-from tests.app_data import hostile_library, seeded_library
+from tests.app_data import hostile_library, messages_of, ready_main_screen
 from tui.app import CrosswireApp, run_app
 from tui.core.config import Config, ConfigError, load_config
 from tui.core.library import Library
@@ -25,27 +23,6 @@ from tui.widgets import PaneList
 from tui.widgets.article_view import ArticleView
 from tui.widgets.diff_view import DiffView
 from tui.widgets.source_list import SourceList
-
-
-def _of(messages: list[Message], kind: type[Message]) -> list[Any]:
-    """Messages of one kind, each once (the hook sees one again at every node it bubbles to)."""
-    return list({id(m): m for m in messages if isinstance(m, kind)}.values())
-
-
-@pytest.fixture
-def seeded(tmp_path: Path) -> tuple[Library, str]:
-    library, story = seeded_library(tmp_path / "library")
-    return library, story.id
-
-
-async def _ready(app: CrosswireApp, pilot: Pilot[None]) -> MainScreen:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    main = app.main_screen
-    assert main.alignment is not None
-    _diff_now(main)
-    return main
 
 
 def _diff_now(main: MainScreen) -> DiffView:
@@ -67,7 +44,7 @@ async def test_opening_a_story_aligns_it_off_thread_and_fills_the_panes(
     library, story_id = seeded
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         assert main.query_one("#panes").loading is False
         first = library.articles(story_id)[0]
         assert main.cursor == SentenceRef(first.id, 0)
@@ -78,7 +55,7 @@ async def test_opening_a_story_aligns_it_off_thread_and_fills_the_panes(
         assert app.cached_alignment(story_id) is main.alignment
         main.open_story(story_id)
         assert main.query_one("#panes").loading is True, "a visible loading state while aligning"
-        await _ready(app, pilot)
+        await ready_main_screen(app, pilot)
         assert main.query_one("#panes").loading is False
 
 
@@ -90,11 +67,11 @@ async def test_j_k_g_G_in_sources_select_outlets_and_the_panes_follow(
     messages: list[Message] = []
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         assert _focused_id(app) == "outlets"
         await pilot.press("j")
         await pilot.pause()
-        assert [m.article_id for m in _of(messages, SourceList.OutletSelected)] == [ids[1]]
+        assert [m.article_id for m in messages_of(messages, SourceList.OutletSelected)] == [ids[1]]
         assert main.cursor is not None and main.cursor.article_id == ids[1]
         assert main.query_one(ArticleView).cursor == main.cursor
         assert main.query_one(DiffView).cursor == main.cursor
@@ -113,7 +90,7 @@ async def test_pane_keys_h_l_tab_and_enter_move_focus(seeded: tuple[Library, str
     library, story_id = seeded
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
-        await _ready(app, pilot)
+        await ready_main_screen(app, pilot)
         await pilot.press("l")
         assert _focused_id(app) == "sentences"
         await pilot.press("l")
@@ -143,14 +120,14 @@ async def test_first_l_lands_on_article_even_when_the_focus_was_lost(
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("l")
-        await _ready(app, pilot)
+        await ready_main_screen(app, pilot)
         assert _focused_id(app) == "sentences", "a key pressed during the load still counts"
         app.screen.set_focus(None)
         await pilot.press("l")
         assert _focused_id(app) == "sentences"
         app.screen.set_focus(None)
         app.main_screen.open_story(story_id)
-        await _ready(app, pilot)
+        await ready_main_screen(app, pilot)
         assert _focused_id(app) == "outlets", "a shown story never leaves the screen unfocused"
 
 
@@ -161,12 +138,12 @@ async def test_sentence_moves_update_the_diff_and_half_pages_jump(
     messages: list[Message] = []
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         article_id = main.cursor.article_id
         await pilot.press("l", "j", "j")
         await pilot.pause()
         assert main.cursor == SentenceRef(article_id, 2)
-        focused = [m.ref for m in _of(messages, ArticleView.SentenceFocused)]
+        focused = [m.ref for m in messages_of(messages, ArticleView.SentenceFocused)]
         assert focused[-1] == SentenceRef(article_id, 2)
         header = str(_diff_now(main).query_one("#diff-header").render())
         assert main.alignment.sentences[article_id][2].text[:30] in header.replace("\n", " ")
@@ -185,7 +162,7 @@ async def test_choosing_a_counterpart_switches_outlet_at_that_sentence(
     messages: list[Message] = []
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         info = next(
             i for infos in main.alignment.sentences.values() for i in infos if i.counterparts
         )
@@ -196,7 +173,7 @@ async def test_choosing_a_counterpart_switches_outlet_at_that_sentence(
         main.query_one("#diff-rows", PaneList).highlighted = 0
         await pilot.press("enter")
         await pilot.pause()
-        chosen = _of(messages, DiffView.CounterpartChosen)
+        chosen = messages_of(messages, DiffView.CounterpartChosen)
         target = info.counterparts[0]
         assert [m.ref for m in chosen] == [SentenceRef(target.article_id, target.index)]
         assert main.cursor == SentenceRef(target.article_id, target.index)
@@ -211,7 +188,7 @@ async def test_missing_sentences_jump_to_the_outlet_that_has_them(
     messages: list[Message] = []
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         article_id = next(aid for aid, items in main.alignment.missing.items() if items)
         main.select_outlet(article_id)
         await pilot.pause()
@@ -222,7 +199,7 @@ async def test_missing_sentences_jump_to_the_outlet_that_has_them(
         await pilot.press("enter")
         await pilot.pause()
         example = main.alignment.missing[article_id][0].example
-        assert [m.ref for m in _of(messages, JumpToSentence)] == [example]
+        assert [m.ref for m in messages_of(messages, JumpToSentence)] == [example]
         assert main.cursor == example
 
 
@@ -230,7 +207,7 @@ async def test_brackets_jump_between_unique_sentences(seeded: tuple[Library, str
     library, story_id = seeded
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         article_id, infos = next(
             (aid, infos)
             for aid, infos in main.alignment.sentences.items()
@@ -251,7 +228,7 @@ async def test_search_highlights_matches_and_n_N_cycle(seeded: tuple[Library, st
     library, story_id = seeded
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         search = main.query_one("#search", Input)
         assert not search.display
         await pilot.press("l", "slash")
@@ -280,7 +257,7 @@ async def test_r_and_u_toggle_removed_lines_and_shared_sentences(
     messages: list[Message] = []
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         article = next(a for a in main.articles.values() if a.removed)
         main.select_outlet(article.id)
         await pilot.pause()
@@ -294,7 +271,7 @@ async def test_r_and_u_toggle_removed_lines_and_shared_sentences(
         await pilot.pause()
         shared = sum(i.status == "shared" for i in main.alignment.sentences[article.id])
         assert len(sentences.options) == before - shared
-        assert [m.setting for m in _of(messages, ToggleSetting)] == [
+        assert [m.setting for m in messages_of(messages, ToggleSetting)] == [
             "show_removed",
             "show_removed",
             "only_additions",
@@ -318,11 +295,11 @@ async def test_view_keys_open_their_screens_and_q_comes_back(
     messages: list[Message] = []
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         await pilot.press(key)
         await pilot.pause()
         assert type(app.screen).__name__ == screen_name
-        assert _of(messages, OpenView)
+        assert messages_of(messages, OpenView)
         app.action_back_or_quit()
         await pilot.pause()
         assert app.screen is main
@@ -332,7 +309,7 @@ async def test_help_shows_the_focused_panes_help_and_the_keys(seeded: tuple[Libr
     library, story_id = seeded
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
-        await _ready(app, pilot)
+        await ready_main_screen(app, pilot)
         await pilot.press("l", "question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -348,7 +325,7 @@ async def test_q_quits_from_the_main_screen(seeded: tuple[Library, str]) -> None
     library, story_id = seeded
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
-        await _ready(app, pilot)
+        await ready_main_screen(app, pilot)
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
@@ -358,7 +335,7 @@ async def test_palette_offers_namespaced_commands(seeded: tuple[Library, str]) -
     library, story_id = seeded
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         titles = [command.title for command in app.get_system_commands(main)]
         assert {"view: coverage matrix", "view: side by side", "toggle: removed lines"} <= set(
             titles
@@ -380,7 +357,7 @@ async def test_keymap_from_config_rebinds_keys(seeded: tuple[Library, str]) -> N
     config = Config(keymap={"view.matrix": "M", "nonsense.id": "x"})
     app = CrosswireApp(library, story_id=story_id, config=config)
     async with app.run_test(size=(120, 36)) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         await pilot.press("m")
         await pilot.pause()
         assert app.screen is main
@@ -393,7 +370,7 @@ async def test_theme_choice_persists_across_runs(seeded: tuple[Library, str]) ->
     library, story_id = seeded
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
-        await _ready(app, pilot)
+        await ready_main_screen(app, pilot)
         app.theme = "nord"
         await pilot.pause()
     assert library.get_state("theme") == "nord"
@@ -407,7 +384,7 @@ async def test_article_text_is_never_markup(tmp_path: Path) -> None:
     library, story = hostile_library(tmp_path / "library", tmp_path / "files")
     app = CrosswireApp(library, story_id=story.id)
     async with app.run_test(size=(160, 40)) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         hostile = next(a for a in main.articles.values() if "[bold]nothing[/]" in a.text)
         main.select_outlet(hostile.id)
         await pilot.pause()
@@ -428,7 +405,7 @@ async def test_narrow_terminal_stacks_the_diff_under_the_article(
     library, story_id = seeded
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(80, 24)) as pilot:
-        main = await _ready(app, pilot)
+        main = await ready_main_screen(app, pilot)
         assert main.has_class("-narrow")
         sources, article, diff = (
             main.query_one(f"#{n}").region for n in ("sources", "article", "diff")
