@@ -5,11 +5,14 @@ Everything goes through the real importer and store, so the app tests see what a
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
+from tui.app import CrosswireApp
 from tui.core.importer import import_paths
 from tui.core.library import Library
 from tui.core.models import Story
@@ -18,7 +21,6 @@ from tui.widgets.diff_view import DiffView
 if TYPE_CHECKING:
     from textual.pilot import Pilot
 
-    from tui.app import CrosswireApp
     from tui.screens.main import MainScreen
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -86,3 +88,15 @@ async def ready_main_screen(app: CrosswireApp, pilot: Pilot[None]) -> MainScreen
     diff.flush()
     assert not diff.pending
     return main
+
+
+@asynccontextmanager
+async def running_main(
+    library: Library, story_id: str, *, messages: list[Message] | None = None
+) -> AsyncIterator[tuple[CrosswireApp, Pilot[None], MainScreen]]:
+    """The app on `story_id` at 120x36, its main screen ready (see ready_main_screen); every
+    message it handles is appended to `messages` when given."""
+    app = CrosswireApp(library, story_id=story_id)
+    hook = messages.append if messages is not None else None
+    async with app.run_test(size=(120, 36), message_hook=hook) as pilot:
+        yield app, pilot, await ready_main_screen(app, pilot)

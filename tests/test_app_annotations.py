@@ -13,7 +13,13 @@ import pytest
 from textual.message import Message
 from textual.widgets import Input, OptionList, Select, Static, TextArea
 
-from tests.app_data import hostile_library, messages_of, ready_main_screen, seeded_library
+from tests.app_data import (
+    hostile_library,
+    messages_of,
+    ready_main_screen,
+    running_main,
+    seeded_library,
+)
 from tui.app import CrosswireApp
 from tui.core.annotations import Annotations, Target
 from tui.core.library import Library
@@ -60,9 +66,7 @@ async def test_t_tags_the_focused_sentence_it_is_stored_and_marked_everywhere(
 ) -> None:
     library, story_id = seeded
     messages: list[Message] = []
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id, messages=messages) as (app, pilot, main):
         article = library.articles(story_id)[0]
         await pilot.press("l", "j")
         assert main.cursor == SentenceRef(article.id, 1)
@@ -118,9 +122,7 @@ async def test_tags_complete_from_the_library_and_can_be_removed_two_ways(
         target, ["Japan", "wire copy"], quote="q", outlet=article.outlet, story_title="t"
     )
     store.add_tags(Target.story(story_id), ["wire copy"], quote="t", outlet=None, story_title="t")
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36)) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id) as (app, pilot, main):
         assert _sentence_mark(main, 0) == TAG_MARK, "marks are read at story load"
         await pilot.press("l", "t")
         await pilot.pause()
@@ -161,9 +163,7 @@ async def test_t_in_sources_tags_the_article_and_the_palette_tags_the_story(
     seeded: tuple[Library, str],
 ) -> None:
     library, story_id = seeded
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36)) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id) as (app, pilot, main):
         await pilot.press("j")
         article_id = main.cursor.article_id  # type: ignore[union-attr]
         await pilot.press("t", *"origin", "enter")
@@ -186,9 +186,7 @@ async def test_a_writes_a_note_ctrl_s_saves_and_escape_asks_before_discarding(
     seeded: tuple[Library, str],
 ) -> None:
     library, story_id = seeded
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36)) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id) as (app, pilot, main):
         article = library.articles(story_id)[0]
         await pilot.press("l", "j", "j", "a")
         await pilot.pause()
@@ -257,9 +255,7 @@ async def test_A_edits_the_note_in_EDITOR_and_falls_back_when_unset(
     )
     script.chmod(script.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("EDITOR", str(script))
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36)) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id) as (app, pilot, main):
         article = library.articles(story_id)[0]
         await pilot.press("l", "A")
         await pilot.pause()
@@ -433,9 +429,7 @@ async def test_e_exports_overwrites_only_after_yes_and_names_a_bad_folder(
 
 async def test_y_copies_the_sentence_with_outlet_and_story(seeded: tuple[Library, str]) -> None:
     library, story_id = seeded
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36)) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id) as (app, pilot, main):
         await pilot.press("j", "l", "j", "y")
         await pilot.pause()
         article = library.articles(story_id)[1]

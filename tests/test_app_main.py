@@ -11,7 +11,7 @@ import pytest
 from textual.message import Message
 from textual.widgets import Input, Markdown
 
-from tests.app_data import hostile_library, messages_of, ready_main_screen
+from tests.app_data import hostile_library, messages_of, ready_main_screen, running_main
 from tui.app import CrosswireApp, run_app
 from tui.core.config import Config, ConfigError, load_config
 from tui.core.library import Library
@@ -42,9 +42,7 @@ async def test_opening_a_story_aligns_it_off_thread_and_fills_the_panes(
     seeded: tuple[Library, str],
 ) -> None:
     library, story_id = seeded
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36)) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id) as (app, pilot, main):
         assert main.query_one("#panes").loading is False
         first = library.articles(story_id)[0]
         assert main.cursor == SentenceRef(first.id, 0)
@@ -65,9 +63,7 @@ async def test_j_k_g_G_in_sources_select_outlets_and_the_panes_follow(
     library, story_id = seeded
     ids = [article.id for article in library.articles(story_id)]
     messages: list[Message] = []
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id, messages=messages) as (app, pilot, main):
         assert _focused_id(app) == "outlets"
         await pilot.press("j")
         await pilot.pause()
@@ -136,9 +132,7 @@ async def test_sentence_moves_update_the_diff_and_half_pages_jump(
 ) -> None:
     library, story_id = seeded
     messages: list[Message] = []
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id, messages=messages) as (app, pilot, main):
         article_id = main.cursor.article_id
         await pilot.press("l", "j", "j")
         await pilot.pause()
@@ -160,9 +154,7 @@ async def test_choosing_a_counterpart_switches_outlet_at_that_sentence(
 ) -> None:
     library, story_id = seeded
     messages: list[Message] = []
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id, messages=messages) as (app, pilot, main):
         info = next(
             i for infos in main.alignment.sentences.values() for i in infos if i.counterparts
         )
@@ -186,9 +178,7 @@ async def test_missing_sentences_jump_to_the_outlet_that_has_them(
 ) -> None:
     library, story_id = seeded
     messages: list[Message] = []
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id, messages=messages) as (app, pilot, main):
         article_id = next(aid for aid, items in main.alignment.missing.items() if items)
         main.select_outlet(article_id)
         await pilot.pause()
@@ -205,9 +195,7 @@ async def test_missing_sentences_jump_to_the_outlet_that_has_them(
 
 async def test_brackets_jump_between_unique_sentences(seeded: tuple[Library, str]) -> None:
     library, story_id = seeded
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36)) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id) as (app, pilot, main):
         article_id, infos = next(
             (aid, infos)
             for aid, infos in main.alignment.sentences.items()
@@ -226,9 +214,7 @@ async def test_brackets_jump_between_unique_sentences(seeded: tuple[Library, str
 
 async def test_search_highlights_matches_and_n_N_cycle(seeded: tuple[Library, str]) -> None:
     library, story_id = seeded
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36)) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id) as (app, pilot, main):
         search = main.query_one("#search", Input)
         assert not search.display
         await pilot.press("l", "slash")
@@ -255,9 +241,7 @@ async def test_r_and_u_toggle_removed_lines_and_shared_sentences(
 ) -> None:
     library, story_id = seeded
     messages: list[Message] = []
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id, messages=messages) as (app, pilot, main):
         article = next(a for a in main.articles.values() if a.removed)
         main.select_outlet(article.id)
         await pilot.pause()
@@ -293,9 +277,7 @@ async def test_view_keys_open_their_screens_and_q_comes_back(
 ) -> None:
     library, story_id = seeded
     messages: list[Message] = []
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id, messages=messages) as (app, pilot, main):
         await pilot.press(key)
         await pilot.pause()
         assert type(app.screen).__name__ == screen_name
@@ -333,9 +315,7 @@ async def test_q_quits_from_the_main_screen(seeded: tuple[Library, str]) -> None
 
 async def test_palette_offers_namespaced_commands(seeded: tuple[Library, str]) -> None:
     library, story_id = seeded
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36)) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id) as (app, pilot, main):
         titles = [command.title for command in app.get_system_commands(main)]
         assert {"view: coverage matrix", "view: side by side", "toggle: removed lines"} <= set(
             titles

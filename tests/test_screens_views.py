@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, ProgressBar, Static
 
+from tests.app_data import messages_of
 from tui.core.importer import import_paths
 from tui.core.library import Library
 from tui.core.models import (
@@ -190,15 +191,6 @@ class Harness(App[None]):
         self.push_screen(self.make_screen(), callback=self.results.append)
 
 
-def posted(messages: list[Message], kind: type[Message]) -> list[Any]:
-    """Messages of one type, each once (the hook sees a message at every pump it reaches)."""
-    unique: dict[int, Message] = {}
-    for message in messages:
-        if isinstance(message, kind):
-            unique[id(message)] = message
-    return list(unique.values())
-
-
 def screen_text(app: App[Any]) -> str:
     """Everything on the terminal right now, as plain text lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
@@ -334,7 +326,7 @@ async def test_side_by_side_moves_swaps_and_jumps() -> None:
         assert screen.query_one(OptionList).highlighted == 1
         await pilot.press("enter")
         await pilot.pause()
-    jumps = posted(messages, JumpToSentence)
+    jumps = messages_of(messages, JumpToSentence)
     assert [jump.ref for jump in jumps] == [SentenceRef("A", 0)]
     assert app.results == [SentenceRef("A", 0)]
 
@@ -346,7 +338,7 @@ async def test_side_by_side_right_only_row_jumps_to_right_sentence_and_q_returns
     async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
         await pilot.press("G", "enter")
         await pilot.pause()
-    assert [jump.ref for jump in posted(messages, JumpToSentence)] == [SentenceRef("B", 4)]
+    assert [jump.ref for jump in messages_of(messages, JumpToSentence)] == [SentenceRef("B", 4)]
     app = Harness(lambda: SideBySideScreen(articles, alignment, "A", "B"))
     async with app.run_test(size=(80, 24)) as pilot:
         assert "Officials met in Tokyo." in screen_text(app)
@@ -394,7 +386,7 @@ async def test_matrix_marks_sorts_and_opens() -> None:
         # cluster 0 on its text column: the origin (C) carries it, so C's sentence opens
         await pilot.press("enter")
         await pilot.pause()
-    assert [jump.ref for jump in posted(messages, JumpToSentence)] == [SentenceRef("C", 1)]
+    assert [jump.ref for jump in messages_of(messages, JumpToSentence)] == [SentenceRef("C", 1)]
     assert app.results == [SentenceRef("C", 1)]
 
 
@@ -406,7 +398,7 @@ async def test_matrix_enter_on_an_outlet_cell_opens_that_outlets_sentence() -> N
         await pilot.press("j", "l", "l", "l", "l", "enter")  # cluster 1, column of outlet B
         await pilot.pause()
     assert app.results == [SentenceRef("B", 2)]
-    assert [jump.ref for jump in posted(messages, JumpToSentence)] == [SentenceRef("B", 2)]
+    assert [jump.ref for jump in messages_of(messages, JumpToSentence)] == [SentenceRef("B", 2)]
 
 
 def wide_spec(outlets: int, clusters: int) -> Spec:
@@ -479,7 +471,7 @@ async def test_drift_list_filters_by_kind_and_jumps_to_refs_a() -> None:
         assert screen.kind_filter == "date" and table.row_count == 1
         await pilot.press("enter")
         await pilot.pause()
-    assert [jump.ref for jump in posted(messages, JumpToSentence)] == [SentenceRef("A", 0)]
+    assert [jump.ref for jump in messages_of(messages, JumpToSentence)] == [SentenceRef("A", 0)]
     assert app.results == [SentenceRef("A", 0)]
 
 
@@ -513,7 +505,7 @@ async def test_drift_list_groups_spelling_pairs_and_shows_both_sentences() -> No
         assert "2 sentences (clusters 1, 3)" in shown
         await pilot.press("enter")
         await pilot.pause()
-    assert [jump.ref for jump in posted(messages, JumpToSentence)] == [SentenceRef("A", 1)]
+    assert [jump.ref for jump in messages_of(messages, JumpToSentence)] == [SentenceRef("A", 1)]
 
 
 async def test_drift_list_cycles_back_to_all_and_warns_on_a_drift_without_refs() -> None:
@@ -529,7 +521,7 @@ async def test_drift_list_cycles_back_to_all_and_warns_on_a_drift_without_refs()
         await pilot.press("j", "j", "enter")  # the quote drift names no sentence
         await pilot.pause()
         assert app.screen is screen
-        assert posted(messages, JumpToSentence) == []
+        assert messages_of(messages, JumpToSentence) == []
         await pilot.press("q")
         await pilot.pause()
     assert app.results == [None]
@@ -573,7 +565,7 @@ async def test_stories_screen_searches_and_opens(seeded_library: Library) -> Non
         assert [s.id for s in screen.shown] == [stories[1].id]
         await pilot.press("enter")
         await pilot.pause()
-    assert [m.story_id for m in posted(messages, OpenStory)] == [stories[1].id]
+    assert [m.story_id for m in messages_of(messages, OpenStory)] == [stories[1].id]
     assert app.results == [stories[1].id]
 
 
@@ -623,7 +615,7 @@ async def test_import_screen_imports_the_seeds_and_reports(tmp_path: Path) -> No
         assert "TRT World" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
-    finished = posted(messages, ImportFinished)
+    finished = messages_of(messages, ImportFinished)
     assert len(finished) == 1 and finished[0].lines == screen.result_lines
     story_id = finished[0].story_id
     assert story_id is not None and app.results == [story_id]
@@ -642,7 +634,7 @@ async def test_import_screen_reports_a_missing_path_in_one_line(tmp_path: Path) 
         await screen.workers.wait_for_complete()
         await pilot.pause()
         assert screen.result_lines == [f"problem: {tmp_path / 'nowhere'}: no such file or folder"]
-    finished = posted(messages, ImportFinished)
+    finished = messages_of(messages, ImportFinished)
     assert [(m.story_id, m.lines) for m in finished] == [(None, screen.result_lines)]
     assert library.is_empty()
 

@@ -159,6 +159,18 @@ class AnnotationActions(Screen[None]):
             return None
         return Target.sentence(story.id, cursor.article_id, cursor.index)
 
+    def _annotation_request(
+        self, kind: AnnotationKind | None
+    ) -> tuple[Annotations, Target, AnnotationContext] | None:
+        """The store, target and context a tag or note request needs; None (and said why) when
+        any of them is missing."""
+        target = self.annotation_target(kind)
+        store = self.annotations()
+        context = self._annotation_context(target) if target is not None else None
+        if target is None or store is None or context is None:
+            return None
+        return store, target, context
+
     def _annotation_context(self, target: Target) -> AnnotationContext | None:
         from tui.core.annotations import context_for
 
@@ -182,11 +194,10 @@ class AnnotationActions(Screen[None]):
         event.stop()
         from tui.screens.tag_prompt import TagPrompt
 
-        target = self.annotation_target(event.kind)
-        store = self.annotations()
-        context = self._annotation_context(target) if target is not None else None
-        if target is None or store is None or context is None:
+        request = self._annotation_request(event.kind)
+        if request is None:
             return
+        store, target, context = request
 
         def save(added: Sequence[str], removed: Sequence[str]) -> Sequence[str]:
             tags: Sequence[str] = store.tags_for(target)
@@ -219,11 +230,10 @@ class AnnotationActions(Screen[None]):
 
     def on_note_item(self, event: NoteItem) -> None:
         event.stop()
-        target = self.annotation_target(event.kind)
-        store = self.annotations()
-        context = self._annotation_context(target) if target is not None else None
-        if target is None or store is None or context is None:
+        request = self._annotation_request(event.kind)
+        if request is None:
             return
+        store, target, context = request
         if event.external:
             self._edit_in_editor(store, target, context)
         else:
@@ -242,13 +252,7 @@ class AnnotationActions(Screen[None]):
 
         def save(existing: str | None, body: str) -> Note:
             if existing is None:
-                note = store.add_note(
-                    target,
-                    body,
-                    quote=context.quote,
-                    outlet=context.outlet,
-                    story_title=context.story_title,
-                )
+                note = self._add_note(store, target, context, body)
             else:
                 note = store.update_note(existing, body)
             self._changed(target)
@@ -268,6 +272,19 @@ class AnnotationActions(Screen[None]):
                 note_id=note_id,
                 text=text,
             )
+        )
+
+    @staticmethod
+    def _add_note(
+        store: Annotations, target: Target, context: AnnotationContext, text: str
+    ) -> Note:
+        """A new note that keeps the item's quote, outlet and story title beside its text."""
+        return store.add_note(
+            target,
+            text,
+            quote=context.quote,
+            outlet=context.outlet,
+            story_title=context.story_title,
         )
 
     def _edit_in_editor(
@@ -316,13 +333,7 @@ class AnnotationActions(Screen[None]):
             return
         try:
             if note_id is None:
-                store.add_note(
-                    target,
-                    text,
-                    quote=context.quote,
-                    outlet=context.outlet,
-                    story_title=context.story_title,
-                )
+                self._add_note(store, target, context, text)
             else:
                 store.update_note(note_id, text)
         except (LibraryError, ValueError, OSError, KeyError) as exc:
