@@ -74,7 +74,10 @@ class SimilarityModel:
 
     def features_of_words(self, sentence_words: Sequence[str]) -> Features:
         known, common = self._idf, self.common
-        weights = {w: known.get(w) or self.idf(w) for w in sentence_words if w not in STOPWORDS}
+        try:  # the story's own sentences: every word already has its idf
+            weights = {w: known[w] for w in sentence_words if w not in STOPWORDS}
+        except KeyError:
+            weights = {w: known.get(w) or self.idf(w) for w in sentence_words if w not in STOPWORDS}
         norm = math.hypot(*weights.values())
         # Common words have lower idf than every other word, so a sentence's rarest words are
         # its uncommon ones first: only a sentence with few of those indexes common words.

@@ -109,7 +109,9 @@ def word_facts(word: str) -> tuple[str, str, str, bool, int]:
     """(shown, surface, canonical, capitalised, flags) of one display word."""
     shown = _shown(word)
     letters = surface(word)
-    canon = canonical_word(word)
+    # canonical_word folds, lowers and strips a word exactly as surface does, then only strips
+    # accents (none in ASCII letters) and maps spelling twins: skip it for ASCII letters.
+    canon = SPELLING.get(letters, letters) if letters.isascii() else canonical_word(word)
     flags = 0
     if canon and canon not in _NOT_NAMES:
         flags |= NAME
