@@ -16,7 +16,7 @@ from textual.binding import BindingType
 from textual.containers import Container
 from textual.reactive import var
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tui.core.models import Article, SentenceRef, Story, StoryAlignment
 from tui.keymap import MAIN_BINDINGS
@@ -34,6 +34,7 @@ from tui.screens.searching import PaneSearch
 from tui.widgets import PaneList
 from tui.widgets.article_view import ArticleView
 from tui.widgets.diff_view import DiffView
+from tui.widgets.footer import StableFooter
 from tui.widgets.source_list import SourceList
 
 if TYPE_CHECKING:
@@ -86,7 +87,8 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
         yield Input(id="search", placeholder="search this pane (enter: find, escape: cancel)")
         # Compact by CSS (app.tcss), so the main keys fit in 80 columns; `?` lists them all.
         # Footer(compact=True) would restyle every key one by one as it mounts (~50 ms at start).
-        yield Footer(classes="-compact-keys")
+        # StableFooter: focus moves that keep the same keys do not rebuild it.
+        yield StableFooter(classes="-compact-keys")
 
     def on_mount(self) -> None:
         app = self.crosswire
