@@ -15,6 +15,7 @@ import platformdirs
 import pytest
 
 from tui.core.library import (
+    LAST_STORY_STATE_KEY,
     SCHEMA_VERSION,
     Library,
     LibraryError,
@@ -306,3 +307,13 @@ def test_folder_refusing_new_files_is_a_library_error(
     monkeypatch.setattr("tui.core.library.tempfile.mkstemp", refuse)
     with pytest.raises(LibraryError, match=r"cannot be written \(Permission denied\)"):
         Library(library_home)
+
+
+def test_last_story_is_remembered_and_forgotten_when_gone(tmp_path: Path) -> None:
+    library = Library(tmp_path / "lib")
+    assert library.last_story_id() is None
+    story = library.create_story("Flooding in Valencia")
+    library.remember_story(story.id)
+    assert Library(tmp_path / "lib").last_story_id() == story.id
+    library.set_state(LAST_STORY_STATE_KEY, "no-such-story")
+    assert library.last_story_id() is None

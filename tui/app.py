@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from tui.core.models import Article, Story, StoryAlignment
 
 THEME_STATE_KEY = "theme"
-LAST_STORY_STATE_KEY = "last_story"
 
 _VIEW_TITLES: list[tuple[str, str, ViewName]] = [
     ("view: side by side", "Compare this outlet with another, row by row", "side_by_side"),
@@ -137,8 +136,7 @@ class CrosswireApp(App[None]):
 
     def remember_story(self, story_id: str) -> None:
         """Record the story as last read, so a plain `crosswire` reopens it."""
-        if self.library.get_state(LAST_STORY_STATE_KEY) != story_id:
-            self.library.set_state(LAST_STORY_STATE_KEY, story_id)
+        self.library.remember_story(story_id)
 
     # --- requests that reach the app (posted by screens over the main one) --------------------
 
@@ -223,8 +221,8 @@ def run_app(library_home: Path, story_query: str | None) -> int:
 def _story_to_open(library: Library, story_query: str | None) -> str | None:
     if story_query:
         return library.find_story(story_query).id
+    last = library.last_story_id()
+    if last is not None:
+        return last
     stories = library.stories()
-    last = library.get_state(LAST_STORY_STATE_KEY)
-    if any(story.id == last for story in stories):
-        return str(last)
     return stories[-1].id if stories else None

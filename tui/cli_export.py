@@ -13,7 +13,6 @@ from pathlib import Path
 from tui.cli_common import open_library
 from tui.core.library import Library, LibraryError
 
-LAST_STORY_STATE_KEY = "last_story"
 """The library state key under which the app remembers the story last open."""
 
 
@@ -46,10 +45,10 @@ def resolve_story_id(library: Library, query: str | None) -> str:
     """The story a command means: named, else last open in the app, else the only one."""
     if query:
         return library.find_story(query).id
-    remembered = library.get_state(LAST_STORY_STATE_KEY)
-    stories = library.stories()
-    if isinstance(remembered, str) and any(story.id == remembered for story in stories):
+    remembered = library.last_story_id()
+    if remembered is not None:
         return remembered
+    stories = library.stories()
     if len(stories) == 1:
         return stories[0].id
     if not stories:

@@ -8,11 +8,11 @@ file stays readable with `TinyDB(path, storage=AtomicJSONStorage)`.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from typing import Any, Literal, Protocol
 
 from rapidfuzz import fuzz, utils
 
+from tui.core.library import now_iso as library_now_iso
 from tui.core.models import Article, SentenceRef, Story
 from tui.core.storage import LibraryError
 
@@ -196,7 +196,7 @@ def best_match(item: Annotation, needle: str, *, score_cutoff: float) -> SearchH
 
 def now_iso() -> str:
     """The current UTC time, to the millisecond (notes made in one second keep their order)."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
+    return library_now_iso(timespec="milliseconds")
 
 
 def blank_annotation(target: Target, context: AnnotationContext) -> Annotation:

@@ -34,6 +34,7 @@ from tui.core.storage import AtomicJSONStorage, LibraryError, Tables, next_docum
 
 __all__ = [
     "ArticleEntry",
+    "LAST_STORY_STATE_KEY",
     "Library",
     "LibraryError",
     "SCHEMA_VERSION",
@@ -43,6 +44,8 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = 1
+LAST_STORY_STATE_KEY = "last_story"
+"""State key of the story last read in the app."""
 """Bumped whenever the layout changes in a way an older crosswire would misread."""
 
 FIND_SCORE_CUTOFF = 80.0
@@ -61,9 +64,9 @@ def default_home() -> Path:
     return Path(platformdirs.user_data_dir("crosswire"))
 
 
-def now_iso() -> str:
-    """The current UTC time as an ISO timestamp, to the second."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def now_iso(*, timespec: str = "seconds") -> str:
+    """The current UTC time as an ISO timestamp, to the second unless `timespec` says finer."""
+    return datetime.now(UTC).isoformat(timespec=timespec)
 
 
 def article_id_for(story_id: str, source: str) -> str:
@@ -340,3 +343,19 @@ class Library:
         """Remember a JSON-serialisable setting; writes only the small state file."""
         with self._state.transaction() as tables:
             tables.setdefault(_STATE, {}).setdefault("1", {})[key] = value
+
+    def last_story_id(self) -> str | None:
+        """The story last read in the app, if the library still holds it.
+
+        The app reopens it and the CLI commands default to it, so both faces agree on "the story
+        you were reading".
+        """
+        remembered = self.get_state(LAST_STORY_STATE_KEY)
+        if isinstance(remembered, str) and any(s.id == remembered for s in self.stories()):
+            return remembered
+        return None
+
+    def remember_story(self, story_id: str) -> None:
+        """Record `story_id` as last read; writes only when it changed."""
+        if self.get_state(LAST_STORY_STATE_KEY) != story_id:
+            self.set_state(LAST_STORY_STATE_KEY, story_id)
