@@ -99,17 +99,33 @@ def make_article(article_id: str, outlet: str, texts: list[str]) -> Article:
 
 def make_story(outlets: int, *, sentences: int = 30, seed: int = 0) -> list[Article]:
     """`outlets` articles of about `sentences` sentences each (about 1 in 6 filler)."""
+    return make_story_with_truth(outlets, sentences=sentences, seed=seed)[0]
+
+
+def make_story_with_truth(
+    outlets: int, *, sentences: int = 30, seed: int = 0
+) -> tuple[list[Article], dict[tuple[str, int], int | None]]:
+    """`make_story`, plus where each sentence came from: (article id, sentence index) -> the
+    pool sentence it perturbs, or None for filler. Two sentences with one origin say the same
+    thing, which lets the benchmark check that a faster alignment still clusters correctly."""
     rng = random.Random(seed)
     pool = story_pool()
     articles = []
+    truth: dict[tuple[str, int], int | None] = {}
     for n in range(outlets):
         story_count = min(len(pool), sentences - sentences // 6)
         picked = sorted(rng.sample(range(len(pool)), story_count))
         texts = [perturb(pool[i], rng) for i in picked]
+        origins: list[int | None] = list(picked)
         for _ in range(sentences - len(texts)):
-            texts.insert(rng.randrange(len(texts) + 1), filler(rng))
+            at = rng.randrange(len(texts) + 1)
+            texts.insert(at, filler(rng))
+            origins.insert(at, None)
         if len(texts) > 3 and rng.random() < 0.5:
             i = rng.randrange(len(texts) - 1)
             texts[i], texts[i + 1] = texts[i + 1], texts[i]
-        articles.append(make_article(f"a{n:04d}", f"Outlet {n:04d}", texts))
-    return articles
+            origins[i], origins[i + 1] = origins[i + 1], origins[i]
+        article_id = f"a{n:04d}"
+        articles.append(make_article(article_id, f"Outlet {n:04d}", texts))
+        truth.update({(article_id, k): origin for k, origin in enumerate(origins)})
+    return articles, truth

@@ -202,8 +202,8 @@ def words(text: str) -> list[str]:
     if "'" in folded:
         folded = _POSSESSIVE.sub("", folded).replace("'", "")
     if folded.isascii():
-        spelling = SPELLING
-        return [spelling.get(w, w) for w in _ASCII_WORD.findall(folded)]
+        found = _ASCII_WORD.findall(folded)
+        return list(map(SPELLING.get, found, found))  # get(word, word), looped in C
     return [canonical_word(w) for w in _WORD.findall(folded)]
 
 

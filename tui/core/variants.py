@@ -106,9 +106,11 @@ def version(text: str) -> Version:
     # Headlines capitalise nearly every word: no names there.
     if present & CAPITAL_NAME and sum(map(_CAPITAL, facts)) <= 0.6 * n_words:
         capitals = tuple(
-            (n, f[2], f[0], bool(f[4] & STARTS_RUN or facts[n - 1][4] & ENDS_RUN))
-            for n, f in enumerate(facts)
-            if f[4] & CAPITAL_NAME and n
+            [
+                (n, f[2], f[0], bool(f[4] & STARTS_RUN or facts[n - 1][4] & ENDS_RUN))
+                for n, f in enumerate(facts)
+                if f[4] & CAPITAL_NAME and n
+            ]
         )
     days: set[int] = set()
     months = month_dates(facts, days) if present & MONTH else ()
