@@ -1,25 +1,28 @@
 """Drift: what changes as a sentence passes between outlets.
 
 Inside one cluster (sentences that say the same thing) two versions may disagree on a name, a
-number, a date, a quantity, a quotation or a spelling (`core.variants.differences`). Each
-difference is reported once per cluster and pair of variants, with the outlets and sentences on
-each side. Across clusters, `core.event_dates` adds the same event told with different days.
+number, a date, a quantity, a quotation or a spelling (`core.differences`). Each difference is
+reported once per cluster and pair of variant keys (so '$3m' and '3 million dollars' are one
+variant), with the outlets and sentences on each side. Across clusters, `core.event_dates` adds
+the same event told with different days.
 
 Work is per distinct text, not per member: wire copy repeats sentences verbatim, so a cluster of
 500 outlets often holds a few dozen versions. Each version's facts (`core.variants.version`) are
 built once per text, and two versions whose fact signatures are equal are not compared at all:
 most copy-desk edits (a word swapped, dropped or replaced) leave every name, number, date, quote
-and spelling as it was. Which versions carry a variant is looked up through each version's joined
-words and remembered per cluster, since one variant recurs in many pairs.
+and spelling as it was. Which versions carry a variant is looked up in each version's facts
+(numbers and dates by key, the rest by words) and remembered per cluster, since one variant
+recurs in many pairs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
+from tui.core.differences import KEYED_KINDS, differences, keyed_differences
 from tui.core.event_dates import find_event_date_drift, outlet_names
-from tui.core.models import Cluster, Drift, SentenceRef
-from tui.core.variants import KIND_ORDER, differences, joined_words, version
+from tui.core.models import Cluster, Drift, DriftKind, SentenceRef
+from tui.core.variants import KIND_ORDER, Version, joined_words, version
 
 __all__ = ["ALL_PAIRS_LIMIT", "differences", "find_drift"]
 
@@ -28,48 +31,66 @@ ALL_PAIRS_LIMIT = 8
 compare each version with the first (the likely origin's)."""
 
 
-class _Carriers:
-    """Which members of one cluster contain a phrase, by contiguous words (case, punctuation
-    ignored), and their outlets; answers are remembered, since one variant recurs across many
-    pairs (the origin's side of a 500-outlet cluster is the same for every misspelling)."""
+_DATE_SLOTS = (2, 3, 4)
+"""Where a version's signature keeps its weekday, month and year keys."""
+_NUMBER_SLOTS = (1,)
+"""Where it keeps its number and quantity keys."""
 
-    def __init__(
-        self,
-        members: Sequence[SentenceRef],
-        texts: Mapping[SentenceRef, str],
-        outlets: Mapping[str, str],
-    ) -> None:
+
+class _Carriers:
+    """Which members of one cluster carry a variant; answers are remembered,
+    since one variant recurs across many pairs (the origin's side of a 500-outlet cluster is the
+    same for every misspelling).
+
+    Numbers and dates are carried by key ('$3m' and '3 million dollars' both carry 'usd
+    3000000'); names, quotes and spellings by their words, in order (case, punctuation aside)."""
+
+    def __init__(self, members: Sequence[SentenceRef], texts: Mapping[SentenceRef, str]) -> None:
         self._members = members
-        self._outlets = outlets
         self._groups: dict[str, list[int]] = {}
         for position, member in enumerate(members):
             self._groups.setdefault(texts[member], []).append(position)
         self.versions = list(self._groups)
         """Distinct texts in member order (first occurrence)."""
-        self._joined: list[str] | None = None
-        self._known: dict[str, tuple[tuple[SentenceRef, ...], tuple[str, ...]]] = {}
+        self._known: dict[tuple[str, str], frozenset[int]] = {}
 
-    def side(self, phrase: str) -> tuple[tuple[SentenceRef, ...], tuple[str, ...]]:
-        """(members whose text contains the phrase, their outlets)."""
-        if phrase not in self._known:
+    def side(self, kind: DriftKind, key: str, phrase: str) -> frozenset[int]:
+        """Positions (in member order) of the members that carry the variant."""
+        carries: Callable[[Version], bool]
+        known: tuple[str, str]
+        if kind in KEYED_KINDS:
+            slots = _DATE_SLOTS if kind == "date" else _NUMBER_SLOTS
+            known = (kind, key)
+
+            def carries(facts: Version) -> bool:
+                return any(key in facts.signature[slot] for slot in slots)
+        else:
             needle = joined_words(phrase)
-            if self._joined is None:
-                self._joined = [version(text).joined for text in self.versions]
-            positions = sorted(
+            known = ("words", needle)
+
+            def carries(facts: Version) -> bool:
+                return bool(needle.strip()) and needle in facts.joined
+
+        if known not in self._known:
+            self._known[known] = frozenset(
                 position
-                for text, joined in zip(self.versions, self._joined, strict=True)
-                if needle.strip() and needle in joined
+                for text in self.versions
+                if carries(version(text))
                 for position in self._groups[text]
             )
-            refs = tuple(self._members[p] for p in positions)
-            self._known[phrase] = (refs, outlet_names(refs, self._outlets))
-        return self._known[phrase]
+        return self._known[known]
+
+    def refs(self, positions: frozenset[int]) -> tuple[SentenceRef, ...]:
+        return tuple(self._members[p] for p in sorted(positions))
 
 
 def _cluster_drift(
     cluster: Cluster, texts: Mapping[SentenceRef, str], outlets: Mapping[str, str]
 ) -> list[Drift]:
-    carriers = _Carriers(cluster.members, texts, outlets)
+    """Drift inside one cluster: one per pair of variant keys, each side the members carrying
+    its variant. A member carrying both (a sentence that writes 'Defence' and 'defense') takes
+    neither side, so no outlet is ever on both; a drift left with an empty side is dropped."""
+    carriers = _Carriers(cluster.members, texts)
     versions = carriers.versions
     if len(versions) < 2:
         return []
@@ -83,20 +104,25 @@ def _cluster_drift(
     for x, y in pairs:
         if signatures[x] == signatures[y]:  # the same facts: nothing can differ
             continue
-        for kind, a, b in differences(versions[x], versions[y]):
-            key = (kind, *sorted((a.casefold(), b.casefold())))
-            if key in seen:
+        for kind, a, b, key_a, key_b in keyed_differences(versions[x], versions[y]):
+            seen_key = (kind, *sorted((key_a, key_b)))
+            if seen_key in seen:
                 continue
-            seen.add(key)
-            (refs_a, outlets_a), (refs_b, outlets_b) = carriers.side(a), carriers.side(b)
+            seen.add(seen_key)
+            side_a, side_b = carriers.side(kind, key_a, a), carriers.side(kind, key_b, b)
+            both = side_a & side_b
+            side_a, side_b = side_a - both, side_b - both
+            if not side_a or not side_b:
+                continue
+            refs_a, refs_b = carriers.refs(side_a), carriers.refs(side_b)
             found.append(
                 Drift(
                     cluster=cluster.id,
                     kind=kind,
                     a=a,
                     b=b,
-                    outlets_a=outlets_a,
-                    outlets_b=outlets_b,
+                    outlets_a=outlet_names(refs_a, outlets),
+                    outlets_b=outlet_names(refs_b, outlets),
                     refs_a=refs_a,
                     refs_b=refs_b,
                 )

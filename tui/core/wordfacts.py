@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from tui.core.models import DriftKind
 from tui.core.normalize import SPELLING, STOPWORDS, canonical_word, fold
+from tui.core.quantities import CLOCK_MARKS, SINGULAR_UNITS, UNITS, is_clock, value_key
 
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
@@ -53,15 +54,6 @@ NUMBER_VALUES: dict[str, str] = {word: str(value) for value, word in enumerate(_
 }
 """Number words -> digits, so 'twelve people' and '12 people', 'Formula One' and 'Formula 1'
 compare equal."""
-UNITS = frozenset(
-    _wordlist(
-        """
-    percent % yen dollars dollar euros euro pounds yuan won rupees km kilometres
-    kilometers miles metres meters tonnes tons troops soldiers people years days hours
-    barrels
-    """
-    )
-)
 PUNCTUATION = "\"'()[],.;:!?"
 _NOT_NAMES = WEEKDAYS | MONTHS | STOPWORDS
 _TWINNED = frozenset(SPELLING) | frozenset(SPELLING.values())
@@ -96,9 +88,10 @@ def _is_number(key: str) -> bool:
 NAME, NUMBER, YEAR, WEEKDAY, MONTH, TWIN = 1, 2, 4, 8, 16, 32
 """Bits of a word's flags: a name candidate when capitalised, a number (not a year), a year,
 a weekday, a month, a word with a British/American twin (or non-ASCII letters)."""
-CAPITAL_NAME, ENDS_RUN, STARTS_RUN, DAY = 64, 128, 256, 512
+CAPITAL_NAME, ENDS_RUN, STARTS_RUN, DAY, ONE_OF = 64, 128, 256, 512, 1024
 """More bits: a capitalised name candidate; a word that ends a run of name words ("Italy's",
-'Tokyo,'), or starts one ('(Reuters'); a number that can be a day of a month (1-31)."""
+'Tokyo,'), or starts one ('(Reuters'); a number that can be a day of a month (1-31); a unit that
+'a' or 'an' can count one of ('a week')."""
 _RUN_ENDS = tuple(",;:!?)]")
 _AMBIGUOUS_MONTHS = frozenset(("may", "march"))
 """Month names that are also common words: months only when capitalised ('May 17')."""
@@ -126,6 +119,8 @@ def word_facts(word: str) -> tuple[str, str, str, bool, int]:
         flags |= WEEKDAY
     if letters in MONTHS and (capital or letters not in _AMBIGUOUS_MONTHS):
         flags |= MONTH
+    if letters in SINGULAR_UNITS:
+        flags |= ONE_OF
     if letters in _TWINNED or not letters.isascii():
         flags |= TWIN
     if capital and flags & NAME:
@@ -169,7 +164,12 @@ def month_dates(facts: Sequence[WordFacts], days: set[int]) -> tuple[tuple[str, 
 def number_runs(
     facts: Sequence[WordFacts], display: Sequence[str], days: set[int]
 ) -> tuple[tuple[DriftKind, str, str], ...]:
-    """(kind, phrase, key) of runs of number words, with the unit that follows ('14 people')."""
+    """(kind, phrase, key) of runs of number words, with the unit that follows ('14 people').
+
+    The key is the value the run states (`core.quantities.value_key`: '$3m' and '3 million
+    dollars' share one); a run that cannot be read as one value is keyed by its words, number
+    words as digits. 'a week' is a run too: one week.
+    """
     numbers: list[tuple[DriftKind, str, str]] = []
     run: list[int] = []
     n_words = len(facts)
@@ -177,18 +177,43 @@ def number_runs(
         if n < n_words and facts[n][4] & NUMBER and n not in days:
             run.append(n)
             continue
+        follower = facts[n][1] if n < n_words else ""
         if run:
-            unit = facts[n][1] if n < n_words else ""
-            span = run + ([n] if unit in UNITS else [])
-            phrase = " ".join(display[i] for i in span).strip(PUNCTUATION)
-            kind: DriftKind = "quantity" if unit in UNITS else "number"
-            key = " ".join(NUMBER_VALUES.get(facts[i][1], facts[i][1]) for i in span)
-            numbers.append((kind, phrase, key))
+            numbers.append(_number_run(run, follower, n, facts, display))
             run = []
+            if follower in UNITS:
+                continue  # the unit word is spent
+        if follower in ("a", "an") and n + 1 < n_words and facts[n + 1][1] in SINGULAR_UNITS:
+            run = [n]
     return tuple(numbers)
+
+
+def _number_run(
+    run: list[int], follower: str, at: int, facts: Sequence[WordFacts], display: Sequence[str]
+) -> tuple[DriftKind, str, str]:
+    """One run of number words and the word after it (`follower`, at `at`)."""
+    takes_follower = follower in UNITS or (
+        follower in CLOCK_MARKS and len(run) == 1 and is_clock(display[run[0]])
+    )
+    span = run + ([at] if takes_follower else [])
+    words = [display[i] for i in span]
+    phrase = " ".join(words).strip(PUNCTUATION)
+    quantity = follower in UNITS or any(sign in phrase for sign in "$€£¥%")
+    kind: DriftKind = "quantity" if quantity else "number"
+    key = _value_key(tuple(words)) or " ".join(
+        NUMBER_VALUES.get(facts[i][1], facts[i][1]) for i in span
+    )
+    return (kind, phrase, key)
+
+
+@lru_cache(maxsize=16384)
+def _value_key(words: tuple[str, ...]) -> str | None:
+    """Cached: copies repeat the same figures ('nine trillion yen') sentence after sentence."""
+    return value_key(words, NUMBER_VALUES)
 
 
 def clear_caches() -> None:
     """Forget cached words and texts (benchmarks time cold runs)."""
     surface.cache_clear()
+    _value_key.cache_clear()
     word_facts.cache_clear()
