@@ -156,3 +156,34 @@ def test_a_rewrite_keeps_the_files_permissions(tmp_path: Path) -> None:
     path.chmod(0o640)
     store.write(NEW)
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_locked_write_removes_temp_files_a_killed_writer_left(tmp_path: Path) -> None:
+    path = tmp_path / "library.json"
+    AtomicJSONStorage(path).write(OLD)
+    child = subprocess.run(
+        [sys.executable, "-c", CRASH_CHILD, str(path)],
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        capture_output=True,
+        check=False,
+    )
+    assert child.returncode == 9, child.stderr
+    orphans = list(tmp_path.glob(".library.json.*.tmp"))
+    assert len(orphans) == 1  # what the killed writer left
+    other_store = tmp_path / "other.json"
+    AtomicJSONStorage(other_store).write(OLD)
+    (tmp_path / ".other.json.keep.tmp").write_text("not ours to remove")
+    with AtomicJSONStorage(path).transaction() as tables:
+        tables["stories"] = {}
+    assert not list(tmp_path.glob(".library.json.*.tmp"))
+    assert (tmp_path / ".other.json.keep.tmp").exists()  # another store's temp is left alone
+    assert AtomicJSONStorage(path).read() == {"stories": {}}
+
+
+def test_an_unlocked_write_leaves_other_temp_files_alone(tmp_path: Path) -> None:
+    """Without the lock another writer may be mid-write: its temp file is not an orphan."""
+    path = tmp_path / "library.json"
+    in_flight = tmp_path / ".library.json.inflight.tmp"
+    in_flight.write_text("{}")
+    AtomicJSONStorage(path).write(OLD)
+    assert in_flight.exists()

@@ -17,6 +17,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
 
@@ -148,6 +149,18 @@ class AtomicJSONStorage(Storage):
         _fsync_dir(folder)
         # The caller still holds `data` and may change it; the next read parses what is on disk.
         self._cached = None
+        if self._lock.is_locked:
+            self._remove_stale_temps()
+
+    def _remove_stale_temps(self) -> None:
+        """Delete temp files that writers killed mid-write left behind.
+
+        Only called with this file's lock held: every crosswire writer holds it from creating
+        its temp file to renaming it, so any other temp file of this store is an orphan.
+        """
+        for orphan in self.path.parent.glob(f".{glob_escape(self.path.name)}.*.tmp"):
+            with suppress(OSError):
+                orphan.unlink()
 
     @contextmanager
     def locked(self) -> Iterator[None]:
