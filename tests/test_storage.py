@@ -125,10 +125,8 @@ CRASH_CHILD = textwrap.dedent(
 )
 
 
-def test_process_killed_mid_write_leaves_the_old_file_intact(tmp_path: Path) -> None:
-    path = tmp_path / "library.json"
-    AtomicJSONStorage(path).write(OLD)
-    before = path.read_bytes()
+def kill_a_writer_mid_write(path: Path) -> None:
+    """Run a real process that dies (exit 9) halfway through writing `path`."""
     child = subprocess.run(
         [sys.executable, "-c", CRASH_CHILD, str(path)],
         env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
@@ -136,6 +134,13 @@ def test_process_killed_mid_write_leaves_the_old_file_intact(tmp_path: Path) -> 
         check=False,
     )
     assert child.returncode == 9, child.stderr
+
+
+def test_process_killed_mid_write_leaves_the_old_file_intact(tmp_path: Path) -> None:
+    path = tmp_path / "library.json"
+    AtomicJSONStorage(path).write(OLD)
+    before = path.read_bytes()
+    kill_a_writer_mid_write(path)
     assert path.read_bytes() == before
     assert AtomicJSONStorage(path).read() == OLD
 
@@ -161,13 +166,7 @@ def test_a_rewrite_keeps_the_files_permissions(tmp_path: Path) -> None:
 def test_a_locked_write_removes_temp_files_a_killed_writer_left(tmp_path: Path) -> None:
     path = tmp_path / "library.json"
     AtomicJSONStorage(path).write(OLD)
-    child = subprocess.run(
-        [sys.executable, "-c", CRASH_CHILD, str(path)],
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
-        capture_output=True,
-        check=False,
-    )
-    assert child.returncode == 9, child.stderr
+    kill_a_writer_mid_write(path)
     orphans = list(tmp_path.glob(".library.json.*.tmp"))
     assert len(orphans) == 1  # what the killed writer left
     other_store = tmp_path / "other.json"
