@@ -254,6 +254,7 @@ async def test_A_edits_the_note_in_EDITOR_and_falls_back_when_unset(
         encoding="utf-8",
     )
     script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", str(script))
     async with running_main(library, story_id) as (app, pilot, main):
         article = library.articles(story_id)[0]
@@ -274,7 +275,7 @@ async def test_A_edits_the_note_in_EDITOR_and_falls_back_when_unset(
         await pilot.press("A")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
-        assert any("EDITOR is not set" in text for text in _notes_shown(app))
+        assert any("Neither $VISUAL nor $EDITOR is set" in text for text in _notes_shown(app))
 
 
 async def test_A_keeps_the_text_when_the_editor_fails(
@@ -284,6 +285,7 @@ async def test_A_keeps_the_text_when_the_editor_fails(
     script = tmp_path / "failing-editor"
     script.write_text('#!/bin/sh\necho "half a thought" > "$1"\nexit 3\n', encoding="utf-8")
     script.chmod(0o755)
+    monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", str(script))
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -340,7 +342,7 @@ async def test_notes_view_filters_and_enter_opens_the_sentence_in_its_story(
         rows = notes.query_one("#notes-list", OptionList)
         assert "[bold]markup-looking[/]" in str(rows.get_option("0").prompt.plain)  # type: ignore[union-attr]
 
-        await pilot.press("slash", *"tag:numbers story:hostile")
+        await pilot.press(*"tag:numbers story:hostile")  # the filter has the focus
         await pilot.pause()
         assert [item.target for item in notes.shown] == [hostile_target]
         await pilot.press("ctrl+a", "ctrl+k", *f'outlet:"{seed_article.outlet}"')
@@ -350,7 +352,7 @@ async def test_notes_view_filters_and_enter_opens_the_sentence_in_its_story(
         await pilot.pause()
         assert [item.target for item in notes.shown] == [hostile_target], "fuzzy search"
 
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert [m.target for m in messages_of(messages, OpenAnnotation)] == [hostile_target]
@@ -372,9 +374,15 @@ async def test_e_exports_overwrites_only_after_yes_and_names_a_bad_folder(
         outlet=article.outlet,
         story_title=library.get_story(story_id).title,
     )
-    out = tmp_path / "exports"
-    out.mkdir()
-    monkeypatch.chdir(out)
+    out = tmp_path / "home"
+    (out / "Documents").mkdir(parents=True)
+    out = out / "Documents"
+    checkout = tmp_path / "checkout"
+    checkout.mkdir()
+    monkeypatch.chdir(checkout)  # started from a source checkout: exports must not land here
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
     app = CrosswireApp(library, story_id=story_id)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready_main_screen(app, pilot)
@@ -383,7 +391,7 @@ async def test_e_exports_overwrites_only_after_yes_and_names_a_bad_folder(
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         path_input = dialog.query_one("#export-path", Input)
-        assert Path(path_input.value).parent == out
+        assert Path(path_input.value).parent == out, "the documents folder, not the cwd"
         assert path_input.value.endswith(".md")
         dialog.query_one("#export-format", Select).value = "json"
         await pilot.pause()

@@ -14,28 +14,15 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 
-from tui.keymap import SCREEN_BINDING_IDS, binding_ids, unknown_binding_ids
+from tui.keymap import SCREEN_BINDING_IDS, VIEW_SCREENS, binding_ids, unknown_binding_ids
 
-SCREENS = [
-    ("help", "HelpScreen"),
-    ("side_by_side", "SideBySideScreen"),
-    ("matrix", "CoverageMatrixScreen"),
-    ("drift_list", "DriftListScreen"),
-    ("stories", "StoriesScreen"),
-    ("import_screen", "ImportScreen"),
-    ("notes_view", "NotesScreen"),
-    ("tag_prompt", "TagPrompt"),
-    ("note_editor", "NoteEditor"),
-    ("export_dialog", "ExportDialog"),
-    ("confirm", "ConfirmScreen"),
-]
 REPO = Path(__file__).resolve().parent.parent
 
 
 def _screen_ids() -> set[str]:
     ids: set[str] = set()
-    for module, name in SCREENS:
-        screen = getattr(importlib.import_module(f"tui.screens.{module}"), name)
+    for _title, module, name in VIEW_SCREENS:
+        screen = getattr(importlib.import_module(module), name)
         ids |= {b.id for b in screen.BINDINGS if isinstance(b, Binding) and b.id}
     return ids
 

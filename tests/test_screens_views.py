@@ -38,7 +38,8 @@ from tui.core.models import (
 from tui.messages import ImportFinished, JumpToSentence, OpenStory
 from tui.screens.drift_list import DriftListScreen
 from tui.screens.import_screen import ImportScreen, complete_path
-from tui.screens.matrix import CoverageMatrixScreen, coverage_rows
+from tui.screens.matrix import CoverageMatrixScreen
+from tui.screens.matrix_rows import coverage_rows
 from tui.screens.side_by_side import SideBySideScreen, pair_rows
 from tui.screens.stories import StoriesScreen, filter_stories
 from tui.widgets import safe_text
@@ -383,11 +384,11 @@ async def test_matrix_marks_sorts_and_opens() -> None:
         assert screen.shown[0].breadth == 3 and screen.shown[-1].breadth == 1
         await pilot.press("o")
         assert [row.cluster for row in screen.shown] == [0, 1, 2, 3, 4, 5]
-        # cluster 0 on its text column: the origin (C) carries it, so C's sentence opens
+        # the cursor starts on cluster 0 under the first outlet, A, which carries it
         await pilot.press("enter")
         await pilot.pause()
-    assert [jump.ref for jump in messages_of(messages, JumpToSentence)] == [SentenceRef("C", 1)]
-    assert app.results == [SentenceRef("C", 1)]
+    assert [jump.ref for jump in messages_of(messages, JumpToSentence)] == [SentenceRef("A", 0)]
+    assert app.results == [SentenceRef("A", 0)]
 
 
 async def test_matrix_enter_on_an_outlet_cell_opens_that_outlets_sentence() -> None:
@@ -395,7 +396,7 @@ async def test_matrix_enter_on_an_outlet_cell_opens_that_outlets_sentence() -> N
     app = Harness(lambda: CoverageMatrixScreen(articles, alignment))
     messages: list[Message] = []
     async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
-        await pilot.press("j", "l", "l", "l", "l", "enter")  # cluster 1, column of outlet B
+        await pilot.press("j", "l", "enter")  # cluster 1, one right of outlet A: outlet B
         await pilot.pause()
     assert app.results == [SentenceRef("B", 2)]
     assert [jump.ref for jump in messages_of(messages, JumpToSentence)] == [SentenceRef("B", 2)]
@@ -438,7 +439,7 @@ async def test_matrix_at_80x24_shows_the_text_column() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         text = screen_text(app)
-        assert "Officials met in Tokyo." in text and "Alpha W…" in text and "●" in text
+        assert "Officials met in Tokyo." in text and "Alpha Wire" in text and "●" in text
         await pilot.press("escape")
         await pilot.pause()
     assert app.results == [None]

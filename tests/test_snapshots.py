@@ -1,4 +1,5 @@
-"""SVG snapshots of the key screens, on the bundled story, at a fixed 120x36.
+"""SVG snapshots of the key screens, on the bundled story, at a fixed 120x36 (80x24 for the two
+views that must fit a small terminal).
 
 Each test's docstring says what the picture must show: that is what a reviewer checks in the
 snapshot report before accepting a changed picture with `--snapshot-update`. The data is the five
@@ -98,24 +99,42 @@ def test_side_by_side(snap_compare: SnapCompare, seeded_app: CrosswireApp) -> No
 
 
 def test_coverage_matrix(snap_compare: SnapCompare, seeded_app: CrosswireApp) -> None:
-    """After 'm': one row per sentence cluster, one column per outlet, a mark where the outlet
-    carries the sentence, so the wire copy and each outlet's additions and omissions read at a
-    glance.
+    """After 'm': one row per sentence cluster, one column per outlet (names whole up to 14
+    characters), a mark where the outlet carries the sentence, so the wire copy and each outlet's
+    additions and omissions read at a glance. The cursor sits on the first outlet's cell; the line
+    under the table names that outlet and explains the three marks.
     """
     assert snap_compare(seeded_app, terminal_size=SIZE, run_before=settle_then_press("m"))
 
 
 def test_drift_list(snap_compare: SnapCompare, seeded_app: CrosswireApp) -> None:
     """After 'd': the names, numbers, dates and quotes that differ between outlets telling the
-    same sentence, one row per drift with its kind and the outlets' variants (the translated
-    copy's misspelled names among them).
+    same sentence, one row per drift with its kind and the two variants, each with the outlets
+    that have it underneath (the translated copy's misspelled names among them).
     """
     assert snap_compare(seeded_app, terminal_size=SIZE, run_before=settle_then_press("d"))
 
 
+def test_coverage_matrix_80x24(snap_compare: SnapCompare, seeded_app: CrosswireApp) -> None:
+    """After 'm' and 'l' at 80x24: the matrix scrolled sideways to follow the cursor on the second
+    outlet (CRBC News); the sentence column narrows to leave room for three outlet columns; the
+    line under the table names the outlet under the cursor, counts the outlets off screen on the
+    right ('2 more →') and explains the marks.
+    """
+    assert snap_compare(seeded_app, terminal_size=(80, 24), run_before=settle_then_press("m", "l"))
+
+
+def test_drift_list_80x24(snap_compare: SnapCompare, seeded_app: CrosswireApp) -> None:
+    """After 'd' at 80x24: every column on screen; each version has the outlets that hold it
+    underneath, both sides, so who diverges reads without the detail area.
+    """
+    assert snap_compare(seeded_app, terminal_size=(80, 24), run_before=settle_then_press("d"))
+
+
 def test_help(snap_compare: SnapCompare, seeded_app: CrosswireApp) -> None:
     """After '?': the bundled help page (keys and what each pane shows) with the focused pane's
-    own help (Sources) over the main screen.
+    own help (Sources) over the main screen; the footer shows the help's own keys (close, top,
+    bottom), not the main screen's.
     """
     assert snap_compare(
         seeded_app, terminal_size=SIZE, run_before=settle_then_press("question_mark")

@@ -20,7 +20,7 @@ from textual.theme import Theme
 
 from tui.commands import OutletCommands, StoryCommands, ThemeCommands
 from tui.commands_annotations import AnnotationCommands
-from tui.keymap import APP_BINDINGS, unknown_binding_ids
+from tui.keymap import APP_BINDINGS
 from tui.messages import (
     ImportFinished,
     JumpToSentence,
@@ -97,14 +97,12 @@ class CrosswireApp(App[None]):
         keymap = self.config.keymap
         if not keymap:
             return
-        unknown = unknown_binding_ids(keymap)
-        if unknown:
-            self.notify(
-                f"config.toml: no binding has id {', '.join(unknown)}",
-                severity="warning",
-                markup=False,
-            )
-        self.set_keymap({key: value for key, value in keymap.items() if key not in unknown})
+        from tui.keymap_check import check_keymap
+
+        checked = check_keymap(keymap)
+        for problem in checked.problems:
+            self.notify(f"config.toml: {problem}", severity="warning", markup=False)
+        self.set_keymap(checked.keymap)
 
     # --- data (called from the main screen's worker thread) -----------------------------------
 

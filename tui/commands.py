@@ -1,8 +1,8 @@
 """Command palette providers: outlets, stories and themes by name.
 
-Titles are namespaced ("outlet: TRT World", "story: …", "theme: nord") so one fuzzy search finds
-any of them and the palette reads like a menu. Each command posts the same request message a key
-or a pane would, so one handler serves every route.
+Titles are namespaced ("outlet: TRT World", "story: …", "theme: nord") so one search finds any of
+them and the palette reads like a menu; every typed word must match a word of the title. Each
+command posts the same request message a key or a pane would, so one handler serves every route.
 """
 
 from __future__ import annotations
@@ -44,11 +44,16 @@ class _NamedCommands(Provider):
             yield DiscoveryHit(title, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
+        """Commands whose title matches every typed word (`title_match`), so typing narrows;
+        Textual's own matcher finds the letters of 'nord' in almost any long story title."""
+        from tui.screens.title_match import title_score
+
         matcher = self.matcher(query)
         for title, help_text, callback in self._commands:
-            score = matcher.match(title)
+            score = title_score(query, title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, text=title, help=help_text)
+                highlighted = matcher.highlight(title)
+                yield Hit(score / 100, highlighted, callback, text=title, help=help_text)
 
 
 class OutletCommands(_NamedCommands):
@@ -70,12 +75,14 @@ class StoryCommands(_NamedCommands):
     """'story: TITLE' for each story of the library: opens it on the main screen."""
 
     async def commands(self) -> list[Command]:
+        from tui.cli_common import plural  # its import of the library waits for the palette
+
         app = self._crosswire()
         stories = await asyncio.to_thread(app.library.stories)
         return [
             (
                 f"story: {story.title}",
-                f"{len(story.article_ids)} articles",
+                plural(len(story.article_ids), "article"),
                 partial(app.post_message, OpenStory(story.id)),
             )
             for story in stories

@@ -275,6 +275,30 @@ APP_BINDINGS: list[Binding] = [
 """Keys that work on every screen."""
 
 
+MAIN_SCREEN_GROUPS: tuple[tuple[str, list[Binding]], ...] = (
+    ("Moving in a pane", PANE_BINDINGS),
+    ("Main screen: panes, search, toggles and views", MAIN_BINDINGS),
+    ("Tags, notes, export and copy", ANNOTATION_BINDINGS),
+    ("Everywhere", APP_BINDINGS),
+)
+"""Every binding group of the main screen, titled: the help's key table lists them all."""
+
+VIEW_SCREENS: tuple[tuple[str, str, str], ...] = (
+    ("Side by side (s)", "tui.screens.side_by_side", "SideBySideScreen"),
+    ("Coverage matrix (m)", "tui.screens.matrix", "CoverageMatrixScreen"),
+    ("Drift list (d)", "tui.screens.drift_list", "DriftListScreen"),
+    ("Stories (S)", "tui.screens.stories", "StoriesScreen"),
+    ("Notes (T)", "tui.screens.notes_view", "NotesScreen"),
+    ("Import (i)", "tui.screens.import_screen", "ImportScreen"),
+    ("Tag prompt (t)", "tui.screens.tag_prompt", "TagPrompt"),
+    ("Note editor (a)", "tui.screens.note_editor", "NoteEditor"),
+    ("Export dialog (e)", "tui.screens.export_dialog", "ExportDialog"),
+    ("Questions", "tui.screens.confirm", "ConfirmScreen"),
+    ("Help (?)", "tui.screens.help", "HelpScreen"),
+)
+"""(title, module, class) of every screen with bindings of its own, named rather than imported
+so start-up imports none of them; the help and the keymap check import them when needed."""
+
 SCREEN_BINDING_IDS: frozenset[str] = frozenset(
     {
         "confirm.no",
@@ -284,8 +308,12 @@ SCREEN_BINDING_IDS: frozenset[str] = frozenset(
         "drift.open",
         "export_dialog.cancel",
         "export_dialog.export",
+        "help.bottom",
         "help.close",
         "help.down",
+        "help.page_down",
+        "help.page_up",
+        "help.top",
         "help.up",
         "import.back",
         "import.complete",
@@ -328,7 +356,7 @@ def binding_ids(
         APP_BINDINGS,
     ),
 ) -> set[str]:
-    """The ids a keymap may name."""
+    """The ids of the main screen's bindings (or of `groups`)."""
     return {binding.id for group in groups for binding in group if binding.id}
 
 

@@ -22,9 +22,10 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from tui.cli_common import plural
 from tui.core.models import Drift, DriftKind, SentenceRef, StoryAlignment
 from tui.messages import JumpToSentence, post_to_screen_below
-from tui.screens.drift_rows import DriftRow, group_rows
+from tui.screens.drift_rows import DriftRow, group_rows, outlets_summary
 from tui.widgets import safe_text
 from tui.widgets.diff_text import data_text
 
@@ -40,9 +41,11 @@ KIND_STYLES: dict[DriftKind, Style] = {
 }
 QUIET = Style(dim=True)
 """Applied to every cell of a spelling drift."""
-VARIANT_WIDTH = 22
-OUTLETS_WIDTH = 24
+KIND_WIDTH = 8
 CLUSTER_WIDTH = 7
+VERSION_WIDTHS = (20, 60)
+"""Narrowest and widest 'version' column: each holds a variant and, under it, its outlets."""
+SCROLLBAR = 2
 VARIANT_STYLE = "$text-warning bold underline"
 """The differing words inside the detail area's sentences."""
 
@@ -50,6 +53,21 @@ VARIANT_STYLE = "$text-warning bold underline"
 def _cell(text: str, width: int, style: Style | None = None) -> Text:
     shown = text if len(text) <= width else text[: width - 1] + "…"
     return data_text(shown, style=style or "")
+
+
+def version_width(available: int) -> int:
+    """Width of each of the two version columns in a table `available` cells wide: they share
+    what the kind and cluster columns leave, so both sides' outlets stay on screen."""
+    rest = available - KIND_WIDTH - CLUSTER_WIDTH - 4 * 2  # four columns, padding 1 each side
+    return max(VERSION_WIDTHS[0], min(VERSION_WIDTHS[1], rest // 2))
+
+
+def version_cell(variant: str, outlets: Sequence[str], width: int, quiet: Style | None) -> Text:
+    """A variant on its first line and, under it, the outlets that have it (at most two lines)."""
+    cell = _cell(variant, width, quiet)
+    cell.append("\n")
+    cell.append_text(data_text(outlets_summary(outlets, width=width), style=quiet or "dim"))
+    return cell
 
 
 def drift_ref(drift: Drift) -> SentenceRef | None:
@@ -102,7 +120,7 @@ class DriftListScreen(Screen[SentenceRef | None]):
     DriftListScreen #drift-status { height: 1; padding: 0 1; background: $panel; }
     DriftListScreen #drift-table { height: 1fr; }
     DriftListScreen #drift-detail {
-        height: auto; max-height: 12; padding: 0 1; border-top: hkey $panel;
+        height: auto; max-height: 40%; padding: 0 1; border-top: hkey $panel;
     }
     """
 
@@ -120,6 +138,7 @@ class DriftListScreen(Screen[SentenceRef | None]):
         """The kinds this story has, in filter order."""
         self.shown: list[DriftRow] = []
         """The rows the table shows, in order (spelling pairs grouped)."""
+        self._width = VERSION_WIDTHS[0]
 
     def compose(self) -> ComposeResult:
         yield Static(id="drift-status")
@@ -129,12 +148,11 @@ class DriftListScreen(Screen[SentenceRef | None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#drift-table", DataTable)
-        table.add_column(Text("kind", end=""), key="kind", width=9)
+        self._width = version_width(self.app.size.width - SCROLLBAR)
+        table.add_column(Text("kind", end=""), key="kind", width=KIND_WIDTH)
         table.add_column(Text("cluster", end=""), key="cluster", width=CLUSTER_WIDTH)
-        table.add_column(Text("one version", end=""), key="a", width=VARIANT_WIDTH)
-        table.add_column(Text("other version", end=""), key="b", width=VARIANT_WIDTH)
-        table.add_column(Text("outlets (one)", end=""), key="outlets_a", width=OUTLETS_WIDTH)
-        table.add_column(Text("outlets (other)", end=""), key="outlets_b", width=OUTLETS_WIDTH)
+        table.add_column(Text("one version · outlets", end=""), key="a", width=self._width)
+        table.add_column(Text("other version · outlets", end=""), key="b", width=self._width)
         self._fill()
 
     def watch_kind_filter(self) -> None:
@@ -153,17 +171,16 @@ class DriftListScreen(Screen[SentenceRef | None]):
             table.add_row(
                 Text(drift.kind, style=KIND_STYLES.get(drift.kind, ""), end=""),
                 _cell(where, CLUSTER_WIDTH, quiet),
-                _cell(drift.a, VARIANT_WIDTH, quiet),
-                _cell(drift.b, VARIANT_WIDTH, quiet),
-                _cell(", ".join(row.outlets("a")), OUTLETS_WIDTH, quiet),
-                _cell(", ".join(row.outlets("b")), OUTLETS_WIDTH, quiet),
+                version_cell(drift.a, row.outlets("a"), self._width, quiet),
+                version_cell(drift.b, row.outlets("b"), self._width, quiet),
                 key=str(position),
+                height=None,
             )
         status = Text(end="")
         count = sum(len(row.drifts) for row in self.shown)
-        status.append(f"{count} of {len(self._drifts)} drifts", style="bold")
+        status.append(f"{count} of {plural(len(self._drifts), 'drift')}", style="bold")
         if count != len(self.shown):
-            status.append(f" in {len(self.shown)} rows", style="dim")
+            status.append(f" in {plural(len(self.shown), 'row')}", style="dim")
         status.append(f" · showing {wanted or 'every kind'}", style="dim")
         if not self._drifts:
             status.append(" · the outlets agree on every name, number, date and quote", style="dim")

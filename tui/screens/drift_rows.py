@@ -6,6 +6,7 @@ grouping can be read and tested on its own.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -75,3 +76,24 @@ def group_rows(drifts: Sequence[Drift]) -> list[DriftRow]:
         spelling[key].append(drift)
     groups = iter(spelling.values())
     return [row if row.drifts else DriftRow(tuple(next(groups))) for row in rows]
+
+
+def outlets_summary(outlets: Sequence[str], *, width: int, lines: int = 2) -> str:
+    """The outlets joined by commas, cut to what wraps into `lines` lines of `width` with a count
+    of the rest ('a, b, c +4 more'), so 51 outlets do not make one row a page long."""
+
+    def fits(text: str) -> bool:
+        return len(textwrap.wrap(text, width, break_on_hyphens=False)) <= lines
+
+    if fits(", ".join(outlets)):
+        return ", ".join(outlets)
+    shown: list[str] = []
+    for outlet in outlets:
+        left = len(outlets) - len(shown) - 1
+        if not fits(", ".join([*shown, outlet]) + f" +{left} more"):
+            break
+        shown.append(outlet)
+    if not shown:
+        rest = f" +{len(outlets) - 1} more" if len(outlets) > 1 else ""
+        return outlets[0][: max(1, width - len(rest) - 1)] + "…" + rest
+    return ", ".join(shown) + f" +{len(outlets) - len(shown)} more"

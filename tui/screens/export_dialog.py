@@ -1,8 +1,9 @@
 """The export dialog: the open story with its tags and notes, as Markdown, JSON, CSV or HTML.
 
-The path starts as `core.export.default_export_name` in the current directory and follows the
-format and tag until the reader edits it. A missing folder is said in one line before anything
-runs; an existing file is overwritten only after a yes. The export itself runs in a thread
+The path starts as `core.export.default_export_name` in the user's documents folder (else home;
+never the current directory) and follows the format and tag until the reader edits it. A missing
+folder is said in one line before anything runs; an existing file is overwritten only after a
+yes. The export itself runs in a thread
 worker with the app's cached alignment, so a large story never freezes the screen.
 """
 
@@ -42,6 +43,16 @@ FORMAT_NAMES: dict[ExportFormat, str] = {
     "csv": "CSV",
     "html": "HTML",
 }
+
+
+def default_export_folder() -> Path:
+    """Where an export goes unless the reader types another path: the user's documents folder
+    when there is one, else their home. Never the current directory: started from a source
+    checkout, that would drop exports among the project's files."""
+    import platformdirs
+
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -88,7 +99,7 @@ class ExportDialog(ModalScreen[Path | None]):
         self._alignment = alignment
         self._known_tags = known_tags
         self._fmt: ExportFormat = fmt
-        self._folder = folder or Path.cwd()
+        self._folder = folder or default_export_folder()
         self._suggested = str(self._folder / default_export_name(story.title, fmt))
         self.busy = False
         """True while the export worker runs (a second enter does nothing meanwhile)."""

@@ -1,21 +1,25 @@
 """Help on `?`/`f1`: the bundled help page, the focused pane's own help, and the keys as bound.
 
-The key table is built from the bindings and the keymap in force, so a user who rebound keys in
-config.toml reads their own keys here, not the defaults.
+The key tables are built from every binding group of the main screen (`keymap.MAIN_SCREEN_GROUPS`)
+and from the bindings of every other screen (`keymap.VIEW_SCREENS`), with the keymap in force, so
+no key can be left out and a user who rebound keys in config.toml reads their own keys here.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.keys import format_key
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Footer, Markdown
 
-from tui.keymap import APP_BINDINGS, MAIN_BINDINGS, PANE_BINDINGS
+from tui.keymap import MAIN_SCREEN_GROUPS, VIEW_SCREENS
 
 
 def bundled_help() -> str:
@@ -23,24 +27,51 @@ def bundled_help() -> str:
     return resources.files("tui").joinpath("help.md").read_text(encoding="utf-8")
 
 
-def key_table(keymap: dict[str, str]) -> str:
-    """A Markdown table of every main-screen key: keys in force, what they do, their id."""
+def binding_groups() -> list[tuple[str, list[Binding]]]:
+    """Every titled group of bindings: the main screen's, then each other screen's own."""
+    groups = [(title, list(bindings)) for title, bindings in MAIN_SCREEN_GROUPS]
+    for title, module, name in VIEW_SCREENS:
+        screen = getattr(importlib.import_module(module), name)
+        groups.append((title, [b for b in screen.BINDINGS if isinstance(b, Binding)]))
+    return groups
+
+
+def key_table(keymap: Mapping[str, str], bindings: Iterable[Binding] | None = None) -> str:
+    """A Markdown table of `bindings` (default: the main screen's): keys in force, what they
+    do, their id."""
+    if bindings is None:
+        bindings = [b for _, group in MAIN_SCREEN_GROUPS for b in group]
     rows = ["| Keys | Does | Id (for config.toml) |", "| --- | --- | --- |"]
-    for binding in [*PANE_BINDINGS, *MAIN_BINDINGS, *APP_BINDINGS]:
-        keys = keymap.get(binding.id or "", binding.key)
-        shown = ", ".join(_display(key) for key in keys.split(","))
-        rows.append(f"| `{shown}` | {binding.tooltip or binding.description} | `{binding.id}` |")
+    for binding in bindings:
+        does = _cell(binding.tooltip or binding.description)
+        rows.append(f"| {keys_shown(binding, keymap)} | {does} | `{binding.id or ''}` |")
     return "\n".join(rows)
 
 
+def key_tables(keymap: Mapping[str, str]) -> str:
+    """One titled key table per binding group (see `binding_groups`)."""
+    return "\n\n".join(
+        f"### {title}\n\n{key_table(keymap, bindings)}" for title, bindings in binding_groups()
+    )
+
+
+def keys_shown(binding: Binding, keymap: Mapping[str, str]) -> str:
+    """The binding's keys as a reader types them ('`j`, `↓`'), after the user's keymap."""
+    keys = keymap.get(binding.id or "", binding.key)
+    if keys == binding.key and binding.key_display and "," not in keys:
+        return f"`{_cell(binding.key_display)}`"
+    return ", ".join(f"`{_cell(_display(key))}`" for key in keys.split(",") if key.strip())
+
+
 def _display(key: str) -> str:
-    names = {
-        "slash": "/",
-        "question_mark": "?",
-        "right_square_bracket": "]",
-        "left_square_bracket": "[",
-    }
-    return names.get(key.strip(), key.strip())
+    key = key.strip()
+    words = {"enter": "enter", "escape": "escape", "tab": "tab", "space": "space"}
+    return words.get(key) or format_key(key)
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|")
 
 
 class HelpScreen(ModalScreen[None]):
@@ -52,6 +83,24 @@ class HelpScreen(ModalScreen[None]):
         ),
         Binding("j,down", "scroll(1)", "Down", show=False, tooltip="Scroll down", id="help.down"),
         Binding("k,up", "scroll(-1)", "Up", show=False, tooltip="Scroll up", id="help.up"),
+        Binding("g,home", "top", "Top", tooltip="Go to the top of the help", id="help.top"),
+        Binding("G,end", "bottom", "Bottom", tooltip="Go to the end of the help", id="help.bottom"),
+        Binding(
+            "ctrl+d,pagedown,space",
+            "page(1)",
+            "Page down",
+            show=False,
+            tooltip="Scroll a page down",
+            id="help.page_down",
+        ),
+        Binding(
+            "ctrl+u,pageup",
+            "page(-1)",
+            "Page up",
+            show=False,
+            tooltip="Scroll a page up",
+            id="help.page_up",
+        ),
     ]
 
     def __init__(self, *, pane_help: str = "") -> None:
@@ -61,12 +110,28 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         keymap = dict(getattr(self.app, "_keymap", {}) or {})
-        parts = [self.pane_help.strip(), bundled_help().strip(), "## Keys", key_table(keymap)]
+        parts = [self.pane_help.strip(), bundled_help().strip(), "## Keys", key_tables(keymap)]
         with VerticalScroll(id="help-body"):
             yield Markdown("\n\n".join(part for part in parts if part), id="help-text")
+        yield Footer()
+
+    @property
+    def body(self) -> VerticalScroll:
+        return self.query_one("#help-body", VerticalScroll)
 
     def action_close(self) -> None:
         self.dismiss(None)
 
     def action_scroll(self, lines: int) -> None:
-        self.query_one("#help-body", VerticalScroll).scroll_relative(y=lines, animate=False)
+        self.body.scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        self.body.scroll_relative(
+            y=pages * max(1, self.body.scrollable_content_region.height - 2), animate=False
+        )
+
+    def action_top(self) -> None:
+        self.body.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.body.scroll_end(animate=False)

@@ -1,6 +1,8 @@
 """Import files or folders of scraped text from inside the app.
 
-The path box completes file-system paths as you type (tab or → accepts the grey completion).
+The path box starts empty (the current directory may be a source checkout) and completes
+file-system paths as you type (tab or → accepts the grey completion). The progress bar shows only
+once an import runs; enter on an empty box says what to type.
 The import itself runs `core.importer.import_paths` in a thread worker, so the progress bar keeps
 moving while files are read and cleaned; the result is shown as one line per article or problem
 and posted to the screen below as `ImportFinished`.
@@ -22,6 +24,7 @@ from textual.screen import Screen
 from textual.suggester import Suggester
 from textual.widgets import Footer, Input, Label, ProgressBar, Static
 
+from tui.cli_common import plural
 from tui.core.importer import ImportReport, import_paths
 from tui.core.library import Library, LibraryError
 from tui.messages import ImportFinished, post_to_screen_below
@@ -72,12 +75,13 @@ def report_lines(library: Library, report: ImportReport) -> list[str]:
         except LibraryError:
             title = story_id
         count = sum(1 for item in report.imported if item.article.story_id == story_id)
-        lines.append(f"story '{title}': {count} article{'s' if count != 1 else ''} written")
+        lines.append(f"story '{title}': {plural(count, 'article')} written")
     for item in report.imported:
         article = item.article
         lines.append(
             f"{item.action} {article.outlet} ({Path(article.source).name}): "
-            f"{item.kept_sentences} sentences kept, {item.removed_lines} lines removed"
+            f"{plural(item.kept_sentences, 'sentence')} kept, "
+            f"{plural(item.removed_lines, 'line')} removed"
         )
     lines.extend(report.skipped)
     lines.extend(f"problem: {line}" for line in report.problems)
@@ -120,8 +124,13 @@ class ImportScreen(Screen[str | None]):
         super().__init__()
         self._library = library
         self._story = story
-        start = start_path if start_path is not None else Path.cwd()
-        self._start_value = str(start) + (os.sep if start.is_dir() else "")
+        # No path by default: the current directory may be a source checkout, and enter would
+        # import its files. The reader types one (tab completes); tests and callers may give one.
+        self._start_value = (
+            str(start_path) + (os.sep if start_path.is_dir() else "")
+            if start_path is not None
+            else ""
+        )
         self.result_lines: list[str] = []
         """Lines of the last finished import."""
         self.last_story_id: str | None = None
@@ -130,8 +139,15 @@ class ImportScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Label("Import a file or a folder of .txt files (tab completes, enter imports):")
-        yield Input(value=self._start_value, suggester=PathSuggester(), id="import-path")
-        yield ProgressBar(id="import-progress", show_eta=False)
+        yield Input(
+            value=self._start_value,
+            placeholder="a file or folder, e.g. ~/news/harbour-story/",
+            suggester=PathSuggester(),
+            id="import-path",
+        )
+        bar = ProgressBar(id="import-progress", show_eta=False)
+        bar.display = False  # until something runs: an idle bar reads as half done
+        yield bar
         yield Static("", id="import-status")
         with VerticalScroll(id="import-results"):
             yield Static(id="import-lines")
@@ -150,11 +166,18 @@ class ImportScreen(Screen[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         value = event.value.strip()
-        if self.running or not value:
+        if self.running:
+            return
+        if not value:
+            self.query_one("#import-status", Static).update(
+                Text("Type the path of a file or folder first (tab completes).", style="bold")
+            )
             return
         self.running = True
         self.query_one("#import-path", Input).disabled = True
-        self.query_one("#import-progress", ProgressBar).update(total=None, progress=0)
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.display = True
+        bar.update(total=None, progress=0)
         self.query_one("#import-status", Static).update(data_text(f"importing {value}…"))
         self._import(Path(os.path.expanduser(value)))
 

@@ -2,17 +2,15 @@
 
 Reads like a chart of who copied what: a row carried by every outlet is the wire core, a row with
 one mark is one outlet's own addition. Sorting by breadth (key `o`) brings the core to the top.
-The sentence column stays fixed while 51 outlet columns scroll sideways.
+The sentence column stays fixed while 51 outlet columns scroll sideways, following the cursor;
+the line under the table says how many are off screen on each side.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import ClassVar, Literal
 
-from rich.color import ColorParseError
-from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,92 +19,29 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tui.core.models import Article, SentenceRef, Status, StoryAlignment
+from tui.cli_common import plural
+from tui.core.models import Article, SentenceRef, StoryAlignment
 from tui.messages import JumpToSentence, post_to_screen_below
-from tui.widgets import STATUS_MARK_STYLE
+from tui.screens.matrix_rows import (
+    MatrixRow,
+    cell_ref,
+    coverage_rows,
+    hidden_outlets,
+    legend_text,
+    matrix_widths,
+    recolour_mark,
+    status_marks,
+)
 from tui.widgets.annotation_marks import NO_MARKS, AnnotationMarks
 from tui.widgets.diff_text import data_text
 
-MARK_GLYPHS: dict[Status, str] = {"shared": "●", "reworded": "◐", "unique": "○"}
-"""Cell marks: carried near-verbatim, carried reworded, carried by this outlet alone."""
-
-
-def status_marks(variables: Mapping[str, str]) -> dict[Status, Text]:
-    """One centred mark per status, coloured like everywhere else (`STATUS_MARK_STYLE`).
-
-    DataTable cells are rich Text, which cannot name theme variables, so the theme's current
-    values (`App.get_css_variables()`) are mapped in; the screen recolours them on a theme change.
-    """
-    marks: dict[Status, Text] = {}
-    for status, glyph in MARK_GLYPHS.items():
-        mark = Text(glyph, justify="center", end="")
-        recolour_mark(mark, status, variables)
-        marks[status] = mark
-    return marks
-
-
-def recolour_mark(mark: Text, status: Status, variables: Mapping[str, str]) -> None:
-    """Set a mark's colour from the theme's variables (bold for shared, as the strongest)."""
-    colour = variables.get(STATUS_MARK_STYLE[status].lstrip("$"))
-    try:
-        mark.style = Style(color=colour, bold=status == "shared") if colour else Style()
-    except ColorParseError:
-        mark.style = Style(bold=status == "shared")
-
-
 NO_MARK = Text("", end="")
-TEXT_WIDTH = 36
-"""Characters of the cluster's text shown in the fixed first columns."""
-HEADER_WIDTH = 8
-"""Outlet names are cut to this many characters so 51 columns stay readable."""
-_RANK: dict[Status, int] = {"shared": 3, "reworded": 2, "unique": 1}
+FIXED_COLUMNS = 3
+"""Cluster number, breadth and sentence: they stay put while the outlet columns scroll."""
+SCROLLBAR = 2
+"""Cells the table's vertical scrollbar takes."""
 
 SortOrder = Literal["story", "breadth"]
-
-
-@dataclass(frozen=True, slots=True)
-class MatrixRow:
-    """One cluster's coverage: its status and sentence in each article (None where absent)."""
-
-    cluster: int
-    text: str
-    statuses: tuple[Status | None, ...]
-    refs: tuple[SentenceRef | None, ...]
-
-    @property
-    def breadth(self) -> int:
-        """How many articles carry the cluster."""
-        return sum(status is not None for status in self.statuses)
-
-
-def coverage_rows(alignment: StoryAlignment, article_ids: Sequence[str]) -> list[MatrixRow]:
-    """One MatrixRow per cluster, in story order, with columns in `article_ids` order.
-
-    When an article holds two sentences of one cluster, the more widely carried status shows and
-    the first sentence is the one enter opens.
-    """
-    column = {article_id: position for position, article_id in enumerate(article_ids)}
-    info = {
-        (sentence.ref.article_id, sentence.ref.index): sentence
-        for sentences in alignment.sentences.values()
-        for sentence in sentences
-    }
-    rows: list[MatrixRow] = []
-    for cluster in alignment.clusters:
-        statuses: list[Status | None] = [None] * len(article_ids)
-        refs: list[SentenceRef | None] = [None] * len(article_ids)
-        for ref in cluster.members:
-            position = column.get(ref.article_id)
-            sentence = info.get((ref.article_id, ref.index))
-            if position is None or sentence is None:
-                continue
-            current = statuses[position]
-            if current is None or _RANK[sentence.status] > _RANK[current]:
-                statuses[position] = sentence.status
-            if refs[position] is None:
-                refs[position] = ref
-        rows.append(MatrixRow(cluster.id, cluster.text, tuple(statuses), tuple(refs)))
-    return rows
 
 
 def _truncate(text: str, width: int) -> str:
@@ -116,9 +51,11 @@ def _truncate(text: str, width: int) -> str:
 class CoverageMatrixScreen(Screen[SentenceRef | None]):
     """Clusters down, outlets across; enter opens the sentence under the cursor.
 
-    On an outlet's cell that carries the cluster, enter opens that outlet's sentence; elsewhere it
-    opens the origin's sentence, or the first outlet's that carries it. Posts `JumpToSentence` to
-    the screen below and dismisses with the ref, or with None on q/escape.
+    The cursor moves over the outlet columns only; the line under the table names the outlet
+    under it, says how many outlet columns are scrolled off either side, and explains the marks.
+    On a cell that carries the cluster, enter opens that outlet's sentence; elsewhere it opens
+    the origin's sentence, or the first outlet's that carries it, and says so. Posts
+    `JumpToSentence` to the screen below and dismisses with the ref, or with None on q/escape.
     """
 
     HELP = (
@@ -184,6 +121,7 @@ class CoverageMatrixScreen(Screen[SentenceRef | None]):
     DEFAULT_CSS = """
     CoverageMatrixScreen #matrix-status { height: 1; padding: 0 1; background: $panel; }
     CoverageMatrixScreen #matrix-table { height: 1fr; }
+    CoverageMatrixScreen #matrix-legend { height: 1; padding: 0 1; background: $panel; }
     """
 
     order: var[SortOrder] = var("story", init=False)
@@ -205,46 +143,61 @@ class CoverageMatrixScreen(Screen[SentenceRef | None]):
         """Every cluster's row in story order."""
         self.shown: list[MatrixRow] = []
         """The rows in the order the table shows them."""
+        self._text_width = 36
 
     @property
     def article_ids(self) -> list[str]:
         """Column order of the outlet columns."""
         return list(self._article_ids)
 
+    @property
+    def table(self) -> DataTable[Text | str]:
+        return self.query_one("#matrix-table", DataTable)
+
     def compose(self) -> ComposeResult:
         yield Static(id="matrix-status")
         table: DataTable[Text | str] = DataTable(
-            id="matrix-table", cursor_type="cell", fixed_columns=3, zebra_stripes=True
+            id="matrix-table", cursor_type="cell", fixed_columns=FIXED_COLUMNS, zebra_stripes=True
         )
         yield table
+        yield Static(id="matrix-legend")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#matrix-table", DataTable)
+        table = self.table
+        names = [self._outlets.get(article_id, article_id) for article_id in self._article_ids]
+        widths = matrix_widths(self.app.size.width - SCROLLBAR, names)
+        self._text_width = widths.text
         table.add_column(Text("#", end=""), key="cluster", width=4)
         table.add_column(Text("n", end=""), key="breadth", width=3)
-        table.add_column(Text("sentence", end=""), key="text", width=TEXT_WIDTH)
-        for article_id in self._article_ids:
-            name = self._outlets.get(article_id, article_id)
-            label = data_text(_truncate(name, HEADER_WIDTH))
+        table.add_column(Text("sentence", end=""), key="text", width=widths.text)
+        for article_id, name in zip(self._article_ids, names, strict=True):
+            label = data_text(_truncate(name, widths.header))
             table.add_column(label, key=article_id, width=max(3, len(label.plain)))
         self._status_marks = status_marks(self.app.get_css_variables())
         self.app.theme_changed_signal.subscribe(self, self._recolour)
         self._fill()
+        if self._article_ids:
+            table.cursor_coordinate = Coordinate(0, FIXED_COLUMNS)
+        self.watch(table, "scroll_x", self._show_legend, init=False)
+        self.call_after_refresh(self._show_legend)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_legend)
 
     def _recolour(self, _theme: object) -> None:
         variables = self.app.get_css_variables()
         for status, mark in self._status_marks.items():
             recolour_mark(mark, status, variables)
-        self.query_one("#matrix-table", DataTable).notify_style_update()
-        self.query_one("#matrix-table", DataTable).refresh()
+        self.table.notify_style_update()
+        self.table.refresh()
 
     def watch_order(self) -> None:
         self._apply_order()
 
     def _fill(self) -> None:
         """Add every row once; re-sorting later only reorders them (re-adding 27k cells is slow)."""
-        table = self.query_one("#matrix-table", DataTable)
+        table = self.table
         for row in self.rows:
             cells: list[Text | str] = [
                 Text(str(row.cluster), end=""),
@@ -258,13 +211,13 @@ class CoverageMatrixScreen(Screen[SentenceRef | None]):
     def _sentence_cell(self, row: MatrixRow) -> Text:
         """The cluster's text, after a ✎/# when any outlet's sentence of it is annotated."""
         if not self._marks.sentences:
-            return data_text(_truncate(row.text, TEXT_WIDTH))
+            return data_text(_truncate(row.text, self._text_width))
         marked = next((ref for ref in row.refs if self._marks.mark(ref)), None)
-        text = data_text(_truncate(row.text, TEXT_WIDTH - 2))
+        text = data_text(_truncate(row.text, self._text_width - 2))
         return Text.assemble(self._marks.rich_gutter(marked), text, end="")
 
     def _apply_order(self) -> None:
-        table = self.query_one("#matrix-table", DataTable)
+        table = self.table
         keep = self._cursor_row()
         column = table.cursor_coordinate.column
         if self.order == "breadth":
@@ -280,7 +233,7 @@ class CoverageMatrixScreen(Screen[SentenceRef | None]):
 
     def _show_status(self) -> None:
         status = Text(end="")
-        size = f"{len(self.rows)} sentences × {len(self._article_ids)} outlets"
+        size = f"{plural(len(self.rows), 'sentence')} × {plural(len(self._article_ids), 'outlet')}"
         status.append(size, style="bold")
         label = "story order" if self.order == "story" else "most widely carried first"
         status.append(f" · sorted by {label}", style="dim")
@@ -290,28 +243,55 @@ class CoverageMatrixScreen(Screen[SentenceRef | None]):
             status.append_text(data_text(self._outlets.get(origin, origin)))
         self.query_one("#matrix-status", Static).update(status)
 
+    def hidden(self) -> tuple[int, int]:
+        """(outlet columns off screen on the left, on the right) as the table is scrolled."""
+        table = self.table
+        widths = [column.get_render_width(table) for column in table.ordered_columns]
+        return hidden_outlets(
+            widths[FIXED_COLUMNS:],
+            fixed=sum(widths[:FIXED_COLUMNS]),
+            scroll_x=round(table.scroll_x),
+            viewport=table.scrollable_content_region.width,
+        )
+
+    def _show_legend(self) -> None:
+        """The outlet under the cursor, how many outlets are off screen, and what marks mean."""
+        column = self.table.cursor_coordinate.column - FIXED_COLUMNS
+        name = None
+        if 0 <= column < len(self._article_ids):
+            name = self._outlets.get(self._article_ids[column], self._article_ids[column])
+        total = len(self._article_ids)
+        legend = legend_text(name, column + 1, total, self.hidden(), self._status_marks)
+        self.query_one("#matrix-legend", Static).update(legend)
+
     def _cursor_row(self) -> MatrixRow | None:
-        table = self.query_one("#matrix-table", DataTable)
-        row = table.cursor_coordinate.row
+        row = self.table.cursor_coordinate.row
         return self.shown[row] if 0 <= row < len(self.shown) else None
 
     def ref_at(self, coordinate: Coordinate) -> SentenceRef | None:
         """The sentence a cell stands for: its own outlet's, else the origin's, else the first."""
         if not 0 <= coordinate.row < len(self.shown):
             return None
-        row = self.shown[coordinate.row]
-        outlet_column = coordinate.column - 3
-        if 0 <= outlet_column < len(row.refs) and row.refs[outlet_column] is not None:
-            return row.refs[outlet_column]
-        origin = self._alignment.origin
-        if origin in self._article_ids:
-            ref = row.refs[self._article_ids.index(origin)]
-            if ref is not None:
-                return ref
-        return next((ref for ref in row.refs if ref is not None), None)
+        return cell_ref(
+            self.shown[coordinate.row],
+            coordinate.column - FIXED_COLUMNS,
+            self._article_ids,
+            origin=self._alignment.origin,
+        )
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        """Keep the cursor on an outlet column (the fixed ones are labels, not places to go)."""
+        event.stop()
+        coordinate = event.coordinate
+        if coordinate.column < FIXED_COLUMNS and self._article_ids:
+            self.table.cursor_coordinate = Coordinate(coordinate.row, FIXED_COLUMNS)
+            return
+        self._show_legend()
 
     def action_cursor(self, where: str) -> None:
-        table = self.query_one("#matrix-table", DataTable)
+        table = self.table
+        if where == "left" and table.cursor_coordinate.column <= FIXED_COLUMNS:
+            return
         actions = {
             "down": table.action_cursor_down,
             "up": table.action_cursor_up,
@@ -330,12 +310,19 @@ class CoverageMatrixScreen(Screen[SentenceRef | None]):
         self._open(event.coordinate)
 
     def action_open(self) -> None:
-        self._open(self.query_one("#matrix-table", DataTable).cursor_coordinate)
+        self._open(self.table.cursor_coordinate)
 
     def _open(self, coordinate: Coordinate) -> None:
         ref = self.ref_at(coordinate)
         if ref is None:
             return
+        column = coordinate.column - FIXED_COLUMNS
+        if 0 <= column < len(self._article_ids) and ref.article_id != self._article_ids[column]:
+            wanted = self._outlets.get(self._article_ids[column], "")
+            shown = self._outlets.get(ref.article_id, ref.article_id)
+            self.app.notify(
+                f"{wanted} does not carry this sentence; showing {shown}'s.", markup=False
+            )
         post_to_screen_below(self, JumpToSentence(ref))
         self.dismiss(ref)
 

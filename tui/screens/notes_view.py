@@ -1,5 +1,8 @@
 """The Notes view: every tag and note of the library, filtered as you type; enter jumps there.
 
+The filter line has the focus from the start, as in the Stories view: typing filters at once,
+↓/↑ move in the list, enter opens the highlighted annotation, escape closes.
+
 The filter line takes `tag:x`, `outlet:y`, `story:z` (quote values with spaces) and free words,
 searched fuzzily over notes, quotes and tags (`core.note_query`). Enter posts `OpenAnnotation` to
 the main screen, which opens the story if needed and shows the sentence, the outlet or the story.
@@ -17,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.cli_common import plural
 from tui.core.annotations import Annotation, Annotations
 from tui.core.note_query import filter_annotations, parse_filter
 from tui.core.storage import LibraryError
@@ -58,7 +62,7 @@ class NotesScreen(Screen[None]):
     """All annotations of the library; the filter line narrows them, enter opens one."""
 
     HELP = (
-        "Every tag and note of the library. Filter with `tag:x`, `outlet:y`, `story:z` "
+        "Every tag and note of the library. Type to filter: `tag:x`, `outlet:y`, `story:z` "
         '(quote values with spaces: `outlet:"TRT World"`) and free words (fuzzy). '
         "`enter` opens the sentence, outlet or story."
     )
@@ -108,7 +112,8 @@ class NotesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._refresh()
-        self.query_one("#notes-list", OptionList).focus()
+        # Typing filters at once, as in the Stories view; ↓/↑ move in the list meanwhile.
+        self.query_one("#notes-filter", Input).focus()
 
     def _refresh(self) -> None:
         query = self.query_one("#notes-filter", Input).value
@@ -129,9 +134,10 @@ class NotesScreen(Screen[None]):
         notes_list.set_options(options[:-1])
         if self.shown:
             notes_list.highlighted = 0
-        scope = "" if wanted.is_empty else f" match the filter (of {total})"
+        verb = "matches" if len(self.shown) == 1 else "match"
+        scope = "" if wanted.is_empty else f" {verb} the filter (of {total})"
         empty = "No tags or notes yet: t tags, a writes a note." if total == 0 else ""
-        status.update(Content(empty or f"{len(self.shown)} annotations{scope}"))
+        status.update(Content(empty or f"{plural(len(self.shown), 'annotation')}{scope}"))
 
     @on(Input.Changed, "#notes-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -140,8 +146,9 @@ class NotesScreen(Screen[None]):
 
     @on(Input.Submitted, "#notes-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the filter opens the highlighted annotation, as in the Stories view."""
         event.stop()
-        self.query_one("#notes-list", OptionList).focus()
+        self.action_open()
 
     def action_filter(self) -> None:
         self.query_one("#notes-filter", Input).focus()
@@ -173,7 +180,4 @@ class NotesScreen(Screen[None]):
         self.dismiss()
 
     def action_back(self) -> None:
-        if self.focused is self.query_one("#notes-filter", Input):
-            self.query_one("#notes-list", OptionList).focus()
-        else:
-            self.dismiss()
+        self.dismiss()

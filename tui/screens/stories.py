@@ -1,7 +1,8 @@
 """The library's stories, searchable by title; enter opens one on the main screen.
 
 The list is read in a thread worker (the store is a file on disk that may be large) and filtered
-in memory with rapidfuzz as the user types, so typing never waits on the disk.
+in memory as the user types (`title_match`: every typed word must match), so typing never waits
+on the disk and narrows the list.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rapidfuzz import fuzz, process, utils
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -18,34 +18,30 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.cli_common import plural
 from tui.core.library import Library, LibraryError
 from tui.core.models import Story
 from tui.messages import OpenStory, post_to_screen_below
+from tui.screens.title_match import title_score
 from tui.widgets.diff_text import data_text
-
-SEARCH_CUTOFF = 60.0
-"""Lowest partial-ratio score (0-100) for a title to stay in the filtered list."""
 
 
 def filter_stories(stories: Sequence[Story], query: str) -> list[Story]:
-    """Stories whose title matches `query` fuzzily, best first; all of them when it is blank.
+    """Stories whose title matches every word of `query` (`title_match`), or whose id starts
+    with it, best first; all of them when it is blank.
 
-    partial_ratio lets a word typed from the middle of a long headline match it; ties keep the
-    library's order so the list does not jump around while typing.
+    Ties keep the library's order so the list does not jump around while typing.
     """
     if not query.strip():
         return list(stories)
-    titles = {position: story.title for position, story in enumerate(stories)}
-    matches = process.extract(
-        query,
-        titles,
-        scorer=fuzz.partial_ratio,
-        processor=utils.default_process,
-        score_cutoff=SEARCH_CUTOFF,
-        limit=None,
-    )
-    ranked = sorted(matches, key=lambda match: (-match[1], match[2]))
-    return [stories[position] for _, _, position in ranked]
+    wanted = query.strip().casefold()
+    scored = []
+    for position, story in enumerate(stories):
+        score = 100.0 if len(wanted) >= 4 and story.id.startswith(wanted) else 0.0
+        score = max(score, title_score(query, story.title))
+        if score > 0:
+            scored.append((-score, position, story))
+    return [story for _, _, story in sorted(scored, key=lambda item: item[:2])]
 
 
 def story_prompt(story: Story) -> Text:
@@ -97,7 +93,7 @@ class StoriesScreen(Screen[str | None]):
         """The stories the list shows, in order."""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="search stories (fuzzy)", id="stories-search")
+        yield Input(placeholder="type words of a title, or an id", id="stories-search")
         yield Static("reading the library…", id="stories-status")
         yield OptionList(id="stories-list")
         yield Footer()
@@ -142,9 +138,10 @@ class StoriesScreen(Screen[str | None]):
         if total == 0:
             status = "the library holds no story yet: import some articles first"
         elif query.strip():
-            status = f"{len(self.shown)} of {total} stories match"
+            verb = "matches" if len(self.shown) == 1 else "match"
+            status = f"{len(self.shown)} of {plural(total, 'story', 'stories')} {verb}"
         else:
-            status = f"{total} stor{'ies' if total != 1 else 'y'}"
+            status = plural(total, "story", "stories")
         self.query_one("#stories-status", Static).update(Text(status, end=""))
 
     def action_search(self) -> None:

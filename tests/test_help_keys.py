@@ -1,0 +1,106 @@
+"""Help (`?`) lists every key of every screen, scrolls with g/G, and its footer shows its own keys.
+
+The key tables are built from the binding groups, so these tests check the whole set: every id a
+keymap can name must appear, and every screen that defines keys must be one the help reads.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Markdown
+from textual.widgets._footer import FooterKey
+
+import tui.screens
+from tests.app_data import running_main
+from tui.app import CrosswireApp
+from tui.core.config import Config
+from tui.core.library import Library
+from tui.keymap import SCREEN_BINDING_IDS, VIEW_SCREENS, binding_ids
+from tui.screens.help import HelpScreen
+
+MAIN_SCREEN_CLASSES = {"MainScreen", "AnnotationActions", "NoteHandlers", "AnnotationBase"}
+"""Screens whose keys are the main screen's groups in tui/keymap.py, not a BINDINGS of their own."""
+
+
+async def _help_markdown(app: CrosswireApp) -> str:
+    screen = app.screen
+    assert isinstance(screen, HelpScreen)
+    return screen.query_one(Markdown).source
+
+
+async def test_help_lists_every_binding_id_and_the_annotation_and_view_keys(
+    seeded: tuple[Library, str],
+) -> None:
+    library, story_id = seeded
+    async with running_main(library, story_id) as (app, pilot, _main):
+        await pilot.press("question_mark")
+        await pilot.pause()
+        markdown = await _help_markdown(app)
+    missing = sorted(i for i in binding_ids() | SCREEN_BINDING_IDS if f"`{i}`" not in markdown)
+    assert missing == []
+    rows = {line.split("|")[-2].strip(" `"): line for line in markdown.splitlines() if "|" in line}
+    for binding_id, key in [
+        ("annotate.tag", "`t`"),
+        ("annotate.note_in_editor", "`A`"),
+        ("view.notes", "`T`"),
+        ("export.story", "`e`"),
+        ("copy.sentence", "`y`"),
+        ("matrix.order", "`o`"),
+        ("drift.filter", "`f`"),
+        ("side_by_side.left_previous", "`,`"),
+        ("side_by_side.left_next", "`.`"),
+        ("side_by_side.right_previous", "`<`"),
+        ("side_by_side.right_next", "`>`"),
+    ]:
+        assert key in rows[binding_id], rows[binding_id]
+
+
+def test_every_screen_with_keys_is_one_the_help_reads() -> None:
+    listed = {(module, name) for _, module, name in VIEW_SCREENS}
+    for info in pkgutil.iter_modules(tui.screens.__path__):
+        module = importlib.import_module(f"tui.screens.{info.name}")
+        for name, cls in inspect.getmembers(module, inspect.isclass):
+            if not issubclass(cls, Screen) or cls.__module__ != module.__name__:
+                continue
+            own = [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+            if own and name not in MAIN_SCREEN_CLASSES:
+                assert (module.__name__, name) in listed, f"{name} is missing from VIEW_SCREENS"
+
+
+async def test_help_shows_the_keys_in_force_after_a_keymap(seeded: tuple[Library, str]) -> None:
+    library, story_id = seeded
+    app = CrosswireApp(library, story_id=story_id, config=Config(keymap={"view.matrix": "M"}))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        markdown = await _help_markdown(app)
+    row = next(line for line in markdown.splitlines() if "`view.matrix`" in line)
+    assert row.startswith("| `M` |")
+
+
+async def test_g_and_G_move_through_help_and_its_footer_shows_its_own_keys(
+    seeded: tuple[Library, str],
+) -> None:
+    library, story_id = seeded
+    async with running_main(library, story_id) as (app, pilot, _main):
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        body = help_screen.body
+        assert body.max_scroll_y > 0, "the help is longer than the screen"
+        await pilot.press("G")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        shown = {key.description for key in help_screen.query(FooterKey)}
+        assert {"Close", "Top", "Bottom"} <= shown
+        assert "Matrix" not in shown, "the main screen's keys are not on offer here"
