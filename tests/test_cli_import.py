@@ -48,11 +48,12 @@ def test_import_prints_each_article_with_its_counts(run_cli: RunCli) -> None:
     trt = next(line for line in lines if line.startswith("TRT World"))
     assert "sentences kept" in trt and "lines removed" in trt
     assert sum(1 for line in lines if "sentences kept" in line) == 5
-    assert f"5 new article(s) in story {SEED_TITLE}" in result.stdout
+    assert f"5 new articles in story {SEED_TITLE}" in result.stdout
 
     again = run_cli("import", SEEDS_DIR)
-    assert again.returncode == 0
+    assert again.returncode == 0  # files already there count as used
     assert again.stdout.count("skipped") == 5
+    assert f"0 new articles, 5 already there in story {SEED_TITLE}" in again.stdout
 
 
 def test_import_with_only_bad_paths_exits_1_with_one_line_each(

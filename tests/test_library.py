@@ -317,3 +317,37 @@ def test_last_story_is_remembered_and_forgotten_when_gone(tmp_path: Path) -> Non
     assert Library(tmp_path / "lib").last_story_id() == story.id
     library.set_state(LAST_STORY_STATE_KEY, "no-such-story")
     assert library.last_story_id() is None
+
+
+def test_find_story_takes_a_unique_start_of_an_id(library_home: Path) -> None:
+    library = Library(library_home)
+    stories = [library.create_story("Harbour story") for _ in range(40)]  # no digits to match
+    by_prefix: dict[str, list[str]] = {}
+    for story in stories:
+        by_prefix.setdefault(story.id[:4], []).append(story.id)
+    unique = next(s for s in stories if len(by_prefix[s.id[:4]]) == 1)
+    assert library.find_story(unique.id[:4]) == unique
+    assert library.find_story(unique.id[:6].upper()) == unique  # ids are hex: case aside
+    with pytest.raises(LibraryError, match="no story matches"):
+        library.find_story(unique.id[:3])  # shorter than MIN_ID_PREFIX: only a title query
+
+
+def test_find_story_names_every_id_a_shared_prefix_could_mean(library_home: Path) -> None:
+    library = Library(library_home)
+    library.create_story("Harbour closes")
+    library.create_story("Zoo escape")
+    index = orjson.loads((library_home / "library.json").read_bytes())
+    for doc, new_id in zip(index["stories"].values(), ("abcd1111", "abcd2222"), strict=True):
+        doc["id"] = new_id
+    (library_home / "library.json").write_bytes(orjson.dumps(index))
+    assert library.find_story("abcd1").title == "Harbour closes"
+    with pytest.raises(LibraryError, match=r"abcd1111, abcd2222"):
+        library.find_story("abcd")
+
+
+def test_story_titles_are_stored_without_escapes_or_controls(library_home: Path) -> None:
+    library = Library(library_home)
+    story = library.create_story("Storm \x1b]0;PWNED\x07 hits \u202ecoast\x1b[2J [bold]x[/bold]")
+    assert story.title == "Storm hits coast [bold]x[/bold]"
+    with pytest.raises(LibraryError, match="needs a title"):
+        library.create_story("\x1b[2J\x07")

@@ -139,3 +139,16 @@ def test_wire_credit_does_not_name_the_outlet() -> None:
     raw, name = _seed("003")
     assert wire_credit(raw) == "AFP"
     assert detect_outlet(raw, filename=name) == "TRT World"
+
+
+def test_names_lose_escapes_and_controls_and_keep_markup_literal() -> None:
+    assert detect_outlet("x", override="Esc\x1b[31mRed\u202e") == "EscRed"
+    assert detect_outlet("x", manifest_outlet="[blink]Plain[/blink]\x07") == "[blink]Plain[/blink]"
+    assert detect_outlet("x", url="https://www.trtworld.com/\x1b[2J") == "TRT World"
+    assert detect_outlet("x", filename="city\x1b]0;PWNED\x07_news.txt") == "city_news"
+
+
+def test_a_name_made_only_of_controls_is_no_evidence() -> None:
+    assert detect_outlet("x", override="\x1b[2J", manifest_outlet="Daily Herald") == "Daily Herald"
+    assert detect_outlet("x", manifest_outlet="\x07\u202e", filename="wire.txt") == "wire"
+    assert detect_outlet("x", filename="\x1b[2J.txt") == "Unknown outlet"

@@ -99,9 +99,14 @@ def test_too_large_names_size_and_limit(tmp_path: Path) -> None:
 
 
 def test_too_many_lines_names_count_and_limit(tmp_path: Path) -> None:
-    path = _write(tmp_path, b"a\n" * 200_000, "lines.txt")  # 200,001 lines: the last is empty
+    # Lines counted as `wc -l` and editors count them: a final newline ends the last line.
+    path = _write(tmp_path, b"a\n" * 200_001, "lines.txt")
     assert _reason(path) == "too many lines (200,001; the limit is 200,000)"
-    assert read_text_file(path, max_lines=200_001).count("\n") == 200_000
+    assert read_text_file(path, max_lines=200_001).count("\n") == 200_001
+    unterminated = _write(tmp_path, b"a\n" * 200_000 + b"a", "unterminated.txt")
+    assert _reason(unterminated) == "too many lines (200,001; the limit is 200,000)"
+    at_limit = _write(tmp_path, b"a\n" * 200_000, "at_limit.txt")
+    assert read_text_file(at_limit).count("\n") == 200_000
     assert _reason(_write(tmp_path, b"a\nb\nc", "three.txt"), max_lines=2) == (
         "too many lines (3; the limit is 2)"
     )

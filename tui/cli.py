@@ -65,7 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = args.func(args)
         return status
     except LibraryError as exc:
-        print(f"crosswire: {exc}", file=sys.stderr)
+        from tui.cli_common import printable
+
+        print(f"crosswire: {printable(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

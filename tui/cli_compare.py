@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from tui.cli_common import open_library
+from tui.cli_common import open_library, plural, printable
 
 if TYPE_CHECKING:
     from rich.console import Console, Group
@@ -51,7 +51,8 @@ def run_compare(args: argparse.Namespace) -> int:
     story = library.get_story(resolve_story_id(library, args.story))
     articles = library.articles(story.id)
     if not articles:
-        print(f"crosswire: story {story.title!r} has no articles to compare", file=sys.stderr)
+        title = printable(story.title)
+        print(f"crosswire: story {title!r} has no articles to compare", file=sys.stderr)
         return 1
     alignment = align_story(articles)
     if args.json:
@@ -76,9 +77,11 @@ def print_comparison(
     from rich.table import Table
     from rich.text import Text
 
-    console.print(Text(title, style="bold"))
-    origin = alignment.outlets.get(alignment.origin or "", "")
-    line = Text(f"{len(articles)} articles, {len(alignment.clusters)} clusters. ")
+    console.print(Text(printable(title), style="bold"))
+    origin = printable(alignment.outlets.get(alignment.origin or "", ""))
+    line = Text(
+        f"{plural(len(articles), 'article')}, {plural(len(alignment.clusters), 'cluster')}. "
+    )
     line.append("Likely origin: ")
     line.append(origin or "none (no shared text)", style="bold")
     console.print(line)
@@ -88,7 +91,7 @@ def print_comparison(
         shares.add_column(column, justify="left" if column == "outlet" else "right")
     for share in alignment.shares:
         shares.add_row(
-            Text(share.outlet),
+            Text(printable(share.outlet)),
             str(share.sentences),
             str(share.shared),
             str(share.reworded),
@@ -133,10 +136,10 @@ def _drift(alignment: StoryAlignment) -> Group:
             table.add_row(
                 str(drift.cluster),
                 kind,
-                Text(drift.a),
-                Text(", ".join(drift.outlets_a)),
-                Text(drift.b),
-                Text(", ".join(drift.outlets_b)),
+                Text(printable(drift.a)),
+                Text(", ".join(map(printable, drift.outlets_a))),
+                Text(printable(drift.b)),
+                Text(", ".join(map(printable, drift.outlets_b))),
             )
         parts.append(table)
         if any(d.scope == "story" for d in loud):
@@ -150,7 +153,7 @@ def _drift(alignment: StoryAlignment) -> Group:
     if quiet:
         line = Text("Spelling variants: ", style="dim")
         for n, ((a, b), clusters) in enumerate(sorted(quiet.items())):
-            line.append(("; " if n else "") + f"{a} / {b} ", style="dim")
+            line.append(("; " if n else "") + f"{printable(a)} / {printable(b)} ", style="dim")
             line.append(f"(# {', '.join(str(c) for c in sorted(set(clusters)))})", style="dim")
         parts.append(line)
     return Group(*parts)
@@ -179,10 +182,10 @@ def _matrix(alignment: StoryAlignment, *, width: int) -> Group:
         for status in row.cells:
             mark, style = STATUS_MARK[status] if status else ("·", "dim")
             cells.append(Text(mark, style=style))
-        table.add_row(str(row.cluster), Text(row.text, overflow="ellipsis"), *cells)
+        table.add_row(str(row.cluster), Text(printable(row.text), overflow="ellipsis"), *cells)
     legend = Text("Columns: ", style="dim")
     for n, article_id in enumerate(alignment.article_ids, start=1):
         legend.append(f"{n} ", style="bold")
-        legend.append(alignment.outlets[article_id])
+        legend.append(printable(alignment.outlets[article_id]))
         legend.append("  ")
     return Group(table, legend)

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.cli_common import open_library
+from tui.cli_common import open_library, printable
 from tui.core.library import Library, LibraryError
 
 """The library state key under which the app remembers the story last open."""
@@ -82,7 +82,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         written = write_export(content, path, force=args.force)
     except ExportError as exc:
-        print(f"crosswire: {exc}", file=sys.stderr)
+        print(f"crosswire: {printable(str(exc))}", file=sys.stderr)
         return 1
-    print(f"wrote {written}", file=sys.stderr)
+    print(f"wrote {printable(str(written))}", file=sys.stderr)
     return 0

@@ -10,9 +10,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from tui.cli_common import open_library, plural, printable
 from tui.core.library import Library
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from tui.core.importer import ImportedArticle
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,38 +46,68 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_import(args: argparse.Namespace) -> int:
-    """Import, print one line per article, problems on stderr; 1 when nothing could be used."""
+    """Import, print one line per article and per skipped file, problems on stderr.
+
+    Exit 1 when no file could be used; files skipped because the story already holds them count
+    as used (importing a folder again succeeds and changes nothing). A new library is not given
+    the bundled example story: the user is bringing a story of their own.
+    """
     from rich.console import Console
     from rich.text import Text
 
     from tui.core.importer import import_paths
 
-    library = Library(args.library_home)
+    library = open_library(args.library_home, first_run_story=False)
     report = import_paths(library, args.paths, story=args.story, outlet=args.outlet)
     console = Console(soft_wrap=True, highlight=False)
     for item in report.imported:
-        line = Text.assemble(
-            (item.article.outlet, "bold"),
-            f"  {item.kept_sentences} sentences kept, {item.removed_lines} lines removed",
-            ("  (replaced)" if item.action == "replaced" else "", "yellow"),
-            ("  " + item.article.title, "dim"),
-        )
-        console.print(line)
+        console.print(_imported_line(item))
     for skipped in report.skipped:
-        console.print(Text(skipped, style="dim"))
+        console.print(Text(printable(skipped), style="dim"))
     for story_id in report.story_ids:
         story = library.get_story(story_id)
-        count = sum(1 for item in report.imported if item.article.story_id == story_id)
+        actions = [item.action for item in report.imported if item.article.story_id == story_id]
+        counts = [plural(actions.count("added"), "new article")]
+        if "replaced" in actions:
+            counts.append(f"{actions.count('replaced'):,} replaced")
+        if report.skipped_in.get(story_id):
+            counts.append(f"{report.skipped_in[story_id]:,} already there")
         console.print(
             Text.assemble(
-                f"{count} new article(s) in story ",
-                (story.title, "bold"),
-                f" ({story.id}, {len(story.article_ids)} in all)",
+                f"{', '.join(counts)} in story ",
+                (printable(story.title), "bold"),
+                f" ({story.id}, {len(story.article_ids):,} in all)",
             )
         )
     for problem in report.problems:
-        print(problem, file=sys.stderr)
+        print(printable(problem), file=sys.stderr)
     return 0 if report.imported or report.skipped else 1
+
+
+def _imported_line(item: ImportedArticle) -> Text:
+    """'Outlet  9 sentences kept, 1 line removed  Title', and what happened if not a plain add."""
+    from rich.text import Text
+
+    line = Text.assemble(
+        (printable(item.article.outlet), "bold"),
+        f"  {plural(item.kept_sentences, 'sentence')} kept, "
+        f"{plural(item.removed_lines, 'line')} removed",
+        ("  " + printable(item.article.title), "dim"),
+    )
+    if item.action == "replaced":
+        if item.replaced_source == item.article.source:
+            note = "updated: this file was imported before"
+        else:
+            note = f"replaced this outlet's {Path(item.article.source).name} from " + printable(
+                str(Path(item.replaced_source or "").parent)
+            )
+        line.append(f"  ({note})", style="yellow")
+    elif item.outlet_articles:
+        line.append(
+            f"  (the story now has {item.outlet_articles + 1} articles from this outlet)",
+            style="yellow",
+        )
+    return line
 
 
 def _stories_document(library: Library) -> dict[str, Any]:
@@ -92,8 +128,6 @@ def _stories_document(library: Library) -> dict[str, Any]:
 
 def run_stories(args: argparse.Namespace) -> int:
     """List stories with their article counts; a first run adds the bundled example story."""
-    from tui.cli_common import open_library
-
     library = open_library(args.library_home)
     document = _stories_document(library)
     if args.json:
@@ -105,7 +139,7 @@ def run_stories(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     # Titles and outlets come from scraped pages: pass them as Text so rich never reads markup.
-    table = Table(title=Text(f"Stories in {library.home}"), title_justify="left")
+    table = Table(title=Text(f"Stories in {printable(str(library.home))}"), title_justify="left")
     table.add_column("id", style="dim", no_wrap=True)
     table.add_column("title", overflow="fold")
     table.add_column("articles", justify="right")
@@ -113,9 +147,9 @@ def run_stories(args: argparse.Namespace) -> int:
     for story in document["stories"]:
         table.add_row(
             Text(story["id"]),
-            Text(story["title"]),
+            Text(printable(story["title"])),
             Text(str(story["articles"])),
-            Text(", ".join(story["outlets"])),
+            Text(", ".join(printable(outlet) for outlet in story["outlets"])),
         )
     Console().print(table)
     return 0

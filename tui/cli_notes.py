@@ -12,7 +12,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from tui.cli_common import open_library
+from tui.cli_common import open_library, printable
 from tui.core.library import Library, LibraryError
 
 if TYPE_CHECKING:
@@ -60,13 +60,14 @@ def _target(library: Library, args: argparse.Namespace) -> tuple[Target, Annotat
         target = Target.story(story.id)
     else:
         articles = library.articles(story.id)
-        wanted = args.article.casefold()
+        wanted = printable(args.article).casefold()  # outlets compare as they are shown
         by_id = [a for a in articles if a.id == args.article]
-        by_outlet = [a for a in articles if a.outlet.casefold() == wanted]
+        by_outlet = [a for a in articles if printable(a.outlet).casefold() == wanted]
         found = by_id or by_outlet
         if len(found) != 1:
             problem = "no article" if not found else f"{len(found)} articles"
-            raise LibraryError(f"{problem} matching {args.article!r} in story {story.title!r}")
+            title = printable(story.title)
+            raise LibraryError(f"{problem} matching {args.article!r} in story {title!r}")
         if args.sentence is None:
             target = Target.article(story.id, found[0].id)
         elif args.sentence < 0:
@@ -87,7 +88,7 @@ def run_tag(args: argparse.Namespace) -> int:
         if args.remove:
             missing = [tag for tag in args.tags if not annotations.remove_tag(target, tag)]
             for tag in missing:
-                print(f"crosswire: not tagged {tag!r}", file=sys.stderr)
+                print(f"crosswire: not tagged {printable(tag)!r}", file=sys.stderr)
         else:
             annotations.add_tags(
                 target, args.tags, quote=context.quote, outlet=context.outlet,
@@ -96,7 +97,7 @@ def run_tag(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"crosswire: {exc}", file=sys.stderr)
         return 1
-    print(", ".join(annotations.tags_for(target)) or "(no tags)")
+    print(", ".join(map(printable, annotations.tags_for(target))) or "(no tags)")
     return 0
 
 
@@ -137,12 +138,15 @@ def run_notes(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return 0
     for item in items:
-        where = f"{item.story_title} / {item.outlet}" if item.outlet else item.story_title
-        print(f"[{item.target.kind}] {where}: \u201c{item.quote}\u201d")
+        where = printable(item.story_title)
+        if item.outlet:
+            where += f" / {printable(item.outlet)}"
+        print(f"[{item.target.kind}] {where}: \u201c{printable(item.quote)}\u201d")
         if item.tags:
-            print("  tags: " + ", ".join(item.tags))
+            print("  tags: " + ", ".join(map(printable, item.tags)))
         for note in item.notes:
-            print(f"  note {note.id}: " + note.text.replace("\n", "\n    "))
+            text = printable(note.text, multiline=True)
+            print(f"  note {note.id}: " + text.replace("\n", "\n    "))
     if not items:
         print("no annotations match", file=sys.stderr)
     return 0

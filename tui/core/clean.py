@@ -1,18 +1,21 @@
 """Cleaning scraped article text: keep the article whole, take out the page around it.
 
 Scrapers hand over the article together with its page: lists of other stories, 'Related' links,
-share buttons, paywall prompts, aggregator widgets, read-time and date lines, section labels,
-credit lines and photo captions. `clean_text` removes those line by line, each with a short reason
-a reader understands (`REASONS`), and keeps everything that is the story: title, lede, every body
-sentence, subheads and quotes. When a rule is unsure, the line stays: a missing sentence would be
-a false 'left out' in the comparison, a stray one only a 'unique' line.
+share buttons, cookie notices, paywall prompts, aggregator widgets, read-time and date lines,
+section labels, credit lines and photo captions. `clean_text` removes those line by line, each
+with a short reason a reader understands (`REASONS`), and keeps everything that is the story:
+title, lede, every body sentence, subheads and quotes. When a rule is unsure, the line stays: a
+missing sentence would be a false 'left out' in the comparison, a stray one only a 'unique' line.
 
 Rules look at the shape of a line and its relation to the article, not at known strings of one
 site: a headline list is a run of at least three short, unpunctuated lines that share few words
 with the article's prose (or that a list label such as 'Explore' introduces, or that alternate
-with bare '-' bullets). Words are compared with rapidfuzz so 'defence'/'defense' and plurals
-still count as shared. Blank lines (also lines that are blank once terminal escapes are removed)
-are neither kept nor reported: they are only spacing.
+with bare '-' bullets); a consent notice is a short line nearly all of consent vocabulary
+('This website uses cookies.') in an article whose own prose never speaks of cookies. Words are
+compared with rapidfuzz so 'defence'/'defense' and plurals still count as shared. Markup-looking
+tags ('[bold]') are left out when a line is judged, never from the text kept. Blank lines (also
+lines that are blank once terminal escapes are removed) are neither kept nor reported: they are
+only spacing.
 
 Kept lines become sentences (`core.segment`) whose spans index `raw`; `CleanResult.text` and
 `RemovedLine.text` hold the display-safe line (escapes removed, whitespace folded).
@@ -31,15 +34,20 @@ from tui.core.clean_rules import (
     LIST_LABELS,
     OPENING,
     STOPWORDS,
+    consent_anchors,
     line_reason,
 )
 from tui.core.models import CleanResult, RemovedLine, SentenceKind
-from tui.core.segment import display_text, sentences_for_lines
+from tui.core.safe_text import display_text
+from tui.core.segment import sentences_for_lines
+
+# Rich-style tags: '[b]', '[bold red]', '[/]', '[/bold]', '[link=http://...]', '[@click=...]'.
+_MARKUP_TAG = re.compile(r"\[/?[a-z@#][^\[\]\n]{0,80}\]|\[/\]")
 
 REASONS = (
     "headline list", "navigation", "related link", "page widget", "promotion", "coverage widget",
     "paywall", "read time", "date line", "section label", "byline", "credit line", "photo caption",
-    "repeated title", "bullet marker",
+    "repeated title", "bullet marker", "cookie notice",
 )  # fmt: skip
 """Every reason `clean_text` gives, so a face can group or explain them."""
 
@@ -47,21 +55,27 @@ REASONS = (
 def clean_text(raw: str) -> CleanResult:
     """Split `raw` into the article (kept lines, title, date, sentences) and removed junk lines."""
     lines = [display_text(piece) for piece in raw.split("\n")]
+    shapes = [_shape(text) for text in lines]  # what the rules judge; `lines` is what is kept
     filled = [n for n, text in enumerate(lines) if text]
     removed: dict[int, str] = {}
     found_date: str | None = None
     for n in filled:
-        reason, stated = line_reason(lines[n])
+        reason, stated = line_reason(shapes[n])
         if reason:
             removed[n] = reason
             found_date = found_date or stated  # only a date line dates the article
-    vocabulary = _Vocabulary(lines[n] for n in filled if _is_prose(lines[n]))
-    _remove_headline_lists(lines, filled, removed, vocabulary)
+    consent = {n: consent_anchors(shapes[n]) for n in filled if n not in removed}
+    consent = {n: anchors for n, anchors in consent.items() if anchors}
+    vocabulary = _Vocabulary(shapes[n] for n in filled if n not in consent and _is_prose(shapes[n]))
+    for n, anchors in consent.items():
+        if not vocabulary.mentions(anchors):  # an article about cookie rules keeps its words
+            removed[n] = "cookie notice"
+    _remove_headline_lists(shapes, filled, removed, vocabulary)
     kept = [n for n in filled if n not in removed]
-    title_line = _find_title(lines, kept)
-    _remove_header_junk(lines, kept, removed, title_line, vocabulary)
+    title_line = _find_title(shapes, kept)
+    _remove_header_junk(shapes, kept, removed, title_line, vocabulary)
     kept = [n for n in kept if n not in removed]
-    kinds: dict[int, SentenceKind] = {n: "heading" for n in kept if _is_heading(lines[n])}
+    kinds: dict[int, SentenceKind] = {n: "heading" for n in kept if _is_heading(shapes[n])}
     if title_line is not None:
         kinds[title_line] = "title"
     return CleanResult(
@@ -72,6 +86,15 @@ def clean_text(raw: str) -> CleanResult:
         removed=tuple(RemovedLine(n, lines[n], removed[n]) for n in sorted(removed)),
         kept_lines=tuple(kept),
     )
+
+
+def _shape(text: str) -> str:
+    """The line the rules judge: markup-looking tags ('[bold red]', '[/]', '[link=...]') left
+    out, so '[bold]Harbour[/] reopens' reads as the title it is. The kept text keeps them."""
+    if "[" not in text:
+        return text
+    bare = " ".join(_MARKUP_TAG.sub(" ", text).split())
+    return bare or text
 
 
 def _is_prose(text: str) -> bool:
@@ -99,6 +122,11 @@ class _Vocabulary:
 
     def __bool__(self) -> bool:
         return bool(self.words)
+
+    def mentions(self, words: Iterable[str]) -> bool:
+        """Whether the prose uses any of these words, singular or plural ('cookie', 'cookies')."""
+        stems = {word.removesuffix("s") for word in words}
+        return any(word.removesuffix("s") in stems for word in self.words)
 
     def relatedness(self, text: str) -> float:
         """Share of a line's content words the prose also uses; rapidfuzz forgives 'defense'."""

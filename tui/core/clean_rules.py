@@ -82,7 +82,23 @@ HEADER_BYLINE = re.compile(
     r"^[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3} in [A-Z][\w'. -]+$"
     r"|^[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3}, [A-Z][\w'. -]+$"
 )
-_BYLINE = re.compile(r"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}(?:\s*(?:,|and|&|in)\s.*)?$")
+# 'By Kenji Sato', 'By Kenji Sato and Mia Lee', 'By Daily Herald staff', 'By our correspondent'.
+_BYLINE = re.compile(
+    r"^By\s+(?:(?:the|our|an?)\s+)?(?:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}"
+    r"(?:\s+(?:staff|reporters?|correspondents?|writers?|editors?|desk|team|newsroom)"
+    r"(?:\s+(?:writers?|reporters?))?)?"
+    r"|(?:staff|reporters?|correspondents?|writers?|editors?|desk|team|newsroom)"
+    r"(?:\s+(?:writers?|reporters?))?)"
+    r"(?:\s*(?:,|and|&|in)\s.*)?$"
+)
+# Share buttons by their shape, whatever the network: 'Share on Twitter', 'Share via Email',
+# 'Share this story on WhatsApp', 'Post to LinkedIn'. At most two words name the network.
+_SHARE_BUTTON = re.compile(
+    r"^(?:share|post|send|tweet|pin|email)(?:\s+(?:this|the|it))?"
+    r"(?:\s+(?:article|story|page|post|link|video))?"
+    r"\s+(?:on|to|via|with|by)\s+[\w.+&'-]+(?:\s+[\w.+&'-]+)?$",
+    re.I,
+)
 
 
 def _phrases(joined: str) -> frozenset[str]:
@@ -104,7 +120,26 @@ _WIDGETS = LIST_LABELS | _phrases(
     "|log in|sign in|back to top|tags|topics|facebook|twitter|x|whatsapp|linkedin|telegram"
     "|reddit|cookie settings|accept all cookies|coverage details|bias distribution|factuality"
     "|blindspot|similar news topics|ownership|media bias"
+    # consent buttons: they carry no cookie word, so `consent_anchors` cannot see them
+    "|manage preferences|manage cookies|manage settings|cookie preferences|privacy settings"
+    "|accept|accept all|reject all|decline|i agree|agree|got it|ok got it"
 )
+# A consent notice is short and made of these words, one of them an anchor: 'This website uses
+# cookies.', 'We use cookies to improve your experience. By continuing you accept our cookie
+# policy.' An article about cookie law uses the anchors amid other words (see `core.clean`).
+CONSENT_ANCHORS = _phrases("cookie|cookies|consent|gdpr")
+_CONSENT_WORDS = CONSENT_ANCHORS | _phrases(
+    "website|websites|site|sites|uses|use|using|used|you|your|our|improve|experience|browsing"
+    "|browse|continuing|continue|accept|accepting|accepted|agree|agreeing|policy|privacy"
+    "|preferences|manage|settings|personalise|personalize|personalised|personalized|content|ads"
+    "|advertising|analytics|partners|store|stored|information|device|choices|choice|learn|find"
+    "|visit|visiting|traffic|measure|serve|deliver|provide|best|possible|technologies|similar"
+    "|tracking|third|party|necessary|essential|functional|enable|options|usage|statement"
+    "|notice|details|read|here|click|clicking|button|reject|all|any|time|withdraw|change|analyse"
+    "|analyze|analyses|social|media|features"
+)
+_CONSENT_MAX_WORDS = 40
+_CONSENT_SHARE = 0.75
 _COVERAGE_WORDS = _phrases("coverage details|bias distribution|factuality|blindspot")
 STOPWORDS = _phrases(
     "the|and|for|with|from|that|this|have|has|had|was|were|are|will|would|into|over|after|about"
@@ -147,11 +182,32 @@ def line_reason(text: str) -> tuple[str | None, str | None]:
         return "paywall", None
     if _PROMOTION.match(plain) and words <= 30:
         return "promotion", None
-    if folded in _WIDGETS or _COUNTER.match(plain):
+    if folded in _WIDGETS or _COUNTER.match(plain) or words <= 8 and _SHARE_BUTTON.match(plain):
         return "page widget", None
     if words <= 10 and _BYLINE.match(plain) and plain[-1] not in _SENTENCE_END:
         return "byline", None
     return None, None
+
+
+def consent_anchors(text: str) -> set[str]:
+    """The cookie/consent words of a line that reads as a consent notice, else an empty set.
+
+    Consent notices differ in wording from site to site but not in vocabulary: a short line whose
+    words (three letters and more, stopwords aside) are nearly all consent words, one of them an
+    anchor. The caller decides with the article: if its own prose uses the anchors, the line may
+    be part of the story.
+    """
+    lowered = text.lower()
+    # Every anchor holds one of these: most lines skip the word count below on a substring test.
+    if not ("cookie" in lowered or "consent" in lowered or "gdpr" in lowered):
+        return set()
+    if len(text.split()) > _CONSENT_MAX_WORDS:
+        return set()
+    words = [w for w in re.findall(r"[a-z]+", lowered) if len(w) >= 3 and w not in STOPWORDS]
+    anchors = {w for w in words if w in CONSENT_ANCHORS}
+    if not anchors or sum(w in _CONSENT_WORDS for w in words) < _CONSENT_SHARE * len(words):
+        return set()
+    return anchors
 
 
 def stated_date(text: str) -> str | None:

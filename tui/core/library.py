@@ -19,20 +19,30 @@ import tempfile
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-from rapidfuzz import fuzz, utils
 from tinydb import Query
 from tinydb.table import Table
 
-from tui.core.models import Article, RemovedLine, Sentence, Story
+from tui.core.library_records import (
+    INDEX_FIELDS,
+    ArticleEntry,
+    article_from,
+    body_doc,
+    index_entry,
+    story_from,
+)
+from tui.core.models import Article, Story
+from tui.core.safe_text import safe_name
 from tui.core.storage import AtomicJSONStorage, LibraryError, Tables, next_document_id
+from tui.core.story_lookup import FIND_SCORE_CUTOFF, MIN_ID_PREFIX, pick_story
 
 __all__ = [
+    "FIND_SCORE_CUTOFF",
+    "MIN_ID_PREFIX",
     "ArticleEntry",
     "LAST_STORY_STATE_KEY",
     "Library",
@@ -44,15 +54,11 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = 1
+"""Bumped whenever the layout changes in a way an older crosswire would misread."""
 LAST_STORY_STATE_KEY = "last_story"
 """State key of the story last read in the app."""
-"""Bumped whenever the layout changes in a way an older crosswire would misread."""
-
-FIND_SCORE_CUTOFF = 80.0
-"""Below this fuzzy score a query names no story (0-100, see `_title_score`)."""
 
 _META, _STORIES, _BODIES, _STATE = "_meta", "stories", "bodies", "state"
-_INDEX_FIELDS = ("id", "story_id", "outlet", "title", "source", "url", "date", "imported_at")
 _BODY_CACHE_SIZE = 16
 
 
@@ -78,22 +84,6 @@ def article_id_for(story_id: str, source: str) -> str:
     return hashlib.sha256(f"{story_id}\0{source}".encode()).hexdigest()[:12]
 
 
-def _title_score(query: str, title: str) -> float:
-    """How well a typed query names a title (0-100): its words are in the title, or nearly.
-
-    token_set_ratio scores 100 when every query word is in the title; the word-by-word score
-    forgives a typo in any order ('misiles japan'). WRatio alone gives ~85 to unrelated titles
-    that share one short word ('weather in paris' vs 'Brexit talks stall in Brussels').
-    """
-    words = utils.default_process(query).split()
-    title_words = utils.default_process(title).split()
-    if not words or not title_words:
-        return 0.0
-    whole = fuzz.token_set_ratio(query, title, processor=utils.default_process)
-    per_word = sum(max(fuzz.ratio(word, other) for other in title_words) for word in words)
-    return max(whole, per_word / len(words))
-
-
 def _prepare_folder(home: Path) -> None:
     """Create the library folder and prove it can be written, with one clear line if not."""
     if home.exists() and not home.is_dir():
@@ -105,56 +95,6 @@ def _prepare_folder(home: Path) -> None:
         os.unlink(probe)
     except OSError as exc:
         raise LibraryError(f"{home}: library folder cannot be written ({exc.strerror})") from exc
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleEntry:
-    """An article's index entry: everything but its text, read without opening the bodies."""
-
-    id: str
-    story_id: str
-    outlet: str
-    title: str
-    source: str
-    url: str | None
-    date: str | None
-    imported_at: str
-
-
-def _story_from(doc: dict[str, Any]) -> Story:
-    return Story(
-        id=doc["id"],
-        title=doc["title"],
-        created_at=doc["created_at"],
-        article_ids=tuple(entry["id"] for entry in doc["articles"]),
-    )
-
-
-def _index_entry(article: Article) -> dict[str, Any]:
-    return {name: getattr(article, name) for name in _INDEX_FIELDS}
-
-
-def _body(article: Article) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "raw": article.raw,
-        "text": article.text,
-        "sentences": [[s.index, s.text, s.start, s.end, s.line, s.kind] for s in article.sentences],
-        "removed": [[r.line, r.text, r.reason] for r in article.removed],
-    }
-
-
-def _article_from(entry: dict[str, Any], body: dict[str, Any]) -> Article:
-    return Article(
-        **{name: entry[name] for name in _INDEX_FIELDS},
-        raw=body["raw"],
-        text=body["text"],
-        sentences=tuple(
-            Sentence(index=i, text=t, start=s, end=e, line=ln, kind=k)
-            for i, t, s, e, ln, k in body["sentences"]
-        ),
-        removed=tuple(RemovedLine(line=ln, text=t, reason=r) for ln, t, r in body["removed"]),
-    )
 
 
 class Library:
@@ -200,7 +140,7 @@ class Library:
 
     def stories(self) -> list[Story]:
         """Every story, oldest first."""
-        return [_story_from(doc) for doc in self._story_table().all()]
+        return [story_from(doc) for doc in self._story_table().all()]
 
     def is_empty(self) -> bool:
         """True when the library holds no story (the first run)."""
@@ -208,23 +148,13 @@ class Library:
 
     def get_story(self, story_id: str) -> Story:
         """The story with this id; LibraryError if there is none."""
-        return _story_from(self._story_doc(story_id))
+        return story_from(self._story_doc(story_id))
 
     def find_story(self, query: str, *, score_cutoff: float = FIND_SCORE_CUTOFF) -> Story:
-        """The story a user means: exact id, then exact title, then the best fuzzy title match."""
-        wanted = query.strip()
-        stories = self.stories()
-        for story in stories:
-            if story.id == wanted:
-                return story
-        for story in stories:
-            if story.title.casefold() == wanted.casefold():
-                return story
-        scored = [(_title_score(wanted, story.title), -n, story) for n, story in enumerate(stories)]
-        best = max(scored, default=None, key=lambda item: item[:2])
-        if best is None or best[0] < score_cutoff:
-            raise LibraryError(f"no story matches {query!r} in {self.home}")
-        return best[2]
+        """The story a user means: exact id, exact title, the one id starting with the query
+        (at least `MIN_ID_PREFIX` characters, as git takes commit prefixes), then the best fuzzy
+        title match (`core.story_lookup`). LibraryError when none, or when a prefix is shared."""
+        return pick_story(self.stories(), query, score_cutoff=score_cutoff, home=self.home)
 
     def _bodies_store(self, story_id: str) -> AtomicJSONStorage:
         store = self._bodies.get(story_id)
@@ -242,7 +172,7 @@ class Library:
     def article_entries(self, story_id: str) -> list[ArticleEntry]:
         """The story's articles without their text (outlet, title, ...), in import order."""
         return [
-            ArticleEntry(**{name: entry[name] for name in _INDEX_FIELDS})
+            ArticleEntry(**{name: entry[name] for name in INDEX_FIELDS})
             for entry in self._story_doc(story_id)["articles"]
         ]
 
@@ -255,7 +185,7 @@ class Library:
             raise LibraryError(
                 f"{self._bodies_store(story_id).path}: lacks article(s) {', '.join(missing)}"
             )
-        return [_article_from(entry, bodies[entry["id"]]) for entry in entries]
+        return [article_from(entry, bodies[entry["id"]]) for entry in entries]
 
     def get_article(self, article_id: str) -> Article:
         """One article by id, from whichever story holds it."""
@@ -276,7 +206,7 @@ class Library:
 
     def create_story(self, title: str) -> Story:
         """A new, empty story with a fresh 8-hex id."""
-        clean_title = " ".join(title.split())
+        clean_title = safe_name(title)  # a title is printed: no escapes, no control characters
         if not clean_title:
             raise LibraryError("a story needs a title")
         with self._index.transaction() as tables:
@@ -287,7 +217,7 @@ class Library:
                 story_id = uuid.uuid4().hex[:8]
             doc = {"id": story_id, "title": clean_title, "created_at": now_iso(), "articles": []}
             stories[next_document_id(stories)] = doc
-        return _story_from(doc)
+        return story_from(doc)
 
     def add_articles(self, story_id: str, articles: Sequence[Article]) -> None:
         """Add articles to a story in one write of its bodies file and one of the index.
@@ -322,15 +252,15 @@ class Library:
                 doc_ids = {body["id"]: key for key, body in bodies.items()}
                 for article in articles:
                     key = doc_ids.get(article.id) or next_document_id(bodies)
-                    bodies[key] = _body(article)
+                    bodies[key] = body_doc(article)
                     doc_ids[article.id] = key
             positions = {entry["id"]: n for n, entry in enumerate(doc["articles"])}
             for article in articles:
                 if article.id in positions:
-                    doc["articles"][positions[article.id]] = _index_entry(article)
+                    doc["articles"][positions[article.id]] = index_entry(article)
                 else:
                     positions[article.id] = len(doc["articles"])
-                    doc["articles"].append(_index_entry(article))
+                    doc["articles"].append(index_entry(article))
 
     # --- small state --------------------------------------------------------------------------
 

@@ -14,6 +14,8 @@ import re
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
+from tui.core.safe_text import safe_name
+
 UNKNOWN_OUTLET = "Unknown outlet"
 
 KNOWN_DOMAINS: dict[str, str] = {
@@ -114,15 +116,20 @@ def detect_outlet(
     manifest_outlet: str | None = None,
     override: str | None = None,
 ) -> str:
-    """The outlet's readable name: override > manifest > URL > text cues > file name."""
+    """The outlet's readable name: override > manifest > URL > text cues > file name.
+
+    Every name is display-safe (`core.safe_text`): escape sequences and control characters from a
+    flag, a manifest, a URL, the text or a file name are removed, so a name made only of them
+    counts as no evidence and the next source is asked.
+    """
     for given in (override, manifest_outlet):
-        if given and given.strip():
-            return given.strip()
-    named = (url and outlet_from_url(url)) or outlet_from_text(raw)
+        if cleaned := safe_name(given):
+            return cleaned
+    named = safe_name((url and outlet_from_url(safe_name(url))) or outlet_from_text(raw))
     if named:
         return named
     if filename:
-        return outlet_from_filename(filename)
+        return safe_name(outlet_from_filename(filename)) or UNKNOWN_OUTLET
     return UNKNOWN_OUTLET
 
 

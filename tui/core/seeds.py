@@ -18,7 +18,7 @@ _SEEDED_STATE_KEY = "bundled_story_imported"
 
 def bundled_seeds_dir() -> Path:
     """The folder holding the bundled seed pages and their manifest."""
-    from tui.core.importer import MANIFEST_NAME
+    from tui.core.import_groups import MANIFEST_NAME
 
     package = Path(__file__).resolve().parent.parent
     for candidate in (package / "_seeds", package.parent / "seeds"):

@@ -32,20 +32,8 @@ from syntok._segmentation_states import State
 from syntok.tokenizer import Tokenizer
 
 from tui.core.models import Sentence, SentenceKind
+from tui.core.safe_text import display_text, mask_unsafe
 
-# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), other two-byte ESC sequences, and the 8-bit
-# CSI/OSC introducers. OSC first: its payload may contain '[' and would otherwise half-match CSI.
-_ESCAPE_SEQUENCE = re.compile(
-    r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x9c)?"
-    r"|\x1b\[[0-?]*[ -/]*[@-~]?"
-    r"|\x9b[0-?]*[ -/]*[@-~]?"
-    r"|\x1b[ -/]*[0-~]?"
-)
-# C0 and C1 controls, DEL, and invisible format characters that would move the terminal cursor
-# or reorder text (bidi overrides); tab and newline are handled as whitespace.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_SPACING_CONTROL = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]")
 _LEADING_BULLET = re.compile(r"^(\s*)([-\u2013\u2022*\u00b7\u25aa\u25cf])\s+(?=\S)")
 
 _TOKENIZER = Tokenizer(replace_not_contraction=False)
@@ -75,33 +63,6 @@ _MAY_END = re.compile(
     f"[{re.escape(''.join(t for t in State.terminals if len(t) == 1) + _OPENING_BRACKETS)}\u2026]"
 )
 _CLOSING = "\"'\u201d\u2019\u00bb)]}"
-
-
-def mask_unsafe(text: str) -> str:
-    """Replace escape sequences and control characters with spaces of the same total length."""
-
-    def blank(match: re.Match[str]) -> str:
-        return " " * len(match.group(0))
-
-    if _may_hold_escape(text):
-        text = _ESCAPE_SEQUENCE.sub(blank, text)
-    return _CONTROL.sub(blank, text)
-
-
-def display_text(text: str) -> str:
-    """Text safe to show on a terminal: escapes and controls removed, whitespace folded.
-
-    Escapes are deleted rather than blanked, so 'storm \\x1b[31mgrew\\x1b[0m,' reads 'storm grew,'.
-    """
-    text = _SPACING_CONTROL.sub(" ", text)
-    if _may_hold_escape(text):
-        text = _ESCAPE_SEQUENCE.sub("", text)
-    return " ".join(_CONTROL.sub("", text).split())  # str.split() and re's \s agree on spaces
-
-
-def _may_hold_escape(text: str) -> bool:
-    """Whether any escape introducer occurs: the common case skips the escape regex."""
-    return "\x1b" in text or "\x9b" in text or "\x9d" in text
 
 
 def line_spans(raw: str) -> list[tuple[int, int]]:

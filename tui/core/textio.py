@@ -59,7 +59,9 @@ def read_text_file(
     text = normalise_newlines(text)
     if not text.strip():
         raise UnreadableFile(path, "empty file (only whitespace)")
-    lines = text.count("\n") + 1
+    # A final newline ends the last line rather than starting another (as `wc -l` and editors
+    # count): 200,001 lines each ending in a newline are 200,001 lines.
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
     if lines > max_lines:
         raise UnreadableFile(path, f"too many lines ({lines:,}; the limit is {max_lines:,})")
     return text
