@@ -21,8 +21,6 @@ if TYPE_CHECKING:
 STATUS_MARK = {"shared": ("■", "green"), "reworded": ("▣", "yellow"), "unique": ("□", "cyan")}
 """How the coverage matrix draws each status: a mark and a colour, plus '·' for absent."""
 MATRIX_TEXT_WIDTH = 60
-KIND_RANK = {"name": 0, "number": 1, "quantity": 2, "date": 3, "quote": 4, "spelling": 5}
-"""Order of drift kinds in the report: what most changes meaning first."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -112,6 +110,8 @@ def _drift(alignment: StoryAlignment) -> Group:
     from rich.table import Table
     from rich.text import Text
 
+    from tui.core.variants import KIND_ORDER  # the app's drift list uses this order too
+
     loud = [d for d in alignment.drift if d.kind != "spelling"]
     quiet: dict[tuple[str, str], list[int]] = {}
     for drift in alignment.drift:
@@ -129,7 +129,7 @@ def _drift(alignment: StoryAlignment) -> Group:
         table.add_column("carried by", ratio=2)
         table.add_column("other version", style="bold", ratio=2)
         table.add_column("carried by", ratio=2)
-        for drift in sorted(loud, key=lambda d: (KIND_RANK[d.kind], d.cluster)):
+        for drift in sorted(loud, key=lambda d: (KIND_ORDER[d.kind], d.cluster)):
             kind = Text(drift.kind, style="magenta")
             if drift.scope == "story":
                 kind.append(" *", style="bold magenta")
