@@ -7,16 +7,19 @@ it shows: the highlighted outlet in Sources, the outlet whose rows Article holds
 highlighted sentence, and the sentence the Diff is showing. Key events go straight into the driver's
 queue, as a terminal's input thread would put them.
 
-- Single key: one key, then wait until nothing is left to do, including the Diff's deliberate
-  settle delay (tui/widgets/diff_view.py). Two figures per key: "first update", key to the first
-  frame where Sources and Article show where the key led; and "settled", key to the first frame
-  where the Diff shows that sentence too. Settled is the honest end of a single key press.
+- Single key: one key, then wait until nothing is left to do, including a Diff update the app
+  deferred (tui/widgets/diff_view.py defers it for moves in quick succession). Two figures per
+  key: "first update", key to the first frame where Sources and Article show where the key led;
+  and "settled", key to the first frame where the Diff shows that sentence too. Settled is the
+  honest end of a single key press.
 - Held key: keys arrive on a clock at a terminal's repeat rate (`REPEAT_HZ`), whether or not the
   app has caught up. "lag" is, per key, the time from when it was due to the first frame whose
   Article is at least that far (the outlet, or the sentence); "release to settled" is from the
   last key to the frame where the Diff shows the last sentence (one figure per burst).
-- Single keys come `TAP_GAP_S` apart, as a reader taps: the screen is idle when each arrives, so
-  Textual paints the moved highlight at once and the panes that follow in a later frame.
+- Single keys come `TAP_GAP_S` apart, as a reader taps: the app is idle when each arrives. Idle
+  means idle: whatever the app does while the cursor rests (the main screen has the panes prepare
+  what `j`/`k` would show next, tui/screens/main.py) is queued work, and is waited for before the
+  next key, as a reader's pause would let it finish.
 
 Presses: Sources `j` x50 (first visit to each outlet: Article and Diff rows are new) and `k` x50
 (revisits), Article `j`/`k` (sentence moves: only the Diff follows), each as single keys and as

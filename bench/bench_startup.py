@@ -6,13 +6,16 @@ processes): imports, library, config, compose, mount, the alignment worker and t
 inside. Each app runs on a pseudo-terminal sized 120x36 with TERM=xterm-256color, so Textual's real
 Linux driver renders and writes every frame, as in a terminal (`--headless` skips the terminal
 output instead). Neither app is modified: the child process builds the app the way `run_app` does
-and watches it through Textual's `auto_pilot` hook.
+and notes the moment each frame is written (`App._display`, wrapped: see `on_frames`), for both
+apps alike. (Earlier versions marked a frame with `call_after_refresh`, and crosswire's story by
+polling every 10 ms: both ran when the app next fell idle, which could be a frame or more after
+the frame itself, and later for the busier app.)
 
 Marks:
 - app built: imports done and the app object built, just before `App.run` (a breakdown);
-- first frame: the first refresh after the app is ready (crosswire: panes still loading);
-- story visible: crosswire's alignment worker has filled the panes, the Diff shows the focused
-  sentence, and that refresh is painted (polled every 10 ms, so up to 10 ms late);
+- first frame: the first frame written (crosswire: panes still loading);
+- story visible: the first frame written that shows the story: crosswire's alignment worker has
+  filled the panes, the loading note is gone, and the Diff shows the focused sentence;
 - first run: story visible on an empty library, which first imports the bundled seeds.
 
 The disk cache is warm (a warm-up run of each kind is not counted): this is a new process on a
@@ -32,11 +35,13 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.app import App
     from textual.pilot import Pilot
-    from textual.timer import Timer
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SIZE = (120, 36)
@@ -61,15 +66,13 @@ def run_child(kind: str, marks_path: Path, home: Path | None, *, headless: bool)
 
         minimal = MinimalApp()
 
-        def first_frame_painted() -> None:
+        def minimal_frame() -> None:
             mark("first_frame")
             minimal.exit()
 
-        async def watch_minimal(pilot: Pilot[object]) -> None:
-            minimal.call_after_refresh(first_frame_painted)
-
+        on_frames(minimal, minimal_frame)
         mark("app_built")
-        minimal.run(headless=headless, size=size, auto_pilot=watch_minimal)
+        minimal.run(headless=headless, size=size)
         return 0
 
     assert home is not None
@@ -85,32 +88,52 @@ def run_child(kind: str, marks_path: Path, home: Path | None, *, headless: bool)
         ensure_bundled_story(library)
     app = CrosswireApp(library, story_id=library.stories()[-1].id, config=config)
     deadline = time.monotonic() + STORY_TIMEOUT_S
-    polls: list[Timer] = []
+    frames: list[str] = []
 
-    def story_painted() -> None:
-        mark("story_visible")
-        app.exit()
-
-    def check_story() -> None:
+    def story_shown() -> bool:
         main = app.main_screen
         diff_done = main.cursor is not None and main.query_one(DiffView).shown == main.cursor
-        if main.alignment is not None and not main.query_one("#panes").loading and diff_done:
-            polls[0].stop()
-            app.call_after_refresh(story_painted)
-        elif time.monotonic() > deadline:
-            polls[0].stop()
+        return main.alignment is not None and not main.query_one("#panes").loading and diff_done
+
+    def crosswire_frame() -> None:
+        if not frames:
+            frames.append("first")
+            mark("first_frame")
+        if story_shown():
+            mark("story_visible")
+            app.exit()
+
+    def check_deadline() -> None:
+        if time.monotonic() > deadline:
             # A failed load shows as a notification; the app has no public getter for them.
             reasons = "; ".join(n.message for n in app._notifications)
             mark("failed", reason=reasons or "timeout")
             app.exit(return_code=1)
 
     async def watch_crosswire(pilot: Pilot[object]) -> None:
-        app.call_after_refresh(mark, "first_frame")
-        polls.append(app.set_interval(0.01, check_story))
+        app.set_interval(0.5, check_deadline)
 
+    on_frames(app, crosswire_frame)
     mark("app_built")
     app.run(headless=headless, size=size, auto_pilot=watch_crosswire)
     return app.return_code or 0
+
+
+def on_frames(app: App[Any], painted: Callable[[], None]) -> None:
+    """Call `painted` each time `app` has written a frame (`App._display`, which the screen calls
+    with each finished compositor update; the real driver writes it to the terminal there).
+
+    What `painted` sees is what that frame shows: the state was drawn just before. The app's
+    behaviour is unchanged; only the moment of each written frame is noted.
+    """
+    original = app._display
+
+    def display(screen: Any, renderable: Any) -> None:
+        original(screen, renderable)
+        if renderable is not None and not app._batch_count:
+            painted()
+
+    app._display = display  # type: ignore[method-assign]
 
 
 # --- parent: spawn, time, summarise ------------------------------------------------------------

@@ -32,7 +32,7 @@ from tui.messages import JumpToSentence
 from tui.widgets import PaneList, safe_text, status_bar
 from tui.widgets.article_view import ArticleView
 from tui.widgets.diff_lines import counterpart_text, drift_callouts, pair_label
-from tui.widgets.diff_view import DIFF_SETTLE_S, DiffView
+from tui.widgets.diff_view import DIFF_SETTLE_S, REST_S, DiffView
 from tui.widgets.gutter import GutterRow
 from tui.widgets.source_list import ORIGIN_MARK, SourceList
 
@@ -295,31 +295,40 @@ async def test_diff_view_follows_the_cursor_and_says_what_is_missing() -> None:
         assert pane.diff_list.options[0].prompt.plain.startswith("Outlet B")
 
 
-async def test_diff_view_follows_a_resting_cursor_and_catches_up_when_used() -> None:
-    """A change of outlet only schedules the Diff's update (a held key skips it); reading the
-    rows, the settle timer, or focus entering the pane brings it up to date."""
+async def test_diff_view_shows_a_move_after_a_rest_at_once_and_a_burst_when_it_rests() -> None:
+    """A move after the cursor rested (a single key) updates the Diff at once, another outlet
+    too; a move hard on the last one (a held key) only schedules it, and each further move pushes
+    it back. Reading the rows, the settle timer, or focus entering the pane brings it up to date."""
     pane = DiffView()
     async with Harness(pane).run_test(size=(70, 30)) as pilot:
         pane.screen.set_focus(None)  # the harness focuses the rows, the one focusable widget
         await pilot.pause()
         _set(pane, alignment=ALIGNMENT, cursor=SentenceRef("a", 2))
-        pane.flush()
         rows = pane.query_one("#diff-rows", PaneList)
-        shown = list(rows.options)
+        await pilot.pause(REST_S * 2)
         pane.cursor = SentenceRef("b", 1)
-        assert pane.pending and list(rows.options) == shown, "another outlet: not rebuilt yet"
-        assert pane.diff_list.options[0].id == "c0", "reading the rows brings them up to date"
-        assert not pane.pending
+        assert not pane.pending and rows.options[0].id == "c0", "after a rest: another outlet, now"
+        shown = list(rows.options)
         pane.cursor = SentenceRef("a", 2)
-        assert pane.pending
+        assert pane.pending and list(rows.options) == shown, "hard on the last move: not yet"
+        assert pane.diff_list.options[0].prompt.plain == "not in: Outlet B", "reading: now"
+        assert not pane.pending
+        pane.cursor = SentenceRef("b", 1)
+        pane.cursor = SentenceRef("a", 2)
+        assert pane.pending, "a burst of moves waits"
         await pilot.pause(DIFF_SETTLE_S * 4)
         assert not pane.pending, "the timer shows it once the cursor rests"
         assert rows.options[0].prompt.plain == "not in: Outlet B"
+        pane.cursor = SentenceRef("b", 1)
+        pane.cursor = SentenceRef("a", 2)
+        assert pane.pending
         rows.focus()
         await pilot.pause()
+        assert not pane.pending, "focus entering the pane shows the cursor's sentence"
+        assert rows.options[0].prompt.plain == "not in: Outlet B"
         pane.cursor = SentenceRef("b", 1)
-        assert not pane.pending, "while the Diff has the focus it follows at once"
-        assert rows.options[0].id == "c0"
+        pane.cursor = SentenceRef("a", 2)
+        assert not pane.pending, "while the Diff has the focus it follows every move at once"
 
 
 def test_a_pair_is_labelled_by_its_own_score_not_by_either_sentence_status() -> None:

@@ -8,6 +8,8 @@ one change, not two half-changes the panes would draw in between.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -15,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
 from textual.reactive import var
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -40,6 +43,10 @@ from tui.widgets.source_list import SourceList
 if TYPE_CHECKING:
     from tui.app import CrosswireApp
 
+PREPARE_AFTER_S = 0.075
+"""How long the cursor rests before the panes prepare its likely next moves: over twice a held
+key's repeat interval (repeats arrive unevenly), so a held key does not pay for it."""
+
 
 class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
     """Read one story as every outlet tells it."""
@@ -63,6 +70,7 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
     def __init__(self) -> None:
         super().__init__()
         self._last_index: dict[str, int] = {}
+        self._prepare_timer: Timer | None = None
 
     @property
     def crosswire(self) -> CrosswireApp:
@@ -154,6 +162,33 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
     def watch_cursor(self, cursor: SentenceRef | None) -> None:
         if cursor is not None:
             self._last_index[cursor.article_id] = cursor.index
+        if self._prepare_timer is None:
+            self._prepare_timer = self.set_timer(PREPARE_AFTER_S, self._prepare_next_moves)
+        else:
+            self._prepare_timer.reset()
+
+    def _prepare_next_moves(self) -> None:
+        """The cursor rests: have the panes build and render what `j` or `k` would show next
+        (the outlets either side in Sources, the sentences either side in Article), one piece
+        per turn of the message queue, so a key that comes meanwhile waits for one piece at most.
+        A first visit to an outlet then costs a key no more than a revisit."""
+        self._prepare_timer = None
+        cursor = self.cursor
+        if cursor is None or self.alignment is None:
+            return
+        article, diff = self.query_one(ArticleView), self.query_one(DiffView)
+        steps: list[Callable[[], None]] = []
+        for article_id in self.query_one(SourceList).neighbours(cursor.article_id):
+            ref = SentenceRef(article_id, self._index_in(article_id))
+            steps += [partial(article.prepare, ref), partial(diff.prepare, ref)]
+        for index in (cursor.index + 1, cursor.index - 1):
+            steps.append(partial(diff.prepare, SentenceRef(cursor.article_id, index)))
+        self._run_prepare_steps(cursor, steps)
+
+    def _run_prepare_steps(self, cursor: SentenceRef, steps: list[Callable[[], None]]) -> None:
+        if steps and self.cursor == cursor and self.is_attached:
+            steps.pop(0)()
+            self.call_later(self._run_prepare_steps, cursor, steps)
 
     def select_outlet(self, article_id: str) -> None:
         """Show another outlet, at its version of the sentence being read when it has one."""

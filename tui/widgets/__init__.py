@@ -15,7 +15,8 @@ from textual.widgets.option_list import Option
 
 from tui.core.models import Status
 from tui.widgets.gutter import GutterRow
-from tui.widgets.pane_list import MATCH_STYLE, PaneList
+from tui.widgets.list_search import MATCH_STYLE
+from tui.widgets.pane_list import PaneList
 
 STATUS_STYLE: dict[Status, str] = {
     "shared": "on $success-muted 35%",

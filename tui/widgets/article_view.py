@@ -136,11 +136,25 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
         if article is None:
             self.sentence_list.set_options([])
             return
+        self.sentence_list.set_options(self._cached_rows(article, infos))
+
+    def _cached_rows(self, article: Article, infos: tuple[SentenceInfo, ...]) -> list[Option]:
         key = (article.id, self.show_removed, self.only_additions, id(self.alignment))
         rows = self._row_cache.get(key)
         if rows is None:
             rows = self._row_cache[key] = self._rows(article, infos)
-        self.sentence_list.set_options(rows)
+        return rows
+
+    def prepare(self, ref: SentenceRef) -> None:
+        """Build and render ahead the rows of `ref`'s outlet around sentence `ref`, so a cursor
+        that moves there next finds them ready (the screen calls this while the reader rests)."""
+        article = self.articles.get(ref.article_id)
+        if article is None or self.alignment is None:
+            return
+        rows = self._cached_rows(article, self.alignment.sentences.get(ref.article_id, ()))
+        wanted = sentence_option_id(ref.index)
+        around = next((i for i, row in enumerate(rows) if row.id == wanted), 0)
+        self.sentence_list.prepare(rows, around=around)
 
     def _show_header(self, article: Article | None, infos: tuple[SentenceInfo, ...]) -> None:
         header = self.query_one("#article-header", Static)

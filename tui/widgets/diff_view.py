@@ -1,17 +1,20 @@
 """Diff: how every other outlet tells the focused sentence, and what this article leaves out.
 
-Only the focused sentence is diffed: a cursor move costs one word diff per counterpart (tens of
-microseconds each), and the rows of recently visited sentences are kept, so going back is free.
+Only the focused sentence is diffed (and, while the reader rests, the few a next key would lead
+to): a cursor move costs one word diff per counterpart (tens of microseconds each), and the rows
+of recently visited sentences are kept, so going back is free.
 
-The Diff follows the cursor a moment late when that saves work the reader would not see: a change
-from one outlet to another, or a sentence move that comes hard on the last one (a held key),
-schedules the update (`DIFF_SETTLE_S`) instead of doing it, and each further move pushes it back.
-A held `j` then repaints Sources and Article key by key and the Diff once, when the keys stop; a
-single `j` in Sources paints Sources and Article first (measured: ~27 ms to that frame, against
-~36 ms for one frame with the Diff in it) and the Diff in a frame of its own after. A single
-sentence move, and a story being opened, update the Diff at once. Anything that uses the Diff's
-rows runs the pending update first (`flush`): focus entering the pane, `]`/`[`, `enter`,
-`diff_list`, `target_of`.
+The Diff follows a cursor that moves after a rest at once, in the frame that moves Sources and
+Article: a single key, in Sources or Article, shows all three panes updated together. Moves that
+come hard on one another (a held key: less than `REST_S` apart, timed from the end of the last
+move's work, so keys queued behind a slow one count too) schedule the update instead, and each
+further move pushes it back until the moves stop for `DIFF_SETTLE_S`: a held `j` repaints Sources
+and Article key by key and the Diff once, when the keys stop. What keeps the single key's one
+frame cheap is elsewhere: the main screen has the panes build and render what `j`/`k` would show
+next while the reader rests (`prepare`), and the lists draw only the rows in view. A story being
+opened updates the Diff at once. Anything that uses the Diff's rows runs a pending update first
+(`flush`): focus entering the pane, `]`/`[`, `enter`, `diff_list`, `target_of`; while the Diff
+has the focus it follows every move at once.
 """
 
 from __future__ import annotations
@@ -52,10 +55,14 @@ FULL_DIFFS = 10
 """Counterparts drawn with their words; the rest get their title line (and drift) only. In a
 51-outlet story a focused sentence can have 50 versions: fifty diffs are neither readable nor
 cheap to lay out on every cursor move, and enter on any row still opens it."""
+REST_S = 0.075
+"""A move this long or longer after the last one is a single key, shown at once; closer moves are a
+burst (a held key). Over twice a terminal's key-repeat interval (25-30 keys a second), because
+repeated keys arrive unevenly (measured: at 30 a second, gaps of 35-45 ms are common), and a
+Diff drawn in the middle of a burst delays every key queued behind it."""
 DIFF_SETTLE_S = 0.035
-"""How long the cursor must rest before the Diff follows it: a little over a terminal's key-repeat
-interval (25-30 keys a second), so a held key skips the Diff until it is let go, and about two
-frames, so a single key's Diff shows right after the frame that moved Sources and Article."""
+"""How long after the last move of a burst the Diff catches up: a little over a key-repeat
+interval, so a held key skips the Diff until it is let go."""
 
 
 _Rows = tuple[list[Option], dict[str, SentenceRef]]
@@ -93,8 +100,9 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
         self._targets: dict[str, SentenceRef] = {}
         self._infos: dict[SentenceRef, SentenceInfo] = {}
         self._settle_timer: Timer | None = None
-        self._last_move = 0.0
-        """When the cursor last moved (monotonic s): moves closer than DIFF_SETTLE_S repeat."""
+        self._last_move = float("-inf")
+        """When the last cursor move's work ended (monotonic s): a move closer than REST_S
+        after it is part of a burst."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="diff-header", markup=False)
@@ -129,7 +137,7 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
             self._refresh_rows()
 
     def _schedule_refresh(self) -> None:
-        """Update the rows once the cursor has rested `DIFF_SETTLE_S` (see the module doc)."""
+        """Update the rows once a burst of moves has rested `DIFF_SETTLE_S` (see the module doc)."""
         if not self.is_mounted:
             return
         if self.has_focus_within:
@@ -160,16 +168,16 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
         self._refresh_rows()
 
     def watch_cursor(self, old: SentenceRef | None, new: SentenceRef | None) -> None:
-        now = monotonic()
-        repeating = now - self._last_move < DIFF_SETTLE_S
-        self._last_move = now
-        other_outlet = old is not None and new is not None and old.article_id != new.article_id
-        if old is None or not (other_outlet or repeating):
-            # A story just opened, or one sentence move (its Diff is cheap): shown at once.
+        resting = monotonic() - self._last_move >= REST_S
+        if old is None or resting:
+            # A story just opened, or a key after a rest: shown at once, in the keys' frame.
             self.flush()
             self._refresh_rows()
-            return
-        self._schedule_refresh()
+        else:
+            self._schedule_refresh()
+        # Timed from the end of the work: a key that waited in the queue behind this one counts
+        # as part of the same burst, so a burst never queues one Diff per key.
+        self._last_move = monotonic()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The reader came to read the Diff: it must show the cursor's sentence now."""
@@ -201,7 +209,11 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
             self._rows_list.set_options([])
             return
         header.update(self._header(info, width=header.content_region.width), layout=False)
-        cache_key = (id(alignment), cursor)
+        rows, self._targets = self._cached_rows(alignment, info)
+        self._rows_list.set_options(_with_dividers(rows))
+
+    def _cached_rows(self, alignment: StoryAlignment, info: SentenceInfo) -> _Rows:
+        cache_key = (id(alignment), info.ref)
         cached = self._rows_cache.get(cache_key)
         if cached is None:
             cached = self._rows(alignment, info)
@@ -209,8 +221,16 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
             if len(self._rows_cache) > _CACHE_SIZE:
                 self._rows_cache.popitem(last=False)
         self._rows_cache.move_to_end(cache_key)
-        rows, self._targets = cached
-        self._rows_list.set_options(_with_dividers(rows))
+        return cached
+
+    def prepare(self, ref: SentenceRef) -> None:
+        """Build and render ahead the rows `ref` would show, so a cursor that moves there next
+        finds them ready (the screen calls this while the reader rests)."""
+        info = self._infos.get(ref)
+        if self.alignment is None or info is None:
+            return
+        rows, _ = self._cached_rows(self.alignment, info)
+        self._rows_list.prepare(_with_dividers(rows), around=0)
 
     def _header(self, info: SentenceInfo, *, width: int) -> Content:
         outlets = len(info.outlets)

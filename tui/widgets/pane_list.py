@@ -1,7 +1,8 @@
 """`PaneList`: the one list every pane is built on, made to keep up with held-down keys.
 
-An OptionList with crosswire's keys, half-page moves and a persistent search, that does per key
-only the work the key needs. Textual's OptionList, as shipped, does more on every change of rows:
+An OptionList with crosswire's keys, half-page moves and a persistent search (`SearchableList`,
+tui/widgets/list_search.py), that does per key only the work the key needs. Textual's OptionList,
+as shipped, does more on every change of rows:
 it measures the wrapped height of every row (the Diff of a 51-outlet story holds ~700 lines, of
 which ~25 are on screen), asks for a layout of the whole screen when the row count changes, throws
 away every rendered row, and repaints the whole list when the highlight moves one row. Here:
@@ -17,43 +18,46 @@ away every rendered row, and repaints the whole list when the highlight moves on
   got there (`show_highlight`), so the highlight and what it changes in the other panes land in
   one frame. Textual paints a lone change at once but the next one only on its 60 fps timer's
   next-but-one tick (up to 33 ms later), so a highlight painted by itself first made everything
-  else it changed wait for that tick.
+  else it changed wait for that tick;
+- rows a key is likely to show next can be measured and rendered ahead, while the reader rests
+  (`prepare`), into the same kept renders: a first visit to an outlet then costs a key what a
+  revisit does;
+- OptionList asks for its line map before every line it draws; it is rebuilt only when the rows,
+  the scroll position, the highlight or the size changed;
+- the scrollbar is drawn without a Rich console (`QuickScrollBar`), as it is redrawn in the frame
+  of every key that scrolls a list or replaces its rows.
 
 These lean on OptionList's internals (`_line_cache`, `_get_option_render`), which is why
-`textual` is pinned to its major version; tests/test_widgets.py checks the results against the
-stock behaviour.
+`textual` is pinned to its major version; tests/test_pane_list.py and tests/test_render_ahead.py
+check the results against the stock behaviour.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from math import ceil
 from typing import ClassVar, cast
 
 from textual.binding import BindingType
 from textual.cache import LRUCache
-from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.geometry import Size
 from textual.reactive import Reactive, reactive
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.style import Style
-from textual.widgets import OptionList
 from textual.widgets._option_list import OptionListContent
 from textual.widgets.option_list import Option
 
 from tui.keymap import PANE_BINDINGS
-from tui.widgets.gutter import GutterRow
-
-MATCH_STYLE = "bold reverse"
-"""How a search match stands out on top of whatever tint the row has."""
+from tui.widgets.list_search import SearchableList
+from tui.widgets.scrollbar import QuickScrollBar
 
 _RENDER_CACHE_SIZE = 4096
 """Rendered rows kept (lines of ~100 cells each): a few outlets' articles and Diffs."""
 
 
-class PaneList(OptionList):
+class PaneList(SearchableList):
     """An OptionList with crosswire's keys, half-page moves and a persistent search."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(PANE_BINDINGS)
@@ -81,23 +85,22 @@ class PaneList(OptionList):
         """When True, a highlight moved onto a selectable row (which posts OptionHighlighted) is
         drawn by `show_highlight`, which the owning pane calls once the screen has taken the move
         in (or it has decided nothing follows from it)."""
-        super().__init__(id=id, classes=classes, markup=False)
-        self.search_query = ""
-        """The active search; re-applied whenever the rows are replaced."""
-        self._unmarked: dict[int, Content | GutterRow] = {}
-        self._matches: list[int] = []
-
-    @property
-    def match_indexes(self) -> list[int]:
-        """Option indexes whose text holds the search query, top to bottom."""
-        return list(self._matches)
+        super().__init__(id=id, classes=classes)
+        self._lines_inputs: tuple[object, ...] = ()
+        """What `_update_lines` last worked from (see there)."""
 
     def set_options(self, options: Iterable[OptionListContent]) -> PaneList:
-        """Replace the rows, keeping the search highlighted in the new ones."""
+        """Replace the rows, keeping the search highlighted in the new ones.
+
+        The rows in view are measured now, not when the list is next drawn: if they need a
+        scrollbar that was not there (or no longer need one), the layout it takes then happens
+        before this frame is drawn, not as a second layout and a second frame after it."""
         self._unmark()
         super().set_options(options)
         if self.search_query:
             self._mark_matches()
+        if self.is_mounted:
+            self._update_lines()
         return self
 
     # --- doing only the work a key needs ------------------------------------------------------
@@ -131,7 +134,27 @@ class PaneList(OptionList):
 
     def _update_lines(self) -> None:
         """Measure rows down to two screens past the view and the highlight (OptionList's own
-        measures them all), and set the scroll height: exact once every row is measured."""
+        measures them all), and set the scroll height: exact once every row is measured.
+
+        OptionList calls this for every line it draws; while nothing it depends on has changed
+        (the measured lines, the rows, the scroll position, the highlight, the size, the
+        scrollbar) it returns at once."""
+        if self._measure_inputs() == self._lines_inputs:
+            return
+        self._measure_lines()
+        self._lines_inputs = self._measure_inputs()
+
+    def _measure_inputs(self) -> tuple[object, ...]:
+        return (
+            len(self._line_cache.lines),
+            len(self.options),
+            self.scroll_y,
+            self.highlighted,
+            self.size,
+            self.show_vertical_scrollbar,
+        )
+
+    def _measure_lines(self) -> None:
         region = self.scrollable_content_region
         if not region:
             return
@@ -166,6 +189,63 @@ class PaneList(OptionList):
             self.virtual_size = virtual_size
             self._scroll_update(virtual_size)
 
+    def prepare(self, options: Sequence[Option | None], *, around: int) -> None:
+        """Measure and render now, while the reader rests, the rows that showing `options` with
+        the highlight on row `around` would draw: a screen of rows either side of it.
+
+        `options` are the rows a later `set_options` will be given, the same Option objects (the
+        panes cache their rows). The renders land in the cache `_get_option_render` reads, keyed
+        as it keys them, so that call finds them; nothing on screen changes.
+        """
+        region = self.scrollable_content_region
+        if not self.is_mounted or not region:
+            return
+        rows: list[Option] = []
+        for item in options:
+            if item is None:
+                if rows:
+                    rows[-1]._divider = True  # what add_options does with a separator
+            else:
+                rows.append(item)
+        if not rows:
+            return
+        around = min(max(around, 0), len(rows) - 1)
+        rules = cast(RulesMap, self.styles)
+        text_width = region.width - self._get_left_gutter_width()
+        text_width -= self.get_component_styles("option-list--option").padding.width
+        plain = self.get_visual_style("option-list--option")
+        highlighted = self.get_visual_style(
+            "option-list--option", "option-list--option-highlighted"
+        )
+        for step in (1, -1):
+            index, lines = around if step == 1 else around - 1, 0
+            while 0 <= index < len(rows) and lines < region.height:
+                option = rows[index]
+                lines += self._get_visual(option).get_height(rules, text_width) + option._divider
+                styles = [plain, highlighted] if index == around else [plain]
+                if option.disabled:
+                    styles = [
+                        self.get_visual_style("option-list--option", "option-list--option-disabled")
+                    ]
+                for style in styles:
+                    self._render_ahead(option, index, style)
+                index += step
+
+    def _render_ahead(self, option: Option, index: int, style: Style) -> None:
+        """Render a row that is not (yet) in the list at `index`, into the kept renders."""
+        key = (option, index, style, self.scrollable_content_region.width)
+        if key in self._renders:
+            return
+        known = self._option_to_index.get(option)
+        self._option_to_index[option] = index  # OptionList's render reads it for the row's meta
+        try:
+            self._renders[key] = super()._get_option_render(option, style)
+        finally:
+            if known is None:
+                del self._option_to_index[option]
+            else:
+                self._option_to_index[option] = known
+
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
         """OptionList's render of a row, kept across `set_options` (which clears its own cache)."""
         key = (option, self._option_to_index[option], style, self.scrollable_content_region.width)
@@ -182,6 +262,17 @@ class PaneList(OptionList):
     def notify_style_update(self) -> None:
         self._renders.clear()  # the theme or CSS changed: the row styles are new
         super().notify_style_update()
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """Widget's, but a QuickScrollBar: redrawn in the frame of every key that scrolls."""
+        if self._vertical_scrollbar is None:
+            self._vertical_scrollbar = QuickScrollBar(
+                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical
+            )
+            self._vertical_scrollbar.display = False
+            self.app._start_widget(self, self._vertical_scrollbar)
+        return self._vertical_scrollbar
 
     # --- keys and search ----------------------------------------------------------------------
 
@@ -200,58 +291,3 @@ class PaneList(OptionList):
             index += direction
         if 0 <= index < len(self.options):
             self.highlighted = index
-
-    def search(self, query: str) -> int:
-        """Highlight every row holding `query` (case-insensitive), go to the first match at or
-        after the cursor, and return how many rows match. An empty query clears the search."""
-        self.clear_search()
-        self.search_query = query
-        if not query:
-            return 0
-        self._mark_matches()
-        self.step_match(0)
-        return len(self._matches)
-
-    def step_match(self, direction: int) -> bool:
-        """Move to the next (1) or previous (-1) match, wrapping; 0 means 'this one or next'."""
-        if not self._matches:
-            return False
-        here = self.highlighted if self.highlighted is not None else -1
-        if direction >= 0:
-            later = [i for i in self._matches if i > here or (direction == 0 and i == here)]
-            self.highlighted = later[0] if later else self._matches[0]
-        else:
-            earlier = [i for i in self._matches if i < here]
-            self.highlighted = earlier[-1] if earlier else self._matches[-1]
-        return True
-
-    def clear_search(self) -> None:
-        """Drop the query and restore the rows as they were."""
-        self._unmark()
-        self.search_query = ""
-
-    def _unmark(self) -> None:
-        """Put the unmarked prompts back (callers may reuse their Option objects elsewhere)."""
-        for index, prompt in self._unmarked.items():
-            if index < len(self.options):
-                self.replace_option_prompt_at_index(index, prompt)
-        self._unmarked.clear()
-        self._matches.clear()
-
-    def _mark_matches(self) -> None:
-        pattern = re.compile(re.escape(self.search_query), re.IGNORECASE)
-        for index, option in enumerate(self.options):
-            prompt = option.prompt
-            if option.disabled or not isinstance(prompt, Content | GutterRow):
-                continue
-            if pattern.search(prompt.plain):
-                self._unmarked[index] = prompt
-                self._matches.append(index)
-                marked: Content | GutterRow
-                if isinstance(prompt, GutterRow):
-                    marked = prompt.with_body(
-                        prompt.body.highlight_regex(pattern, style=MATCH_STYLE)
-                    )
-                else:
-                    marked = prompt.highlight_regex(pattern, style=MATCH_STYLE)
-                self.replace_option_prompt_at_index(index, marked)

@@ -89,6 +89,20 @@ whose text covers most of what the others share. Moving the highlight selects th
             outlets.highlighted = index
         outlets.show_highlight()
 
+    def neighbours(self, article_id: str) -> list[str]:
+        """The outlets listed just below and above `article_id` (where `j` and `k` lead)."""
+        outlets = self.outlet_list
+        try:
+            index = outlets.get_option_index(article_id)
+        except OptionDoesNotExist:
+            return []
+        near = [index + 1, index - 1]
+        return [
+            option_id
+            for i in near
+            if 0 <= i < outlets.option_count and (option_id := outlets.options[i].id) is not None
+        ]
+
     def _show_header(self) -> None:
         header = self.query_one("#story-header", Static)
         if self.story is None:
