@@ -22,7 +22,8 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 
-from synth import make_story  # noqa: E402
+from synth import make_story_with_truth  # noqa: E402
+from synth_quality import pair_quality  # noqa: E402
 
 from tui.core import normalize, variants  # noqa: E402
 from tui.core.align import align_story  # noqa: E402
@@ -89,14 +90,14 @@ def main() -> None:
     sizes = [int(s) for s in options.sizes.split(",")]
     print(
         f"{'outlets':>7} {'sentences':>9} {'align median':>13} {'peak MB':>8} "
-        f"{'difflib all-pairs':>18} {'ratio':>8}"
+        f"{'difflib all-pairs':>18} {'ratio':>8}  {'pairs P / R':>13}"
     )
     previous: tuple[int, float] | None = None
     exponents = []
     for size in sizes:
-        articles = make_story(size)
+        articles, origins = make_story_with_truth(size)
         count = sum(len(a.sentences) for a in articles)
-        align_story(articles)  # warm caches and imports
+        precision, recall = pair_quality(align_story(articles), origins)  # also warms imports
         runs = options.runs if size <= 100 else max(3, options.runs // 2)
         elapsed = median_time(articles, runs)
         peak = peak_memory(articles)
@@ -104,7 +105,7 @@ def main() -> None:
         note = "~" if extrapolated else " "
         print(
             f"{size:>7} {count:>9} {elapsed * 1000:>10.1f} ms {peak:>8.1f} "
-            f"{note}{base:>14.2f} s  {base / elapsed:>7.0f}x"
+            f"{note}{base:>14.2f} s  {base / elapsed:>7.0f}x  {precision:>6.3f} / {recall:.3f}"
         )
         if previous is not None:
             exponent = math.log(elapsed / previous[1]) / math.log(count / previous[0])
@@ -114,7 +115,9 @@ def main() -> None:
         print(f"growth {low} -> {high} sentences: time ~ n^{exponent:.2f}")
     print(
         "(~ = baseline extrapolated from a sample of "
-        f"{BASELINE_SAMPLE} pairs; baseline scores pairs only, no clustering)"
+        f"{BASELINE_SAMPLE} pairs; baseline scores pairs only, no clustering)\n"
+        "(pairs P / R: precision and recall of cross-outlet sentence pairs in one cluster against "
+        "where each synthetic sentence came from, bench/synth_quality.py)"
     )
 
 
