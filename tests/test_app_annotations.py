@@ -84,7 +84,7 @@ async def test_t_tags_the_focused_sentence_it_is_stored_and_marked_everywhere(
         assert [m.story_id for m in messages_of(messages, AnnotationsChanged)] == [story_id]
         assert _sentence_mark(main, 1) == TAG_MARK
         assert _sentence_mark(main, 0) == ""
-        assert f"{NOTE_MARK} 1" in _outlet_row(main, article.id), "Sources counts annotations"
+        assert f"{TAG_MARK}1" in _outlet_row(main, article.id), "Sources counts tags with #"
 
         await pilot.press("s")
         await pilot.pause()

@@ -66,9 +66,10 @@ async def test_j_k_g_G_in_sources_select_outlets_and_the_panes_follow(
     async with running_main(library, story_id, messages=messages) as (app, pilot, main):
         assert _focused_id(app) == "outlets"
         await pilot.press("j")
+        assert main.cursor is not None and main.cursor.article_id == ids[1], "moved at once"
         await pilot.pause()
-        assert [m.article_id for m in messages_of(messages, SourceList.OutletSelected)] == [ids[1]]
-        assert main.cursor is not None and main.cursor.article_id == ids[1]
+        assert not messages_of(messages, SourceList.OutletSelected), "no late report follows"
+        assert main.cursor.article_id == ids[1]
         assert main.query_one(ArticleView).cursor == main.cursor
         assert main.query_one(DiffView).cursor == main.cursor
         await pilot.press("G")
@@ -92,11 +93,15 @@ async def test_pane_keys_h_l_tab_and_enter_move_focus(seeded: tuple[Library, str
         await pilot.press("l")
         assert _focused_id(app) == "diff-rows"
         await pilot.press("l")
-        assert _focused_id(app) == "outlets", "wraps around"
-        await pilot.press("h")
-        assert _focused_id(app) == "diff-rows"
-        await pilot.press("tab")
+        assert _focused_id(app) == "diff-rows", "l stops at the rightmost pane"
+        await pilot.press("h", "h")
         assert _focused_id(app) == "outlets"
+        await pilot.press("h")
+        assert _focused_id(app) == "outlets", "h stops at the leftmost pane"
+        await pilot.press("shift+tab")
+        assert _focused_id(app) == "diff-rows", "shift+tab cycles round"
+        await pilot.press("tab")
+        assert _focused_id(app) == "outlets", "tab cycles round"
         await pilot.press("shift+tab")
         assert _focused_id(app) == "diff-rows"
         await pilot.press("tab", "enter")
@@ -137,8 +142,6 @@ async def test_sentence_moves_update_the_diff_and_half_pages_jump(
         await pilot.press("l", "j", "j")
         await pilot.pause()
         assert main.cursor == SentenceRef(article_id, 2)
-        focused = [m.ref for m in messages_of(messages, ArticleView.SentenceFocused)]
-        assert focused[-1] == SentenceRef(article_id, 2)
         header = str(_diff_now(main).query_one("#diff-header").render())
         assert main.alignment.sentences[article_id][2].text[:30] in header.replace("\n", " ")
         await pilot.press("ctrl+d")

@@ -140,3 +140,59 @@ async def test_a_deferred_highlight_is_painted_only_when_its_pane_shows_it() -> 
         await pilot.pause()
         pane.show_highlight()
         assert not pane._repaint_required, "drawn already: nothing more to repaint"
+
+
+class WrapHarness(App[None]):
+    CSS = """
+    PaneList { width: 40; height: 1fr; border: none; padding: 0; scrollbar-size-vertical: 2; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield PaneList(id="pane")
+
+
+def _sentences(count: int) -> list[Option | None]:
+    """Sentences of exactly 40 cells: one line in the list without a scrollbar, two with one."""
+    return [
+        Option(Content(f"Sentence {n:02d} of the story ends on WORD{n:02d}"), id=f"s{n}")
+        for n in range(count)
+    ]
+
+
+def _assert_every_sentence_whole(pane: PaneList) -> None:
+    """Each row measured at the width it is drawn at, and each measured row's last word drawn."""
+    shown = " ".join(_shown(pane))  # drawing measures, as a frame would
+    text_width = pane.scrollable_content_region.width
+    for index, height in pane._line_cache.heights.items():
+        visual = pane._get_visual(pane.options[index])
+        assert height == visual.get_height(pane.styles, text_width), f"row {index}"
+    first = pane._lines[pane.scroll_offset.y][0]
+    last = pane._lines[min(pane.scroll_offset.y + pane.size.height, len(pane._lines)) - 1][0]
+    for index in range(first, last):
+        assert f"WORD{index:02d}" in shown, f"sentence {index} lost its last line"
+
+
+async def test_sentences_stay_whole_when_a_scrollbar_comes_and_goes_and_after_resizes() -> None:
+    """Rows measured before a scrollbar appeared (or a resize) must be measured again: a
+    sentence that wraps one line more at the narrower width otherwise loses its last line."""
+    app = WrapHarness()
+    async with app.run_test(size=(60, 12)) as pilot:
+        pane = app.query_one(PaneList)
+        pane.set_options(_sentences(3))
+        await pilot.pause()
+        assert not pane.show_vertical_scrollbar
+        assert pane._line_cache.heights[0] == 1
+        _assert_every_sentence_whole(pane)
+        pane.set_options(_sentences(20))  # needs a scrollbar: 2 cells narrower, two lines each
+        await pilot.pause()
+        assert pane.show_vertical_scrollbar
+        _assert_every_sentence_whole(pane)
+        pane.set_options(_sentences(3))  # the scrollbar goes again
+        await pilot.pause()
+        assert not pane.show_vertical_scrollbar
+        _assert_every_sentence_whole(pane)
+        pane.set_options(_sentences(20))
+        for width, height in ((30, 8), (80, 30), (60, 12)):
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            _assert_every_sentence_whole(pane)

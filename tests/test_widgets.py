@@ -6,6 +6,7 @@ expect: two outlets, A (4 sentences, one removed line) and B (3 sentences).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from textual.app import App, ComposeResult
@@ -31,7 +32,7 @@ from tui.core.models import (
 from tui.messages import JumpToSentence
 from tui.widgets import PaneList, safe_text, status_bar
 from tui.widgets.article_view import ArticleView
-from tui.widgets.diff_lines import counterpart_text, drift_callouts, pair_label
+from tui.widgets.diff_lines import alike_percent, counterpart_text, drift_callouts, pair_label
 from tui.widgets.diff_view import DIFF_SETTLE_S, REST_S, DiffView
 from tui.widgets.gutter import GutterRow
 from tui.widgets.source_list import ORIGIN_MARK, SourceList
@@ -277,6 +278,34 @@ async def test_diff_view_lists_counterparts_with_word_changes() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert [m.ref for m in _of(messages, JumpToSentence)] == [SentenceRef("a", 2)]
+
+
+def _scored(alignment: StoryAlignment, ref: SentenceRef, score: float) -> StoryAlignment:
+    """`alignment` with the pair score of `ref`'s first counterpart set to `score`."""
+    sentences = dict(alignment.sentences)
+    infos = list(sentences[ref.article_id])
+    info = infos[ref.index]
+    infos[ref.index] = replace(info, counterparts=(replace(info.counterparts[0], score=score),))
+    sentences[ref.article_id] = tuple(infos)
+    return replace(alignment, sentences=sentences)
+
+
+async def test_diff_view_shows_100_percent_only_for_the_same_words() -> None:
+    """99.6 alike is a changed word: it reads 99%, never a rounded-up 100%."""
+    pane = DiffView()
+    async with Harness(pane).run_test(size=(70, 30)) as pilot:
+        changed = _scored(ALIGNMENT, SentenceRef("b", 0), 99.6)
+        _set(
+            pane, alignment=_scored(changed, SentenceRef("b", 2), 100.0), cursor=SentenceRef("b", 0)
+        )
+        await pilot.pause()
+        assert pane.diff_list.options[0].prompt.plain.startswith("Outlet A  99% alike")
+        pane.cursor = SentenceRef("b", 2)  # 'Talks resume in March.' in both
+        await pilot.pause()
+        assert pane.diff_list.options[0].prompt.plain.startswith("Outlet A  100% alike")
+    assert alike_percent(99.99, identical=False) == 99
+    assert alike_percent(76.8, identical=False) == 76
+    assert alike_percent(100.0, identical=False) == 99, "same words after normalising only"
 
 
 async def test_diff_view_follows_the_cursor_and_says_what_is_missing() -> None:

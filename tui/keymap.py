@@ -57,18 +57,18 @@ PANE_BINDINGS: list[Binding] = [
 MAIN_BINDINGS: list[Binding] = [
     Binding(
         "h,left",
-        "focus_pane(-1)",
+        "pane_beside(-1)",
         "Pane left",
         show=False,
-        tooltip="Focus the pane on the left",
+        tooltip="Focus the pane on the left (stays on Sources, the leftmost)",
         id="pane.left",
     ),
     Binding(
         "l,right",
-        "focus_pane(1)",
+        "pane_beside(1)",
         "Pane right",
         show=False,
-        tooltip="Focus the pane on the right",
+        tooltip="Focus the pane on the right (stays on Diff, the rightmost)",
         id="pane.right",
     ),
     Binding(
@@ -76,7 +76,7 @@ MAIN_BINDINGS: list[Binding] = [
         "focus_pane(1)",
         "Next pane",
         show=False,
-        tooltip="Focus the next pane",
+        tooltip="Focus the next pane (after Diff, Sources again)",
         id="pane.next",
     ),
     Binding(
@@ -84,7 +84,7 @@ MAIN_BINDINGS: list[Binding] = [
         "focus_pane(-1)",
         "Previous pane",
         show=False,
-        tooltip="Focus the previous pane",
+        tooltip="Focus the previous pane (before Sources, Diff)",
         id="pane.previous",
     ),
     Binding(

@@ -4,6 +4,13 @@ The screen owns the shared state as reactive vars and binds it down to the panes
 what the reader did in past-tense messages and never talk to each other or to the store. `cursor`
 holds the selected outlet and the focused sentence together, so switching outlet at a sentence is
 one change, not two half-changes the panes would draw in between.
+
+A key that moves a pane's highlight moves the cursor in the same call (`_outlet_moved`,
+`_sentence_moved` watch the lists), not by a message that reaches the screen a few queue hops
+later: keys that come in one burst (paste, key repeat, scripts) are each handled before the
+messages the previous one posted, so a `j a` would otherwise annotate the sentence before the
+highlight. Focus moves made by keys are synchronous too (`set_focus`, not `Widget.focus`, which
+defers it), so the key after `l` already goes to the pane `l` went to.
 """
 
 from __future__ import annotations
@@ -71,6 +78,8 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
         super().__init__()
         self._last_index: dict[str, int] = {}
         self._prepare_timer: Timer | None = None
+        self._handing_down = False
+        """True while watch_cursor hands the cursor to the panes (see `_sentence_moved`)."""
 
     @property
     def crosswire(self) -> CrosswireApp:
@@ -81,17 +90,17 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
 
     def compose(self) -> ComposeResult:
         with Container(id="panes"):
+            # `cursor` is handed down by watch_cursor, not data_bind (see there).
             yield SourceList(id="sources").data_bind(
-                MainScreen.story, MainScreen.articles, MainScreen.alignment, MainScreen.cursor
+                MainScreen.story, MainScreen.articles, MainScreen.alignment
             )
             yield ArticleView(id="article").data_bind(
                 MainScreen.articles,
                 MainScreen.alignment,
-                MainScreen.cursor,
                 MainScreen.show_removed,
                 MainScreen.only_additions,
             )
-            yield DiffView(id="diff").data_bind(MainScreen.alignment, MainScreen.cursor)
+            yield DiffView(id="diff").data_bind(MainScreen.alignment)
         yield Input(id="search", placeholder="search this pane (enter: find, escape: cancel)")
         # Compact by CSS (app.tcss), so the main keys fit in 80 columns; `?` lists them all.
         # Footer(compact=True) would restyle every key one by one as it mounts (~50 ms at start).
@@ -102,7 +111,11 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
         app = self.crosswire
         self.show_removed = app.config.show_removed
         self.only_additions = app.config.only_additions
-        self.query_one("#outlets", PaneList).focus()
+        self.watch(self.query_one("#outlets", PaneList), "highlighted", self._outlet_moved, False)
+        self.watch(
+            self.query_one("#sentences", PaneList), "highlighted", self._sentence_moved, False
+        )
+        self.set_focus(self.query_one("#outlets", PaneList))
         if app.start_story_id is not None:
             self.open_story(app.start_story_id)
         else:
@@ -154,18 +167,47 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
         self.cursor = focus
         self.query_one("#panes").loading = False
         if self.focused is None:
-            self.query_one("#outlets", PaneList).focus()
+            self.set_focus(self.query_one("#outlets", PaneList))
         self.crosswire.remember_story(story.id)
 
     # --- moving the cursor --------------------------------------------------------------------
 
     def watch_cursor(self, cursor: SentenceRef | None) -> None:
+        # Handed down here rather than by data_bind, to know when it is being handed down: a
+        # pane that follows it can move its highlight elsewhere (Article, to the nearest shown
+        # sentence), and that move must not set the cursor again while the panes after it are
+        # still to be handed this one (they would get the stale one last). Such a move reaches
+        # the screen as the pane's message instead (`_sentence_focused`).
+        self._handing_down = True
+        try:
+            for pane in self._cursor_panes():
+                pane.cursor = cursor
+        finally:
+            self._handing_down = False
         if cursor is not None:
             self._last_index[cursor.article_id] = cursor.index
         if self._prepare_timer is None:
             self._prepare_timer = self.set_timer(PREPARE_AFTER_S, self._prepare_next_moves)
         else:
             self._prepare_timer.reset()
+
+    def _cursor_panes(self) -> tuple[SourceList, ArticleView, DiffView]:
+        return self.query_one(SourceList), self.query_one(ArticleView), self.query_one(DiffView)
+
+    def _outlet_moved(self, row: int | None) -> None:
+        """Sources' highlight moved (a key, a click): select that outlet now (module doc)."""
+        article_id = self.query_one(SourceList).article_id_at(row)
+        cursor = self.cursor
+        if self._handing_down or article_id is None or cursor is None:
+            return
+        if article_id != cursor.article_id:
+            self.select_outlet(article_id)
+
+    def _sentence_moved(self, row: int | None) -> None:
+        """Article's highlight moved (a key, a click): that sentence is the cursor now."""
+        ref = self.query_one(ArticleView).ref_at(row)
+        if not self._handing_down and ref is not None and ref.article_id in self.articles:
+            self.cursor = ref
 
     def _prepare_next_moves(self) -> None:
         """The cursor rests: have the panes build and render what `j` or `k` would show next
@@ -212,26 +254,36 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
             self.notify("That sentence is not in the open story.", severity="warning")
             return
         self.cursor = ref
-        self.query_one("#sentences", PaneList).focus()
+        self.set_focus(self.query_one("#sentences", PaneList))
+
+    # The panes' reports of a move. Moves reach the cursor at once through `_outlet_moved` and
+    # `_sentence_moved`; a report still matters for a move made while the cursor was handed down
+    # (see watch_cursor). One the list has moved on from since is stale: acting on it would take
+    # the cursor back.
 
     @on(SourceList.OutletSelected)
     def _outlet_selected(self, event: SourceList.OutletSelected) -> None:
-        self.select_outlet(event.article_id)
+        sources = self.query_one(SourceList)
+        if event.article_id == sources.article_id_at(sources.outlet_list.highlighted):
+            self.select_outlet(event.article_id)
 
     @on(SourceList.OutletOpened)
     def _outlet_opened(self, event: SourceList.OutletOpened) -> None:
         self.select_outlet(event.article_id)
-        self.query_one("#sentences", PaneList).focus()
+        self.set_focus(self.query_one("#sentences", PaneList))
 
     @on(ArticleView.SentenceFocused)
     def _sentence_focused(self, event: ArticleView.SentenceFocused) -> None:
-        if event.ref.article_id in self.articles:
+        article = self.query_one(ArticleView)
+        if event.ref.article_id in self.articles and event.ref == article.ref_at(
+            article.sentence_list.highlighted
+        ):
             self.cursor = event.ref
 
     @on(ArticleView.SentenceOpened)
     def _sentence_opened(self, event: ArticleView.SentenceOpened) -> None:
         self.cursor = event.ref
-        self.query_one("#diff-rows", PaneList).focus()
+        self.set_focus(self.query_one("#diff-rows", PaneList))
 
     @on(DiffView.CounterpartChosen)
     def _counterpart_chosen(self, event: DiffView.CounterpartChosen) -> None:
@@ -293,13 +345,25 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
         return node
 
     def action_focus_pane(self, step: int) -> None:
-        """h/l/tab: the next pane. With no pane focused (focus lost or elsewhere), count from
-        Sources, the pane that has the focus at start-up, so `l` always lands on Article."""
+        """tab/shift+tab: the next or previous pane, round from Diff to Sources and back, as
+        focus cycling goes everywhere."""
+        panes, position = self._pane_position()
+        self.set_focus(panes[(position + step) % len(panes)])
+
+    def action_pane_beside(self, step: int) -> None:
+        """h/l: the pane to the left or right, staying put at the edge: `h` in Sources going
+        to the Diff, the pane furthest right, would not be left."""
+        panes, position = self._pane_position()
+        self.set_focus(panes[min(max(position + step, 0), len(panes) - 1)])
+
+    def _pane_position(self) -> tuple[list[PaneList], int]:
+        """The shown panes' lists and where the focus is among them. With no pane focused (focus
+        lost or elsewhere), count from Sources, the pane that has the focus at start-up, so `l`
+        always lands on Article."""
         panes = [pane for pane in self._panes() if pane.display]
         pane = self.focused_pane()
         current = pane.query_one(PaneList) if pane is not None else None
-        position = panes.index(current) if current in panes else 0
-        panes[(position + step) % len(panes)].focus()
+        return panes, panes.index(current) if current in panes else 0
 
     def action_toggle_removed(self) -> None:
         self.post_message(ToggleSetting("show_removed"))

@@ -40,18 +40,20 @@ class AnnotationMarks:
 
     sentences: Mapping[SentenceRef, str] = field(default_factory=dict)
     """Sentence -> its mark (NOTE_MARK or TAG_MARK)."""
-    per_article: Mapping[str, int] = field(default_factory=dict)
-    """Article id -> number of annotated sentences plus one if the article itself is annotated."""
+    per_article: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    """Article id -> how many of its annotations (its sentences', and its own) carry each mark:
+    {NOTE_MARK: with a note, TAG_MARK: tags only}."""
 
     @classmethod
     def from_items(cls, items: Iterable[Annotation]) -> AnnotationMarks:
         sentences: dict[SentenceRef, str] = {}
-        per_article: dict[str, int] = {}
+        per_article: dict[str, dict[str, int]] = {}
         for item in items:
             article_id = item.target.article_id
             if article_id is None:
                 continue
-            per_article[article_id] = per_article.get(article_id, 0) + 1
+            counts = per_article.setdefault(article_id, {})
+            counts[mark_of(item)] = counts.get(mark_of(item), 0) + 1
             ref = item.target.ref
             if ref is not None:
                 sentences[ref] = mark_of(item)

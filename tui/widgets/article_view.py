@@ -228,6 +228,14 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
             sentences.highlighted = target
         sentences.show_highlight()
 
+    def ref_at(self, row: int | None) -> SentenceRef | None:
+        """The sentence on the list's row `row` (None for no row or a removed line)."""
+        cursor, options = self.cursor, self.sentence_list.options
+        if cursor is None or row is None or not 0 <= row < len(options):
+            return None
+        index = _sentence_index(options[row].id)
+        return SentenceRef(cursor.article_id, index) if index is not None else None
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         index = _sentence_index(event.option.id)

@@ -37,6 +37,15 @@ def counterpart_text(focused: str, other: str, *, score: float) -> Content:
     return render_word_diff(focused, other, side=side)
 
 
+def alike_percent(score: float, *, identical: bool) -> int:
+    """The score shown as '…% alike': rounded down, and 100 only for the very same text.
+
+    Rounded, a sentence with one word changed in thirty scores 99.6 and would read '100% alike';
+    a reader takes 100% to mean the same words, so only a text equal to the focused one may
+    show it."""
+    return 100 if identical else min(int(score), 99)
+
+
 def pair_label(score: float) -> str:
     """What a counterpart is to the focused sentence, judged on the pair's own score.
 

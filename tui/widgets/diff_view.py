@@ -43,6 +43,8 @@ from tui.core.models import (
 from tui.messages import JumpToSentence
 from tui.widgets import STATUS_MARK_STYLE, STATUS_STYLE, Option, PaneList, safe_text, spaced
 from tui.widgets.diff_lines import (
+    HEADER_LINES,
+    alike_percent,
     counterpart_text,
     drift_callouts,
     drift_line,
@@ -60,6 +62,10 @@ REST_S = 0.075
 burst (a held key). Over twice a terminal's key-repeat interval (25-30 keys a second), because
 repeated keys arrive unevenly (measured: at 30 a second, gaps of 35-45 ms are common), and a
 Diff drawn in the middle of a burst delays every key queued behind it."""
+LOW_PANE_HEIGHT = 16
+"""A Diff shorter than this (the Diff under the Article at 80x24 has 9 rows) gets a two-line
+header, its status and one line of the sentence (the Article shows the sentence whole), so the
+rows keep the room for the comparisons."""
 DIFF_SETTLE_S = 0.035
 """How long after the last move of a burst the Diff catches up: a little over a key-repeat
 interval, so a held key skips the Diff until it is let go."""
@@ -202,13 +208,11 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
         if key == self._shown:
             return
         self._shown = key
-        header = self.query_one("#diff-header", Static)
         info = self._infos.get(cursor) if cursor is not None else None
-        if alignment is None or cursor is None or info is None:
-            header.update(Content.styled("No sentence focused", "$text-muted"), layout=False)
+        self._show_header(info)
+        if alignment is None or info is None:
             self._rows_list.set_options([])
             return
-        header.update(self._header(info, width=header.content_region.width), layout=False)
         rows, self._targets = self._cached_rows(alignment, info)
         self._rows_list.set_options(_with_dividers(rows))
 
@@ -232,7 +236,24 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
         rows, _ = self._cached_rows(self.alignment, info)
         self._rows_list.prepare(_with_dividers(rows), around=0)
 
-    def _header(self, info: SentenceInfo, *, width: int) -> Content:
+    def on_resize(self, event: events.Resize) -> None:
+        """A short pane gets the short header (`LOW_PANE_HEIGHT`); either is refitted to the
+        new width."""
+        self.set_class(event.size.height < LOW_PANE_HEIGHT, "-low")
+        cursor = self.cursor
+        self._show_header(self._infos.get(cursor) if cursor is not None else None)
+
+    def _show_header(self, info: SentenceInfo | None) -> None:
+        header = self.query_one("#diff-header", Static)
+        if self.alignment is None or info is None:
+            header.update(Content.styled("No sentence focused", "$text-muted"), layout=False)
+            return
+        lines = 1 if self.has_class("-low") else HEADER_LINES
+        header.update(
+            self._header(info, width=header.content_region.width, lines=lines), layout=False
+        )
+
+    def _header(self, info: SentenceInfo, *, width: int, lines: int = HEADER_LINES) -> Content:
         outlets = len(info.outlets)
         if outlets:
             carried = f"carried by {outlets} other outlet{'s' if outlets != 1 else ''}"
@@ -242,7 +263,9 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
             ("■ ", STATUS_MARK_STYLE[info.status]),
             (f"{info.status}", "bold"),
             (f" · {carried}\n", "$text-muted"),
-            fit_lines(Content.styled(safe_text(info.text), STATUS_STYLE[info.status]), width),
+            fit_lines(
+                Content.styled(safe_text(info.text), STATUS_STYLE[info.status]), width, lines
+            ),
         )
 
     def _rows(self, alignment: StoryAlignment, info: SentenceInfo) -> _Rows:
@@ -259,7 +282,8 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
             text = other.text if other is not None else ""
             if text in first_outlet:
                 # Wire copies repeat one text many times: one line each, no repeated diff.
-                rows.append(_same_row(counterpart, first_outlet[text], option_id))
+                identical = text == info.text
+                rows.append(_same_row(counterpart, first_outlet[text], option_id, identical))
                 continue
             first_outlet[text] = counterpart.outlet
             full = len(first_outlet) <= FULL_DIFFS + 1
@@ -296,11 +320,12 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
     ) -> Option:
         ref = SentenceRef(counterpart.article_id, counterpart.index)
         other = self._infos.get(ref)
+        text = other.text if other is not None else ""
+        percent = alike_percent(counterpart.score, identical=text == info.text)
         title = spaced(
             (safe_text(counterpart.outlet), "bold"),
-            (f"  {counterpart.score:.0f}% alike · {pair_label(counterpart.score)}", "$text-muted"),
+            (f"  {percent}% alike · {pair_label(counterpart.score)}", "$text-muted"),
         )
-        text = other.text if other is not None else ""
         lines = [title]
         if full:
             lines.append(counterpart_text(info.text, text, score=counterpart.score))
@@ -339,13 +364,14 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
             self.post_message(JumpToSentence(ref))
 
 
-def _same_row(counterpart: Counterpart, same_as: str, option_id: str) -> Option:
-    """A counterpart whose words equal an earlier row's (or the focused sentence's)."""
+def _same_row(counterpart: Counterpart, same_as: str, option_id: str, identical: bool) -> Option:
+    """A counterpart whose words equal an earlier row's (or, `identical`, the focused one's)."""
+    percent = alike_percent(counterpart.score, identical=identical)
     return Option(
         spaced(
             (safe_text(counterpart.outlet), "bold"),
             (
-                f"  {counterpart.score:.0f}% alike · same words as {safe_text(same_as)}",
+                f"  {percent}% alike · same words as {safe_text(same_as)}",
                 "$text-muted",
             ),
         ),

@@ -8,7 +8,10 @@ which ~25 are on screen), asks for a layout of the whole screen when the row cou
 away every rendered row, and repaints the whole list when the highlight moves one row. Here:
 
 - rows are measured lazily, down to two screens below what is shown or highlighted; the rest of
-  the scroll height is estimated from the rows measured so far and corrected as they come in;
+  the scroll height is estimated from the rows measured so far and corrected as they come in.
+  They are measured again whenever the width they wrap at changes, including when the scrollbar
+  comes or goes (OptionList re-measures on a resize only, so a sentence measured before its list
+  grew a scrollbar lost its last line);
 - a change of scroll height repaints the list and its scrollbar, not the screen's layout (the
   panes have fixed `fr` heights, so nothing else depends on it);
 - rendered rows are kept across `set_options` for as long as the same `Option` objects come back
@@ -88,6 +91,8 @@ class PaneList(SearchableList):
         super().__init__(id=id, classes=classes)
         self._lines_inputs: tuple[object, ...] = ()
         """What `_update_lines` last worked from (see there)."""
+        self._measured_width: int | None = None
+        """The text width the measured rows were wrapped at (see `_measure_lines`)."""
 
     def set_options(self, options: Iterable[OptionListContent]) -> PaneList:
         """Replace the rows, keeping the search highlighted in the new ones.
@@ -139,10 +144,13 @@ class PaneList(SearchableList):
         OptionList calls this for every line it draws; while nothing it depends on has changed
         (the measured lines, the rows, the scroll position, the highlight, the size, the
         scrollbar) it returns at once."""
-        if self._measure_inputs() == self._lines_inputs:
+        inputs = self._measure_inputs()
+        if inputs == self._lines_inputs:
             return
+        # Noted before measuring: the scroll height it sets can show or hide the scrollbar at
+        # once, which narrows or widens the rows; the next call then sees that and measures again.
+        self._lines_inputs = inputs
         self._measure_lines()
-        self._lines_inputs = self._measure_inputs()
 
     def _measure_inputs(self) -> tuple[object, ...]:
         return (
@@ -160,9 +168,17 @@ class PaneList(SearchableList):
             return
         options = self.options
         line_cache = self._line_cache
+        width = region.width - self._get_left_gutter_width()
+        if width != self._measured_width:
+            # Rows wrapped at another width (the rows were set before the scrollbar appeared or
+            # went, or before a resize) have other heights: a sentence measured one line short
+            # would lose its last line. OptionList clears these on a resize only, and keeps its
+            # renders by row and style alone, so a scrollbar coming or going left both stale.
+            line_cache.clear()
+            self._option_render_cache.clear()
+            self._measured_width = width
         lines = line_cache.lines
         measured = lines[-1][0] + 1 if lines else 0
-        width = region.width - self._get_left_gutter_width()
         wanted_lines = round(self.scroll_offset.y) + 2 * region.height
         wanted_index = self.highlighted if self.highlighted is not None else 0
         if measured < len(options) and (len(lines) < wanted_lines or measured <= wanted_index):

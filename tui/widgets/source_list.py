@@ -7,6 +7,7 @@ when the screen's cursor comes back down, together with the outlet's article (se
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -17,10 +18,18 @@ from textual.widgets.option_list import OptionDoesNotExist
 
 from tui.core.models import Article, OutletShare, SentenceRef, Story, StoryAlignment
 from tui.widgets import Option, PaneList, safe_text, spaced, status_bar
-from tui.widgets.annotation_marks import MARK_STYLE, NO_MARKS, NOTE_MARK, AnnotationMarks
+from tui.widgets.annotation_marks import MARK_STYLE, NO_MARKS, NOTE_MARK, TAG_MARK, AnnotationMarks
+from tui.widgets.diff_lines import fit_lines
 
 ORIGIN_MARK = "★"
 """Marks the outlet whose text covers most of what the others share (the likely origin)."""
+HEADER_TEXT_LINES = 6
+"""Lines of the story header (its fixed height in app.tcss, less its rule): the figures take the
+lines they need at the pane's width, the story's title the rest (none if they need them all)."""
+BAR_WIDTH = 10
+"""Cells of an outlet's status bar where the row has room; narrower panes get a shorter bar
+(down to `MIN_BAR_WIDTH`), so the row's figures are never cut."""
+MIN_BAR_WIDTH = 3
 
 
 class SourceList(Vertical):
@@ -40,7 +49,7 @@ whose text covers most of what the others share. Moving the highlight selects th
     alignment: var[StoryAlignment | None] = var(None)
     cursor: var[SentenceRef | None] = var(None)
     marks: var[AnnotationMarks] = var(NO_MARKS)
-    """How many annotations each outlet's article carries (shown as ✎ N)."""
+    """How many annotations each outlet's article carries (✎ N with notes, # N tags only)."""
 
     class OutletSelected(Message):
         """The reader highlighted another outlet."""
@@ -58,6 +67,11 @@ whose text covers most of what the others share. Moving the highlight selects th
         def __init__(self, article_id: str) -> None:
             super().__init__()
             self.article_id = article_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text_width = 0
+        """The width the header and rows were fitted to (see `on_resize`)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="story-header", markup=False)
@@ -77,6 +91,20 @@ whose text covers most of what the others share. Moving the highlight selects th
         self._show_header()
         self._show_rows()
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Fit the header's figures and the rows' bars to the new width."""
+        width = self._fit_width()
+        if width != self._text_width:
+            self._text_width = width
+            self._show_header()
+            self._show_rows()
+
+    def _fit_width(self) -> int:
+        """Cells of text in a row (and, give or take one, in the header): the pane's, less
+        the list's scrollbar and the rows' padding."""
+        outlets = self.outlet_list
+        return max(0, self.content_region.width - outlets.styles.scrollbar_size_vertical - 2)
+
     def watch_cursor(self, cursor: SentenceRef | None) -> None:
         if cursor is None:
             return
@@ -88,6 +116,11 @@ whose text covers most of what the others share. Moving the highlight selects th
         if outlets.highlighted != index:
             outlets.highlighted = index
         outlets.show_highlight()
+
+    def article_id_at(self, row: int | None) -> str | None:
+        """The article on the list's row `row` (None for no row)."""
+        options = self.outlet_list.options
+        return options[row].id if row is not None and 0 <= row < len(options) else None
 
     def neighbours(self, article_id: str) -> list[str]:
         """The outlets listed just below and above `article_id` (where `j` and `k` lead)."""
@@ -108,9 +141,13 @@ whose text covers most of what the others share. Moving the highlight selects th
         if self.story is None:
             header.update(Content.styled("No story open", "$text-muted"))
             return
-        lines = [Content.styled(safe_text(self.story.title), "bold")]
-        if self.alignment is not None:
-            lines += [Content.styled(line, "$text-muted") for line in overview(self.alignment)]
+        width = max(1, header.content_region.width or self._fit_width())
+        figures = pack(overview(self.alignment), width) if self.alignment is not None else []
+        lines = [Content.styled(line, "$text-muted") for line in figures]
+        room = HEADER_TEXT_LINES - len(figures)
+        if room > 0 or not figures:  # the figures come first: they are what the header is for
+            title = Content.styled(safe_text(self.story.title), "bold")
+            lines.insert(0, fit_lines(title, width, max(1, room)))
         header.update(Content("\n").join(lines))
 
     def _show_rows(self) -> None:
@@ -140,17 +177,29 @@ whose text covers most of what the others share. Moving the highlight selects th
         if article and article.date:
             first = spaced(first, ("  " + safe_text(article.date), "$text-muted"))
         title = Content.styled("  " + safe_text(article.title if article else ""), "$text-muted")
+        marks = self.marks.per_article.get(article_id, {})
+        # ✎ for notes, # for tags only, as Article's gutter marks them ('✎2 #1': fits 80 columns).
+        marked = " ".join(
+            f"{mark}{marks[mark]}" for mark in (NOTE_MARK, TAG_MARK) if marks.get(mark)
+        )
         if share is None:
             counts = Content("  ? sentences")
         else:
+            number, own = f"{share.sentences:>3} ", f" {share.unique} own"
+            room = self._text_width or BAR_WIDTH + 20
+            room -= len(number) + len(own) + (len(marked) + 1 if marked else 0)
             counts = spaced(
-                f"{share.sentences:>4} ",
-                status_bar(share.shared, share.reworded, share.unique, width=10),
-                (f" {share.unique} own", "$text-muted"),
+                number,
+                status_bar(
+                    share.shared,
+                    share.reworded,
+                    share.unique,
+                    width=min(BAR_WIDTH, max(MIN_BAR_WIDTH, room)),
+                ),
+                (own, "$text-muted"),
             )
-        annotated = self.marks.per_article.get(article_id, 0)
-        if annotated:
-            counts = spaced(counts, (f"  {NOTE_MARK} {annotated}", MARK_STYLE))
+        if marked:
+            counts = spaced(counts, (f" {marked}", MARK_STYLE))
         return Content("\n").join([first, title, counts])
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -169,15 +218,33 @@ whose text covers most of what the others share. Moving the highlight selects th
             self.post_message(self.OutletOpened(event.option.id))
 
 
+def pack(items: list[str], width: int) -> list[str]:
+    """`items` joined by ' · ' into lines of at most `width` cells, never splitting an item (an
+    item longer than a line gets a line of its own)."""
+    lines: list[str] = []
+    for item in items:
+        if lines and len(lines[-1]) + 3 + len(item) <= width:
+            lines[-1] += f" · {item}"
+        else:
+            lines.append(item)
+    return lines
+
+
 def overview(alignment: StoryAlignment) -> list[str]:
-    """The story in a few short lines of figures: outlets, sentences, how much is shared, drift."""
+    """The story's figures, each a few words: outlets, sentences, how much is shared, drift."""
     sentences = sum(share.sentences for share in alignment.shares)
     shared = sum(share.shared for share in alignment.shares)
     reworded = sum(share.reworded for share in alignment.shares)
     unique = sum(share.unique for share in alignment.shares)
     percent = round(100 * (shared + reworded) / sentences) if sentences else 0
+    # In this order they pack into four lines of 24 cells (Sources at 80 columns) for a story of
+    # two-digit figures, leaving the title two.
     return [
-        f"{len(alignment.article_ids)} outlets · {sentences} sentences",
-        f"{percent}% carried elsewhere · {len(alignment.drift)} drifts",
-        f"{shared} shared · {reworded} reworded · {unique} unique",
+        f"{len(alignment.article_ids)} outlets",
+        f"{sentences} sentences",
+        f"{percent}% carried elsewhere",
+        f"{shared} shared",
+        f"{reworded} reworded",
+        f"{unique} unique",
+        f"{len(alignment.drift)} drifts",
     ]
