@@ -13,8 +13,10 @@ from tui.core.seeds import ensure_bundled_story
 def test_open_unknown_story_is_one_line_and_exit_2(run_cli: RunCli) -> None:
     result = run_cli("open", "weather in paris")
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines()[-1].startswith(
-        "crosswire: no story matches 'weather in paris'"
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .startswith("crosswire: no story matches 'weather in paris'")
     )
     assert "Traceback" not in result.stderr
 

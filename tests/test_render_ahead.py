@@ -19,10 +19,11 @@ from tests.app_data import running_main
 from tests.test_pane_list import Harness, _rows, _shown
 from tui.core.library import Library
 from tui.core.models import SentenceRef
-from tui.screens.main import PREPARE_AFTER_S
+from tui.screens.preparing import PREPARE_AFTER_S
 from tui.widgets import PaneList
 from tui.widgets.article_view import ArticleView
-from tui.widgets.diff_view import REST_S, DiffView
+from tui.widgets.diff_settle import REST_S
+from tui.widgets.diff_view import DiffView
 from tui.widgets.scrollbar import QuickScrollBar
 from tui.widgets.source_list import SourceList
 

@@ -33,7 +33,8 @@ from tui.messages import JumpToSentence
 from tui.widgets import PaneList, safe_text, status_bar
 from tui.widgets.article_view import ArticleView
 from tui.widgets.diff_lines import alike_percent, counterpart_text, drift_callouts, pair_label
-from tui.widgets.diff_view import DIFF_SETTLE_S, REST_S, DiffView
+from tui.widgets.diff_settle import DIFF_SETTLE_S, REST_S
+from tui.widgets.diff_view import DiffView
 from tui.widgets.gutter import GutterRow
 from tui.widgets.source_list import ORIGIN_MARK, SourceList
 

@@ -11,12 +11,13 @@ later: keys that come in one burst (paste, key repeat, scripts) are each handled
 messages the previous one posted, so a `j a` would otherwise annotate the sentence before the
 highlight. Focus moves made by keys are synchronous too (`set_focus`, not `Widget.focus`, which
 defers it), so the key after `l` already goes to the pane `l` went to.
+
+Base classes hold the rest: keys t/a/A/T/e/y (`annotating`), / n N (`searching`), tab h l ] [ ?
+and the toggles (`pane_actions`), and rendering ahead while the cursor rests (`preparing`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -24,7 +25,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
 from textual.reactive import var
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -36,10 +36,10 @@ from tui.messages import (
     OpenStory,
     OpenView,
     ShowOutlet,
-    ToggleSetting,
-    ViewName,
 )
 from tui.screens.annotating import AnnotationActions
+from tui.screens.pane_actions import PaneActions
+from tui.screens.preparing import PrepareAhead
 from tui.screens.searching import PaneSearch
 from tui.widgets import PaneList
 from tui.widgets.article_view import ArticleView
@@ -50,12 +50,8 @@ from tui.widgets.source_list import SourceList
 if TYPE_CHECKING:
     from tui.app import CrosswireApp
 
-PREPARE_AFTER_S = 0.075
-"""How long the cursor rests before the panes prepare its likely next moves: over twice a held
-key's repeat interval (repeats arrive unevenly), so a held key does not pay for it."""
 
-
-class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
+class MainScreen(AnnotationActions, PaneSearch, PaneActions, PrepareAhead):
     """Read one story as every outlet tells it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -77,7 +73,6 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
     def __init__(self) -> None:
         super().__init__()
         self._last_index: dict[str, int] = {}
-        self._prepare_timer: Timer | None = None
         self._handing_down = False
         """True while watch_cursor hands the cursor to the panes (see `_sentence_moved`)."""
 
@@ -186,10 +181,7 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
             self._handing_down = False
         if cursor is not None:
             self._last_index[cursor.article_id] = cursor.index
-        if self._prepare_timer is None:
-            self._prepare_timer = self.set_timer(PREPARE_AFTER_S, self._prepare_next_moves)
-        else:
-            self._prepare_timer.reset()
+        self._prepare_when_rested()
 
     def _cursor_panes(self) -> tuple[SourceList, ArticleView, DiffView]:
         return self.query_one(SourceList), self.query_one(ArticleView), self.query_one(DiffView)
@@ -208,29 +200,6 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
         ref = self.query_one(ArticleView).ref_at(row)
         if not self._handing_down and ref is not None and ref.article_id in self.articles:
             self.cursor = ref
-
-    def _prepare_next_moves(self) -> None:
-        """The cursor rests: have the panes build and render what `j` or `k` would show next
-        (the outlets either side in Sources, the sentences either side in Article), one piece
-        per turn of the message queue, so a key that comes meanwhile waits for one piece at most.
-        A first visit to an outlet then costs a key no more than a revisit."""
-        self._prepare_timer = None
-        cursor = self.cursor
-        if cursor is None or self.alignment is None:
-            return
-        article, diff = self.query_one(ArticleView), self.query_one(DiffView)
-        steps: list[Callable[[], None]] = []
-        for article_id in self.query_one(SourceList).neighbours(cursor.article_id):
-            ref = SentenceRef(article_id, self._index_in(article_id))
-            steps += [partial(article.prepare, ref), partial(diff.prepare, ref)]
-        for index in (cursor.index + 1, cursor.index - 1):
-            steps.append(partial(diff.prepare, SentenceRef(cursor.article_id, index)))
-        self._run_prepare_steps(cursor, steps)
-
-    def _run_prepare_steps(self, cursor: SentenceRef, steps: list[Callable[[], None]]) -> None:
-        if steps and self.cursor == cursor and self.is_attached:
-            steps.pop(0)()
-            self.call_later(self._run_prepare_steps, cursor, steps)
 
     def select_outlet(self, article_id: str) -> None:
         """Show another outlet, at its version of the sentence being read when it has one."""
@@ -311,14 +280,6 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
             self.crosswire.forget_alignment(event.story_id)
             self.open_story(event.story_id)
 
-    @on(ToggleSetting)
-    def _toggle(self, event: ToggleSetting) -> None:
-        event.stop()
-        if event.setting == "show_removed":
-            self.show_removed = not self.show_removed
-        else:
-            self.only_additions = not self.only_additions
-
     @on(OpenView)
     def _open_view(self, event: OpenView) -> None:
         event.stop()
@@ -329,74 +290,3 @@ class MainScreen(AnnotationActions, PaneSearch):  # keys t/a/A/T/e/y, and / n N
             self.notify("Open a story first (S lists the stories, i imports).", severity="warning")
         else:
             self.app.push_screen(screen)
-
-    # --- actions (keys and palette) -----------------------------------------------------------
-
-    def _panes(self) -> list[PaneList]:
-        return [
-            self.query_one(f"#{name}", PaneList) for name in ("outlets", "sentences", "diff-rows")
-        ]
-
-    def focused_pane(self) -> Widget | None:
-        """The pane (Sources, Article or Diff) holding the focus, if any."""
-        node = self.focused
-        while node is not None and not isinstance(node, SourceList | ArticleView | DiffView):
-            node = node.parent if isinstance(node.parent, Widget) else None
-        return node
-
-    def action_focus_pane(self, step: int) -> None:
-        """tab/shift+tab: the next or previous pane, round from Diff to Sources and back, as
-        focus cycling goes everywhere."""
-        panes, position = self._pane_position()
-        self.set_focus(panes[(position + step) % len(panes)])
-
-    def action_pane_beside(self, step: int) -> None:
-        """h/l: the pane to the left or right, staying put at the edge: `h` in Sources going
-        to the Diff, the pane furthest right, would not be left."""
-        panes, position = self._pane_position()
-        self.set_focus(panes[min(max(position + step, 0), len(panes) - 1)])
-
-    def _pane_position(self) -> tuple[list[PaneList], int]:
-        """The shown panes' lists and where the focus is among them. With no pane focused (focus
-        lost or elsewhere), count from Sources, the pane that has the focus at start-up, so `l`
-        always lands on Article."""
-        panes = [pane for pane in self._panes() if pane.display]
-        pane = self.focused_pane()
-        current = pane.query_one(PaneList) if pane is not None else None
-        return panes, panes.index(current) if current in panes else 0
-
-    def action_toggle_removed(self) -> None:
-        self.post_message(ToggleSetting("show_removed"))
-
-    def action_toggle_additions(self) -> None:
-        self.post_message(ToggleSetting("only_additions"))
-
-    def action_open_view(self, view: ViewName) -> None:
-        self.post_message(OpenView(view))
-
-    def action_jump_notable(self, direction: int) -> None:
-        """Next/previous unique sentence of this outlet; in Diff, next/previous missing one."""
-        if isinstance(self.focused_pane(), DiffView):
-            if not self.query_one(DiffView).step_missing(direction):
-                self.notify("Nothing is missing here.")
-            return
-        cursor, alignment = self.cursor, self.alignment
-        if cursor is None or alignment is None:
-            return
-        infos = alignment.sentences.get(cursor.article_id, ())
-        order = (
-            range(cursor.index + 1, len(infos))
-            if direction > 0
-            else range(cursor.index - 1, -1, -1)
-        )
-        for index in order:
-            if infos[index].status == "unique":
-                self.cursor = SentenceRef(cursor.article_id, index)
-                return
-        self.notify(f"No {'later' if direction > 0 else 'earlier'} unique sentence in this outlet.")
-
-    def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
-
-        pane = self.focused_pane()
-        self.app.push_screen(HelpScreen(pane_help=getattr(pane, "HELP", "")))
