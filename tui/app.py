@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Iterable
-from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -67,16 +66,6 @@ class CrosswireApp(App[None]):
         self.start_story_id = story_id
         self._alignments: dict[tuple[str, tuple[str, ...]], StoryAlignment] = {}
         self._alignments_lock = threading.Lock()
-        self._loaded_ahead: dict[str, tuple[Story, list[Article], StoryAlignment]] = {}
-        self._load_lock = threading.Lock()
-        """One story load at a time, so the main screen's load waits for the head start below
-        and takes its result instead of doing the same work again."""
-        if story_id is not None:
-            # A head start: read and align the first story while Textual starts up (drivers,
-            # styles, compose, first frame), instead of after the first frame.
-            threading.Thread(
-                target=self._load_ahead, args=(story_id,), name="crosswire-load-ahead", daemon=True
-            ).start()
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen()
@@ -119,17 +108,6 @@ class CrosswireApp(App[None]):
 
     def load_story(self, story_id: str) -> tuple[Story, list[Article], StoryAlignment]:
         """Read a story and its articles, and align them (cached per story and article set)."""
-        with self._load_lock:
-            ahead = self._loaded_ahead.pop(story_id, None)
-            return ahead if ahead is not None else self._read_and_align(story_id)
-
-    def _load_ahead(self, story_id: str) -> None:
-        """Load the first story before anyone asks (see __init__). A failure is left for the
-        main screen's own load to meet and report."""
-        with self._load_lock, suppress(Exception):  # the main screen's load retries, reports
-            self._loaded_ahead[story_id] = self._read_and_align(story_id)
-
-    def _read_and_align(self, story_id: str) -> tuple[Story, list[Article], StoryAlignment]:
         story = self.library.get_story(story_id)
         articles = self.library.articles(story_id)
         key = (story_id, tuple(article.id for article in articles))
