@@ -438,3 +438,25 @@ def test_run_app_reports_an_unknown_story_in_one_line(
     library, _ = seeded
     assert run_app(library.home, "no such story about penguins") == 2
     assert "no story matches" in capsys.readouterr().err
+
+
+async def test_a_shown_story_is_frozen_for_the_collector_until_another_opens(
+    seeded: tuple[Library, str],
+) -> None:
+    """Full collections must not walk the open story's objects on every held key; opening a story
+    lets the previous one be collected again."""
+    import gc
+
+    library, story_id = seeded
+    gc.unfreeze()
+    try:
+        async with running_main(library, story_id) as (_app, pilot, main):
+            await pilot.pause()
+            assert gc.get_freeze_count() > 0
+            main.open_story(story_id)
+            assert gc.get_freeze_count() == 0
+            await ready_main_screen(_app, pilot)
+            await pilot.pause()
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
