@@ -18,11 +18,11 @@ from tests.test_screens_views import Harness
 from tui.core.annotations import Annotations, Target
 from tui.core.importer import import_paths
 from tui.core.library import Library
+from tui.core.story_lookup import title_score
 from tui.screens.export_dialog import default_export_folder
 from tui.screens.import_screen import ImportScreen
 from tui.screens.notes_view import NotesScreen
 from tui.screens.stories import StoriesScreen, filter_stories
-from tui.screens.title_match import title_score
 
 PANDA = [
     "Red panda Kiri escaped from Lindenfeld Zoo on Tuesday, the zoo director said.",

@@ -48,9 +48,3 @@ def open_library(home: Path, *, first_run_story: bool = True) -> Library:
         print(f"crosswire: first run, added the example story {printable(added.title)!r}",
               file=sys.stderr, flush=True)  # fmt: skip
     return library
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """'1 line', '2 lines', '1,204 sentences': a count with its noun in the right number."""
-    noun = singular if count == 1 else (plural_form or f"{singular}s")
-    return f"{count:,} {noun}"

@@ -11,7 +11,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from tui.cli_common import open_library, plural, printable
+from tui.cli_common import open_library, printable
+from tui.core.wording import plural
 
 if TYPE_CHECKING:
     from rich.console import Console, Group

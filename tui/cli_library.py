@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.cli_common import open_library, plural, printable
+from tui.cli_common import open_library, printable
 from tui.core.library import Library
+from tui.core.wording import plural
 
 if TYPE_CHECKING:
     from rich.text import Text

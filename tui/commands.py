@@ -44,9 +44,9 @@ class _NamedCommands(Provider):
             yield DiscoveryHit(title, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        """Commands whose title matches every typed word (`title_match`), so typing narrows;
+        """Commands whose title matches every typed word (`title_score`), so typing narrows;
         Textual's own matcher finds the letters of 'nord' in almost any long story title."""
-        from tui.screens.title_match import title_score
+        from tui.core.story_lookup import title_score
 
         matcher = self.matcher(query)
         for title, help_text, callback in self._commands:
@@ -75,7 +75,7 @@ class StoryCommands(_NamedCommands):
     """'story: TITLE' for each story of the library: opens it on the main screen."""
 
     async def commands(self) -> list[Command]:
-        from tui.cli_common import plural  # its import of the library waits for the palette
+        from tui.core.wording import plural
 
         app = self._crosswire()
         stories = await asyncio.to_thread(app.library.stories)

@@ -22,15 +22,16 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tui.cli_common import plural
 from tui.core.models import Drift, DriftKind, SentenceRef, StoryAlignment
+from tui.core.variants import KIND_ORDER as CORE_KIND_ORDER
+from tui.core.wording import plural
 from tui.messages import JumpToSentence, post_to_screen_below
 from tui.screens.drift_rows import DriftRow, group_rows, outlets_summary
 from tui.widgets import safe_text
 from tui.widgets.diff_text import data_text
 
-KIND_ORDER: tuple[DriftKind, ...] = ("name", "number", "date", "quantity", "quote", "spelling")
-"""Display and filter order: facts first, spelling last."""
+KIND_ORDER: tuple[DriftKind, ...] = tuple(CORE_KIND_ORDER)
+"""Display and filter order, the core's (and `crosswire compare`'s): facts first, spelling last."""
 KIND_STYLES: dict[DriftKind, Style] = {
     "name": Style(color="magenta", bold=True),
     "number": Style(color="red", bold=True),

@@ -24,9 +24,9 @@ from textual.screen import Screen
 from textual.suggester import Suggester
 from textual.widgets import Footer, Input, Label, ProgressBar, Static
 
-from tui.cli_common import plural
 from tui.core.importer import ImportReport, import_paths
 from tui.core.library import Library, LibraryError
+from tui.core.wording import plural
 from tui.messages import ImportFinished, post_to_screen_below
 from tui.widgets.diff_text import data_text
 

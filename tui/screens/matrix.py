@@ -19,8 +19,8 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tui.cli_common import plural
 from tui.core.models import Article, SentenceRef, StoryAlignment
+from tui.core.wording import plural
 from tui.messages import JumpToSentence, post_to_screen_below
 from tui.screens.matrix_rows import (
     MatrixRow,

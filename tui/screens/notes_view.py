@@ -20,10 +20,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.cli_common import plural
 from tui.core.annotations import Annotation, Annotations
 from tui.core.note_query import filter_annotations, parse_filter
 from tui.core.storage import LibraryError
+from tui.core.wording import plural
 from tui.messages import OpenAnnotation, post_to_screen_below
 from tui.widgets import safe_text
 from tui.widgets.annotation_marks import MARK_STYLE, NOTE_MARK, mark_of

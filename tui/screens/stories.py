@@ -1,7 +1,7 @@
 """The library's stories, searchable by title; enter opens one on the main screen.
 
 The list is read in a thread worker (the store is a file on disk that may be large) and filtered
-in memory as the user types (`title_match`: every typed word must match), so typing never waits
+in memory as the user types (`title_score`: every typed word must match), so typing never waits
 on the disk and narrows the list.
 """
 
@@ -18,16 +18,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.cli_common import plural
 from tui.core.library import Library, LibraryError
 from tui.core.models import Story
+from tui.core.story_lookup import title_score
+from tui.core.wording import plural
 from tui.messages import OpenStory, post_to_screen_below
-from tui.screens.title_match import title_score
 from tui.widgets.diff_text import data_text
 
 
 def filter_stories(stories: Sequence[Story], query: str) -> list[Story]:
-    """Stories whose title matches every word of `query` (`title_match`), or whose id starts
+    """Stories whose title matches every word of `query` (`title_score`), or whose id starts
     with it, best first; all of them when it is blank.
 
     Ties keep the library's order so the list does not jump around while typing.
