@@ -19,13 +19,17 @@ Marks:
 - first run: story visible on an empty library, which first imports the bundled seeds.
 
 The disk cache is warm (a warm-up run of each kind is not counted): this is a new process on a
-machine that has run Python recently, not a cold boot. Usage:
+machine that has run Python recently, not a cold boot. Bytecode is compiled first, for crosswire
+and for the minimal app alike, as an installed copy has it (pip compiles on install; a checkout
+writes it on its first run): with PYTHONDONTWRITEBYTECODE set, as on some machines, every start
+would otherwise compile crosswire's modules from source, while Textual's came compiled. Usage:
 `PYTHONPATH=. python bench/bench_startup.py [--runs 10] [--headless]`.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import statistics
@@ -202,6 +206,8 @@ def _drain(master: int) -> None:
 def measure(runs: int, *, headless: bool) -> dict[str, list[float]]:
     """`runs` rounds (after one warm-up) of the minimal app, crosswire, and crosswire first run."""
     samples: dict[str, list[float]] = {}
+    for folder in ("tui", "bench"):
+        compileall.compile_dir(REPO_ROOT / folder, quiet=1)
     with tempfile.TemporaryDirectory(prefix="crosswire-bench-home-") as root:
         home = Path(root) / "library"
         spawn("crosswire", home, headless=headless)  # imports the seeds once; also the warm-up

@@ -68,7 +68,14 @@ class CrosswireApp(App[None]):
         self._alignments_lock = threading.Lock()
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen()
+        """The main screen, built with the breakpoint class of the terminal's width already set:
+        Textual sets it on the first resize, after mounting, and a class added then restyles
+        every widget of the screen once more (~10 ms at start-up)."""
+        screen = MainScreen()
+        width = self.size.width
+        breakpoints = screen._get_breakpoint_classes(width, MainScreen.HORIZONTAL_BREAKPOINTS)
+        screen.add_class(*breakpoints, update=False)  # styled when it mounts
+        return screen
 
     @property
     def main_screen(self) -> MainScreen:

@@ -17,7 +17,6 @@ the spelling first used.
 
 from __future__ import annotations
 
-import secrets
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -276,6 +275,8 @@ class Annotations:
         body = check_note_text(text)
         context = AnnotationContext(quote, outlet, story_title)
         now = now_iso()
+        import secrets  # here: reading notes (every start) never makes an id; ~2 ms to import
+
         note_id = secrets.token_hex(6)
 
         def change(current: Annotation | None) -> Annotation:

@@ -17,7 +17,6 @@ the file and the problem; the app never starts on a half-read config.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,6 +58,8 @@ def load_config(home: Path) -> Config:
         return Config()
     except OSError as error:
         raise ConfigError(f"{path}: cannot read ({error.strerror or error})") from None
+    import tomllib  # here: most starts have no config file, and the parser costs ~3 ms to import
+
     try:
         document = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

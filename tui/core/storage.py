@@ -15,15 +15,18 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from glob import escape as glob_escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb.storages import Storage
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 Tables = dict[str, dict[str, Any]]
 """A whole store document: table name -> document id (a string) -> document."""
@@ -77,10 +80,22 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: Path | str) -> None:
         super().__init__()
         self.path = Path(path)
-        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
+        self._file_lock: BaseFileLock | None = None
+        self._file_lock_made = threading.Lock()
         # One attribute, assigned in one step, so a reader in another thread never pairs the key
         # of one version with the document of another.
         self._cached: tuple[_StatKey, Tables] | None = None
+
+    @property
+    def _lock(self) -> BaseFileLock:
+        """This file's cross-process lock, made (and filelock imported, ~8 ms) on first use: a
+        session that only reads, such as opening the app on a story, never needs it."""
+        with self._file_lock_made:
+            if self._file_lock is None:
+                from filelock import FileLock
+
+                self._file_lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
+            return self._file_lock
 
     def read(self) -> Tables | None:
         """The whole document, or None when the file does not exist yet (a new store).
@@ -149,7 +164,7 @@ class AtomicJSONStorage(Storage):
         _fsync_dir(folder)
         # The caller still holds `data` and may change it; the next read parses what is on disk.
         self._cached = None
-        if self._lock.is_locked:
+        if self._file_lock is not None and self._file_lock.is_locked:
             self._remove_stale_temps()
 
     def _remove_stale_temps(self) -> None:
@@ -165,8 +180,11 @@ class AtomicJSONStorage(Storage):
     @contextmanager
     def locked(self) -> Iterator[None]:
         """Hold this file's cross-process lock (reentrant within one process and thread)."""
+        from filelock import Timeout
+
+        lock = self._lock
         try:
-            self._lock.acquire()
+            lock.acquire()
         except Timeout as exc:
             raise LibraryError(
                 f"{self.path}: another crosswire has held the library lock for "
@@ -177,7 +195,7 @@ class AtomicJSONStorage(Storage):
         try:
             yield
         finally:
-            self._lock.release()
+            lock.release()
 
     @contextmanager
     def transaction(self) -> Iterator[Tables]:
