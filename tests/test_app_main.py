@@ -5,6 +5,7 @@ Each test asserts on the messages the app recorded and on what the screen holds 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -51,10 +52,34 @@ async def test_opening_a_story_aligns_it_off_thread_and_fills_the_panes(
         assert main.query_one("#diff-rows", PaneList).options
         assert library.get_state("last_story") == story_id
         assert app.cached_alignment(story_id) is main.alignment
+        # Not aligned before (in this session or on disk): aligned in a worker, with a loading note.
+        app.forget_alignment(story_id)
+        shutil.rmtree(library.home / "cache")
         main.open_story(story_id)
         assert main.query_one("#panes").loading is True, "a visible loading state while aligning"
         await ready_main_screen(app, pilot)
         assert main.query_one("#panes").loading is False
+        assert list((library.home / "cache" / "alignments").glob("*.pickle")), "filed on disk"
+        # Aligned before: shown at once, in the frame that asked for it.
+        shown = main.alignment
+        main.open_story(story_id)
+        assert main.query_one("#panes").loading is False
+        assert main.alignment is shown
+
+
+async def test_a_new_session_opens_the_story_aligned_in_an_earlier_one_without_aligning(
+    seeded: tuple[Library, str],
+) -> None:
+    library, story_id = seeded
+    async with running_main(library, story_id) as (_, _, main):
+        first = main.alignment
+    again = CrosswireApp(Library(library.home), story_id=story_id)
+    async with again.run_test(size=(120, 36)) as pilot:
+        main = again.main_screen
+        assert main.alignment is not None, "on screen before any worker ran"
+        assert not main.query_one("#panes").loading
+        assert main.alignment == first
+        await ready_main_screen(again, pilot)
 
 
 async def test_j_k_g_G_in_sources_select_outlets_and_the_panes_follow(

@@ -47,6 +47,11 @@ _VIEW_TITLES: list[tuple[str, str, ViewName]] = [
 ]
 
 
+QUICK_OPEN_ARTICLES = 12
+"""Stories of up to this many articles, already aligned, open without a worker (see
+`CrosswireApp.story_at_hand`); larger ones read their cached alignment off the UI thread."""
+
+
 class CrosswireApp(App[None]):
     """Read one news story as many outlets tell it."""
 
@@ -66,6 +71,8 @@ class CrosswireApp(App[None]):
         self.start_story_id = story_id
         self._alignments: dict[tuple[str, tuple[str, ...]], StoryAlignment] = {}
         self._alignments_lock = threading.Lock()
+        self._unfiled: dict[tuple[str, tuple[str, ...]], list[Article]] = {}
+        """Alignments made this session and not yet on disk, by the same key."""
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen, built with the breakpoint class of the terminal's width already set:
@@ -113,20 +120,59 @@ class CrosswireApp(App[None]):
 
     # --- data (called from the main screen's worker thread) -----------------------------------
 
+    def story_at_hand(self, story_id: str) -> tuple[Story, list[Article], StoryAlignment] | None:
+        """The story, its articles and alignment, when it is small (at most QUICK_OPEN_ARTICLES
+        articles) and already aligned, this session or an earlier one: then it opens at once,
+        in the frame that asks for it, for reading it costs ~2 ms. None otherwise, or on any
+        trouble: `load_story`, in a worker, will meet it again and report it."""
+        try:
+            story = self.library.get_story(story_id)
+            if len(story.article_ids) > QUICK_OPEN_ARTICLES:
+                return None
+            articles = self.library.articles(story_id)
+            key = (story_id, tuple(article.id for article in articles))
+            with self._alignments_lock:
+                alignment = self._alignments.get(key)
+            if alignment is None:
+                alignment = self.library.alignments.get(articles)
+        except Exception:  # noqa: BLE001 - the worker path reports it
+            return None
+        if alignment is None:
+            return None
+        with self._alignments_lock:
+            self._alignments[key] = alignment
+        return story, articles, alignment
+
     def load_story(self, story_id: str) -> tuple[Story, list[Article], StoryAlignment]:
-        """Read a story and its articles, and align them (cached per story and article set)."""
+        """Read a story and its articles, and align them: kept per story and article set for
+        the session, and on disk between sessions (`core.alignment_cache`; a new alignment is
+        filed by `file_alignment`, once the story is on screen)."""
         story = self.library.get_story(story_id)
         articles = self.library.articles(story_id)
         key = (story_id, tuple(article.id for article in articles))
         with self._alignments_lock:
             alignment = self._alignments.get(key)
         if alignment is None:
+            alignment = self.library.alignments.get(articles)
+        if alignment is None:
             from tui.core.align import align_story
 
             alignment = align_story(articles)
             with self._alignments_lock:
-                self._alignments[key] = alignment
+                self._unfiled[key] = articles
+        with self._alignments_lock:
+            self._alignments[key] = alignment
         return story, articles, alignment
+
+    def file_alignment(self) -> None:
+        """Write the story's new alignment to the disk cache (off the UI thread: the 51-outlet
+        bench story's is ~1 MB), so the next session opens it without aligning."""
+        with self._alignments_lock:
+            unfiled = [(key, self._unfiled.pop(key)) for key in list(self._unfiled)]
+            found = [(articles, self._alignments.get(key)) for key, articles in unfiled]
+        for articles, alignment in found:
+            if alignment is not None:
+                self.library.alignments.put(articles, alignment)
 
     def cached_alignment(self, story_id: str) -> StoryAlignment | None:
         """The alignment computed for this story in this session, if any."""

@@ -44,7 +44,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_compare(args: argparse.Namespace) -> int:
     """Print the comparison; 1 when the story has no articles."""
     from tui.cli_export import resolve_story_id
-    from tui.core.align import align_story
 
     library = open_library(args.library_home)
     story = library.get_story(resolve_story_id(library, args.story))
@@ -53,7 +52,7 @@ def run_compare(args: argparse.Namespace) -> int:
         title = printable(story.title)
         print(f"crosswire: story {title!r} has no articles to compare", file=sys.stderr)
         return 1
-    alignment = align_story(articles)
+    alignment = library.alignments.align(articles)
     if args.json:
         import orjson
 

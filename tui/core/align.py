@@ -28,11 +28,12 @@ from rapidfuzz.process import extract
 from tui.core.models import Article, StoryAlignment
 from tui.core.normalize import STOPWORDS, words
 from tui.core.overview import CoverageRow, assemble, coverage_matrix
-from tui.core.similarity import BAND_SCORE, MATCH_SCORE, Features, SimilarityModel
+from tui.core.similarity import BAND_SCORE, MATCH_SCORE, SHARED_SCORE, Features, SimilarityModel
 
 __all__ = [
     "BAND_SCORE",
     "MATCH_SCORE",
+    "SHARED_SCORE",
     "CoverageRow",
     "Features",
     "SimilarityModel",
@@ -42,8 +43,6 @@ __all__ = [
     "coverage_matrix",
 ]
 
-SHARED_SCORE = 85.0
-"""Score from which a counterpart counts as near-verbatim copy ('shared' rather than 'reworded')."""
 MAX_EXEMPLARS = 6
 """Members of a cluster that new sentences are scored against (distinct versions, first come)."""
 EXEMPLAR_NOVELTY = 95.0

@@ -27,6 +27,7 @@ import platformdirs
 from tinydb import Query
 from tinydb.table import Table
 
+from tui.core.alignment_cache import AlignmentCache
 from tui.core.library_records import (
     INDEX_FIELDS,
     ArticleEntry,
@@ -284,6 +285,11 @@ class Library:
         if isinstance(remembered, str) and any(s.id == remembered for s in self.stories()):
             return remembered
         return None
+
+    @property
+    def alignments(self) -> AlignmentCache:
+        """Alignments of this library's stories, kept between sessions (`core.alignment_cache`)."""
+        return AlignmentCache(self.home / "cache" / "alignments")
 
     def remember_story(self, story_id: str) -> None:
         """Record `story_id` as last read; writes only when it changed."""

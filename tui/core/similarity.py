@@ -17,12 +17,15 @@ from rapidfuzz import fuzz
 
 from tui.core.normalize import STOPWORDS, words
 
-__all__ = ["BAND_SCORE", "EVIDENCE", "MATCH_SCORE", "Features", "SimilarityModel"]
+__all__ = ["BAND_SCORE", "EVIDENCE", "MATCH_SCORE", "SHARED_SCORE", "Features", "SimilarityModel"]
 
 MATCH_SCORE = 60.0
 """Token-sort score at which two sentences match on score alone."""
 BAND_SCORE = 50.0
 """Lowest token-sort score at which a match is possible, given evidence."""
+SHARED_SCORE = 85.0
+"""Score from which a counterpart counts as near-verbatim copy ('shared' rather than 'reworded');
+here with the other thresholds, so the app reads it without importing the alignment engine."""
 EVIDENCE = 20.0
 """Idf-weighted cosine (0-100) of content words a match in the 50-60 band needs."""
 ALWAYS_INDEXED = 4

@@ -28,6 +28,7 @@ from textual.containers import Container
 from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import Input, Static
+from textual.worker import get_current_worker
 
 from tui.core.models import Article, SentenceRef, Story, StoryAlignment
 from tui.keymap import MAIN_BINDINGS
@@ -126,8 +127,14 @@ class MainScreen(AnnotationActions, PaneSearch, PaneActions, PrepareAhead):
         return Static("Aligning the story…", id="story-loading", markup=False)
 
     def open_story(self, story_id: str, *, focus: SentenceRef | None = None) -> None:
-        """Load and align a story off the UI thread; the panes show a loading state meanwhile."""
+        """Show a story: at once when it is small and aligned before (`story_at_hand`), else
+        loaded and aligned off the UI thread, the panes showing a loading state meanwhile."""
         gc.unfreeze()  # the story on screen until now may be collected once it is let go
+        self.workers.cancel_group(self, "story")  # a story asked for earlier must not land later
+        at_hand = self.crosswire.story_at_hand(story_id)
+        if at_hand is not None:
+            self._show_story(*at_hand, focus)
+            return
         self.query_one("#panes").loading = True
         self._load_story(story_id, focus)
 
@@ -138,7 +145,10 @@ class MainScreen(AnnotationActions, PaneSearch, PaneActions, PrepareAhead):
         except Exception as error:  # noqa: BLE001 - any failure is shown, the app stays usable
             self.app.call_from_thread(self._load_failed, f"{type(error).__name__}: {error}")
             return
+        if get_current_worker().is_cancelled:
+            return
         self.app.call_from_thread(self._show_story, story, articles, alignment, focus)
+        self.crosswire.file_alignment()
 
     def _load_failed(self, reason: str) -> None:
         self.query_one("#panes").loading = False

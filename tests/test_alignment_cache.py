@@ -1,0 +1,163 @@
+"""Alignments kept on disk between sessions (tui/core/alignment_cache.py), on a real library."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tui.core import alignment_cache
+from tui.core.align import align_story
+from tui.core.alignment_cache import AlignmentCache, story_key
+from tui.core.library import Library
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _entries(cache: AlignmentCache) -> list[Path]:
+    return sorted(cache.folder.glob("*.pickle"))
+
+
+def test_an_alignment_filed_is_read_back_equal_and_counterparts_and_all(
+    seeded: tuple[Library, str],
+) -> None:
+    library, story_id = seeded
+    articles = library.articles(story_id)
+    cache = library.alignments
+    assert cache.get(articles) is None, "nothing filed yet"
+    alignment = align_story(articles)
+    cache.put(articles, alignment)
+    assert len(_entries(cache)) == 1
+    again = cache.get(articles)
+    assert again is not None and again is not alignment
+    assert again == alignment
+    some = next(info for infos in again.sentences.values() for info in infos if info.counterparts)
+    original = alignment.sentences[some.ref.article_id][some.ref.index]
+    assert tuple(some.counterparts) == tuple(original.counterparts)
+    assert again.drift == alignment.drift and again.origin == alignment.origin
+
+
+def test_the_key_ignores_article_order_but_not_a_changed_sentence(
+    seeded: tuple[Library, str],
+) -> None:
+    library, story_id = seeded
+    articles = library.articles(story_id)
+    assert story_key(articles) == story_key(list(reversed(articles)))
+    first = articles[0]
+    edited = replace(
+        first,
+        sentences=(replace(first.sentences[0], text="Thursday, not Friday."), *first.sentences[1:]),
+    )
+    assert story_key([edited, *articles[1:]]) != story_key(articles)
+    cache = library.alignments
+    cache.put(articles, align_story(articles))
+    assert cache.get([edited, *articles[1:]]) is None, "another text is another alignment"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"crosswire-alignment-1",  # the header alone: a write cut short
+        b"crosswire-alignment-1\x80\x05truncated",
+        b"something else entirely",
+        b"crosswire-alignment-1" + pickle.dumps({"not": "an alignment"}),
+    ],
+    ids=["empty", "header-only", "truncated", "foreign", "wrong-type"],
+)
+def test_an_unreadable_entry_is_a_miss_and_is_removed(
+    seeded: tuple[Library, str], content: bytes
+) -> None:
+    library, story_id = seeded
+    articles = library.articles(story_id)
+    cache = library.alignments
+    cache.put(articles, align_story(articles))
+    (entry,) = _entries(cache)
+    entry.write_bytes(content)
+    assert cache.get(articles) is None
+    assert not entry.exists(), "a bad entry is not read twice"
+    assert cache.align(articles) == align_story(articles), "aligned afresh, and filed again"
+    assert _entries(cache) == [entry]
+
+
+def test_a_folder_that_cannot_be_written_is_skipped_quietly(
+    seeded: tuple[Library, str], tmp_path: Path
+) -> None:
+    library, story_id = seeded
+    articles = library.articles(story_id)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go")
+    cache = AlignmentCache(blocker / "alignments")
+    cache.put(articles, align_story(articles))  # no exception
+    assert cache.get(articles) is None
+    assert cache.align(articles) == align_story(articles)
+
+
+def test_old_entries_beyond_the_limit_are_pruned_least_recently_used_first(
+    seeded: tuple[Library, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library, story_id = seeded
+    monkeypatch.setattr(alignment_cache, "MAX_ENTRIES", 2)
+    articles = library.articles(story_id)
+    alignment = align_story(articles)
+    cache = library.alignments
+    stories = [articles[:2], articles[1:3], articles[2:4]]
+    for n, subset in enumerate(stories):
+        cache.put(subset, alignment)
+        os.utime(cache.folder / f"{story_key(subset)}.pickle", ns=(n * 10**9, n * 10**9))
+    assert cache.get(stories[0]) is None, "the oldest went when the third came"
+    assert cache.get(stories[1]) is not None
+    assert cache.get(stories[2]) is not None
+
+
+def test_a_change_to_the_engine_gives_new_keys(
+    seeded: tuple[Library, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library, story_id = seeded
+    articles = library.articles(story_id)
+    core = tmp_path / "core"
+    core.mkdir()
+    (core / "align.py").write_text("THRESHOLD = 60\n")
+    monkeypatch.setattr(alignment_cache, "_CORE", core)
+    monkeypatch.setattr(alignment_cache, "_fingerprint", None)
+    before = story_key(articles)
+    (core / "align.py").write_text("THRESHOLD = 61\n")
+    monkeypatch.setattr(alignment_cache, "_fingerprint", None)
+    assert story_key(articles) != before
+
+
+def test_compare_in_a_second_process_reads_the_first_ones_alignment(
+    seeded: tuple[Library, str],
+) -> None:
+    library, story_id = seeded
+    command = [sys.executable, "-m", "tui", "--library", str(library.home), "compare", "--json"]
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    first = subprocess.run(command, capture_output=True, env=env, check=True, timeout=120)
+    (entry,) = _entries(library.alignments)
+    filed = entry.stat().st_mtime_ns
+    probe = (
+        "import sys, runpy; sys.argv = ['tui'] + sys.argv[1:]; "
+        "runpy.run_module('tui', run_name='__main__')"
+    )
+    second = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", probe, *command[3:]],
+        capture_output=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert second.returncode == 0, second.stderr.decode()[-500:]
+    assert second.stdout == first.stdout, "the same document"
+    imported = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in second.stderr.decode().splitlines()
+        if line.startswith("import time:")
+    }
+    assert "tui.core.alignment_cache" in imported
+    assert "tui.core.align" not in imported, "the engine was not needed"
+    assert entry.stat().st_mtime_ns >= filed
