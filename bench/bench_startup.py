@@ -13,10 +13,17 @@ the frame itself, and later for the busier app.)
 
 Marks:
 - app built: imports done and the app object built, just before `App.run` (a breakdown);
-- first frame: the first frame written (crosswire: panes still loading);
-- story visible: the first frame written that shows the story: crosswire's alignment worker has
-  filled the panes, the loading note is gone, and the Diff shows the focused sentence;
-- first run: story visible on an empty library, which first imports the bundled seeds.
+- first frame: the first frame written (crosswire: the story itself when its alignment is on
+  disk from an earlier session, else the panes with a loading note);
+- story visible: the first frame written that shows the story aligned: the panes are filled, the
+  loading note is gone, and the Diff shows the focused sentence.
+
+Kinds of crosswire start, each on the bundled story:
+- crosswire: an ordinary start, the story aligned in an earlier session (`core.alignment_cache`);
+- not aligned before: the library has the story but no alignment on disk (the first start after
+  an upgrade of crosswire, or after a story changed): aligned by the worker while a loading note
+  shows;
+- first run: an empty library, which first imports the bundled seeds, then aligns.
 
 The disk cache is warm (a warm-up run of each kind is not counted): this is a new process on a
 machine that has run Python recently, not a cold boot. Bytecode is compiled first, for crosswire
@@ -32,6 +39,7 @@ import argparse
 import compileall
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -204,7 +212,7 @@ def _drain(master: int) -> None:
 
 
 def measure(runs: int, *, headless: bool) -> dict[str, list[float]]:
-    """`runs` rounds (after one warm-up) of the minimal app, crosswire, and crosswire first run."""
+    """`runs` rounds (after one warm-up) of the minimal app and each kind of crosswire start."""
     samples: dict[str, list[float]] = {}
     for folder in ("tui", "bench"):
         compileall.compile_dir(REPO_ROOT / folder, quiet=1)
@@ -212,13 +220,22 @@ def measure(runs: int, *, headless: bool) -> dict[str, list[float]]:
         home = Path(root) / "library"
         spawn("crosswire", home, headless=headless)  # imports the seeds once; also the warm-up
         spawn("minimal", None, headless=headless)
+        unaligned = Path(root) / "unaligned"
+        shutil.copytree(home, unaligned)
         for round_number in range(runs):
             fresh = Path(root) / f"first-run-{round_number}"
-            kinds = [("minimal", None), ("crosswire", home), ("first_run", fresh)]
+            kinds = [
+                ("minimal", None),
+                ("crosswire", home),
+                ("unaligned", unaligned),
+                ("first_run", fresh),
+            ]
             if round_number % 2:
                 kinds.reverse()  # alternate the order so drift in machine load hits all alike
             for label, kind_home in kinds:
                 kind = "minimal" if label == "minimal" else "crosswire"
+                if label == "unaligned":
+                    shutil.rmtree(unaligned / "cache", ignore_errors=True)
                 for event, ms in spawn(kind, kind_home, headless=headless).items():
                     samples.setdefault(f"{label}.{event}", []).append(ms)
     return samples
@@ -233,9 +250,11 @@ def report(samples: dict[str, list[float]], *, runs: int, headless: bool) -> Non
         ("minimal: imports done, app built (before run)", "minimal.app_built"),
         ("minimal three-pane Textual app: first frame", "minimal.first_frame"),
         ("crosswire: imports, library, config done, app built", "crosswire.app_built"),
-        ("crosswire: first frame (panes loading)", "crosswire.first_frame"),
+        ("crosswire: first frame", "crosswire.first_frame"),
         ("crosswire: story visible (aligned, painted)", "crosswire.story_visible"),
-        ("crosswire first run: story visible (+ seeds import)", "first_run.story_visible"),
+        ("not aligned before: first frame (loading note)", "unaligned.first_frame"),
+        ("not aligned before: story visible (aligned now)", "unaligned.story_visible"),
+        ("first run: story visible (seeds imported, aligned)", "first_run.story_visible"),
     ]
     for title, key in rows:
         values = samples[key]

@@ -130,39 +130,40 @@ class CrosswireApp(App[None]):
             if len(story.article_ids) > QUICK_OPEN_ARTICLES:
                 return None
             articles = self.library.articles(story_id)
-            key = (story_id, tuple(article.id for article in articles))
-            with self._alignments_lock:
-                alignment = self._alignments.get(key)
-            if alignment is None:
-                alignment = self.library.alignments.get(articles)
+            _, alignment = self._aligned_before(story_id, articles)
         except Exception:  # noqa: BLE001 - the worker path reports it
             return None
-        if alignment is None:
-            return None
-        with self._alignments_lock:
-            self._alignments[key] = alignment
-        return story, articles, alignment
+        return (story, articles, alignment) if alignment is not None else None
 
     def load_story(self, story_id: str) -> tuple[Story, list[Article], StoryAlignment]:
-        """Read a story and its articles, and align them: kept per story and article set for
-        the session, and on disk between sessions (`core.alignment_cache`; a new alignment is
-        filed by `file_alignment`, once the story is on screen)."""
+        """Read a story and its articles, and align them unless aligned before (a new
+        alignment is filed on disk by `file_alignment`, once the story is on screen)."""
         story = self.library.get_story(story_id)
         articles = self.library.articles(story_id)
-        key = (story_id, tuple(article.id for article in articles))
-        with self._alignments_lock:
-            alignment = self._alignments.get(key)
-        if alignment is None:
-            alignment = self.library.alignments.get(articles)
+        key, alignment = self._aligned_before(story_id, articles)
         if alignment is None:
             from tui.core.align import align_story
 
             alignment = align_story(articles)
             with self._alignments_lock:
+                self._alignments[key] = alignment
                 self._unfiled[key] = articles
-        with self._alignments_lock:
-            self._alignments[key] = alignment
         return story, articles, alignment
+
+    def _aligned_before(
+        self, story_id: str, articles: list[Article]
+    ) -> tuple[tuple[str, tuple[str, ...]], StoryAlignment | None]:
+        """The key of this story and article set, and its alignment if one was made before:
+        kept for the session in memory, and between sessions on disk (`core.alignment_cache`)."""
+        key = (story_id, tuple(article.id for article in articles))
+        with self._alignments_lock:
+            alignment = self._alignments.get(key)
+        if alignment is None:
+            alignment = self.library.alignments.get(articles)
+            if alignment is not None:
+                with self._alignments_lock:
+                    self._alignments[key] = alignment
+        return key, alignment
 
     def file_alignment(self) -> None:
         """Write the story's new alignment to the disk cache (off the UI thread: the 51-outlet
