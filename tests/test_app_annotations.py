@@ -472,7 +472,8 @@ async def test_annotating_hostile_text_shows_it_as_data(tmp_path: Path) -> None:
 
 
 def test_annotation_keys_have_ids_tooltips_and_do_not_clash() -> None:
-    from tui.keymap import ANNOTATION_BINDINGS, APP_BINDINGS, MAIN_BINDINGS, binding_ids
+    from tui.keymap import ANNOTATION_BINDINGS, APP_BINDINGS, MAIN_BINDINGS
+    from tui.keymap_screens import binding_ids
 
     ids = {b.id for b in ANNOTATION_BINDINGS}
     assert ids <= binding_ids()

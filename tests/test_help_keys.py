@@ -20,7 +20,7 @@ from tests.app_data import running_main
 from tui.app import CrosswireApp
 from tui.core.config import Config
 from tui.core.library import Library
-from tui.keymap import SCREEN_BINDING_IDS, VIEW_SCREENS, binding_ids
+from tui.keymap_screens import SCREEN_BINDING_IDS, VIEW_SCREENS, binding_ids
 from tui.screens.help import HelpScreen
 
 MAIN_SCREEN_CLASSES = {"MainScreen", "AnnotationActions", "NoteHandlers", "AnnotationBase"}

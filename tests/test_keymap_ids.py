@@ -1,7 +1,8 @@
 """The keymap's list of secondary-screen binding ids matches the screens, and start-up needs none.
 
-`tui.keymap.SCREEN_BINDING_IDS` is written out by hand so that checking a user's keymap does not
-import every screen at start-up; these tests catch a screen whose bindings drift from the list.
+`tui.keymap_screens.SCREEN_BINDING_IDS` is written out by hand so that checking a user's keymap
+does not import every screen at start-up; these tests catch a screen whose bindings drift from
+the list.
 """
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 
-from tui.keymap import SCREEN_BINDING_IDS, VIEW_SCREENS, binding_ids, unknown_binding_ids
+from tui.keymap_screens import (
+    SCREEN_BINDING_IDS,
+    VIEW_SCREENS,
+    binding_ids,
+    unknown_binding_ids,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 

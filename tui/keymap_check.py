@@ -17,14 +17,8 @@ from dataclasses import dataclass, field
 
 from textual.binding import Binding
 
-from tui.keymap import (
-    ANNOTATION_BINDINGS,
-    APP_BINDINGS,
-    MAIN_BINDINGS,
-    MAIN_SCREEN_GROUPS,
-    VIEW_SCREENS,
-    unknown_binding_ids,
-)
+from tui.keymap import ANNOTATION_BINDINGS, APP_BINDINGS, MAIN_BINDINGS, MAIN_SCREEN_GROUPS
+from tui.keymap_screens import VIEW_SCREENS, unknown_binding_ids
 
 MAIN_SCREEN = "the main screen"
 

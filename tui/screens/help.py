@@ -1,8 +1,9 @@
 """Help on `?`/`f1`: the bundled help page, the focused pane's own help, and the keys as bound.
 
 The key tables are built from every binding group of the main screen (`keymap.MAIN_SCREEN_GROUPS`)
-and from the bindings of every other screen (`keymap.VIEW_SCREENS`), with the keymap in force, so
-no key can be left out and a user who rebound keys in config.toml reads their own keys here.
+and from the bindings of every other screen (`keymap_screens.VIEW_SCREENS`), with the keymap in
+force, so no key can be left out and a user who rebound keys in config.toml reads their own keys
+here.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
-from tui.keymap import MAIN_SCREEN_GROUPS, VIEW_SCREENS
+from tui.keymap import MAIN_SCREEN_GROUPS
+from tui.keymap_screens import VIEW_SCREENS
 
 
 def bundled_help() -> str:
