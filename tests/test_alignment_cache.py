@@ -161,3 +161,26 @@ def test_compare_in_a_second_process_reads_the_first_ones_alignment(
     assert "tui.core.alignment_cache" in imported
     assert "tui.core.align" not in imported, "the engine was not needed"
     assert entry.stat().st_mtime_ns >= filed
+
+
+def test_filing_keeps_counterparts_unbuilt_on_both_sides(seeded: tuple[Library, str]) -> None:
+    """Counterparts are built when first read (tui/core/counterparts.py); filing an alignment
+    must not build them all, in the alignment on screen or in the one read back."""
+    from tui.core.counterparts import Counterparts
+
+    library, story_id = seeded
+    articles = library.articles(story_id)
+    alignment = align_story(articles)
+    cache = library.alignments
+    cache.put(articles, alignment)
+    again = cache.get(articles)
+    assert again is not None
+    for filed in (alignment, again):
+        lazy = [
+            info.counterparts
+            for infos in filed.sentences.values()
+            for info in infos
+            if isinstance(info.counterparts, Counterparts)
+        ]
+        assert lazy and all(c._items is None for c in lazy)
+    assert again == alignment

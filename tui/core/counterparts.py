@@ -9,12 +9,13 @@ immutable and behaves like the tuple it stands for: same length, items, slices, 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import overload
 
 from tui.core.models import Counterpart
 
-__all__ = ["Counterparts"]
+__all__ = ["ArticleTable", "Counterparts", "RankedCounterparts"]
 
 
 class Counterparts(Sequence[Counterpart]):
@@ -69,5 +70,45 @@ class Counterparts(Sequence[Counterpart]):
         return repr(self.items)
 
     def __reduce__(self) -> tuple[Callable[..., object], tuple[object, ...]]:
-        """Pickles (and copies) as the plain tuple it stands for."""
+        """Pickles (and copies) as the plain tuple it stands for, or, not built yet, as the
+        scores it would be built from (`RankedCounterparts`): an alignment filed on disk
+        (`core.alignment_cache`) stays as light as the one in memory."""
+        make = self._make
+        if self._items is None and isinstance(make, RankedCounterparts):
+            return Counterparts, (make,)
         return tuple, (self.items,)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleTable:
+    """What a counterpart names of an article, by rank in the alignment's canonical order; one
+    table serves every sentence of a story (and is pickled once with it)."""
+
+    ids: tuple[str, ...]
+    outlets: tuple[str, ...]
+    position: tuple[int, ...]
+    """Where each article stands in the story's article order (origin first): breaks ties."""
+
+
+@dataclass(frozen=True, slots=True)
+class RankedCounterparts:
+    """Builds one sentence's counterparts from its scores: article rank -> (score, sentence
+    index), best score first, ties in article order."""
+
+    found: Mapping[int, tuple[float, int]]
+    table: ArticleTable
+
+    def __reduce__(self) -> tuple[Callable[..., object], tuple[object, ...]]:
+        return RankedCounterparts, (self.found, self.table)  # smaller than a slots state
+
+    def __call__(self) -> tuple[Counterpart, ...]:
+        found, table = self.found, self.table
+        ranked = (
+            found.items()
+            if len(found) < 2
+            else sorted(found.items(), key=lambda f: (-f[1][0], table.position[f[0]]))
+        )
+        return tuple(
+            Counterpart(table.ids[rank], table.outlets[rank], index, score)
+            for rank, (score, index) in ranked
+        )

@@ -16,7 +16,7 @@ from operator import itemgetter
 from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extract
 
-from tui.core.counterparts import Counterparts
+from tui.core.counterparts import ArticleTable, Counterparts, RankedCounterparts
 from tui.core.coverage import (
     PAIRS_LIMIT,
     CoverageRow,
@@ -29,7 +29,6 @@ from tui.core.drift import find_drift
 from tui.core.models import (
     Article,
     Cluster,
-    Counterpart,
     SentenceInfo,
     SentenceRef,
     Status,
@@ -80,13 +79,6 @@ def _counterpart_scores(
                     twin = next(m for m in members if m != member and keys[m] == keys[member])
                     found[member][twin[0]] = (100.0, twin[1])
     return found
-
-
-def _best_first(
-    found: Mapping[int, tuple[float, int]], position_of: Mapping[int, int]
-) -> dict[int, tuple[float, int]]:
-    """Counterparts best score first, ties in article order."""
-    return dict(sorted(found.items(), key=lambda f: (-f[1][0], position_of[f[0]])))
 
 
 def _coverage(
@@ -177,15 +169,11 @@ def assemble(
             )
         )
 
-    def make_counterparts(found: Mapping[int, tuple[float, int]]) -> Counterparts:
-        def make() -> tuple[Counterpart, ...]:
-            ranked = found if len(found) < 2 else _best_first(found, position_of)
-            return tuple(
-                Counterpart(ordered[r].id, ordered[r].outlet, idx, score)
-                for r, (score, idx) in ranked.items()
-            )
-
-        return Counterparts(make)
+    table = ArticleTable(
+        tuple(a.id for a in ordered),
+        tuple(a.outlet for a in ordered),
+        tuple(position_of[rank] for rank in range(len(ordered))),
+    )
 
     cluster_of = {m: new_id[old] for old, ms in enumerate(clusters) for m in ms}
     outlet_at = [{o: n for n, o in enumerate(c.outlets)} for c in built]
@@ -207,7 +195,7 @@ def assemble(
             if outlet_counts[cid][own] == 1:  # slicing: a 500-outlet cluster, 500 times over
                 at = outlet_at[cid][own]
                 others = others[:at] + others[at + 1 :]
-            counterparts = make_counterparts(found) if found else ()
+            counterparts = Counterparts(RankedCounterparts(found, table)) if found else ()
             infos.append(
                 SentenceInfo(ref(member), sentence.text, status, cid, others, counterparts)
             )
