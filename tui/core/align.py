@@ -16,18 +16,19 @@ linearly with the number of sentences.
 from __future__ import annotations
 
 import gc
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 
 from rapidfuzz.fuzz import ratio
-from rapidfuzz.process import extract
+from rapidfuzz.process import extract, extractOne
 
 from tui.core.models import Article, StoryAlignment
-from tui.core.normalize import STOPWORDS, words
+from tui.core.normalize import STOPWORDS
 from tui.core.overview import CoverageRow, assemble, coverage_matrix
+from tui.core.readings import matching_words
 from tui.core.similarity import BAND_SCORE, MATCH_SCORE, SHARED_SCORE, Features, SimilarityModel
 
 __all__ = [
@@ -64,6 +65,8 @@ class _Cluster:
     exemplars: list[Features] = field(default_factory=list)
     """The first is the founder: the sentence that defines what the cluster says."""
     exemplar_keys: list[str] = field(default_factory=list)
+    exemplar_owners: list[tuple[int, Features]] = field(default_factory=list)
+    """(cluster id, exemplar) per exemplar key: a scored key's cluster without a search."""
 
 
 class _ClusterIndex:
@@ -76,8 +79,10 @@ class _ClusterIndex:
         self._postings: dict[str, list[int] | None] = {}
 
     def add_exemplar(self, cluster_id: int, features: Features) -> None:
-        self.clusters[cluster_id].exemplars.append(features)
-        self.clusters[cluster_id].exemplar_keys.append(features.key)
+        cluster = self.clusters[cluster_id]
+        cluster.exemplars.append(features)
+        cluster.exemplar_keys.append(features.key)
+        cluster.exemplar_owners.append((cluster_id, features))
         self.exact.setdefault(features.key, cluster_id)
         postings = self._postings
         for word, _ in features.indexed:
@@ -111,23 +116,29 @@ class _ClusterIndex:
         self, cluster_ids: Sequence[int], features: Features
     ) -> list[tuple[float, int, Features]]:
         """(score, cluster, exemplar) of each cluster's best exemplar scoring >= BAND_SCORE,
-        ties to the earlier exemplar; one C-level call scores every exemplar of every cluster."""
-        keys: list[str] = []
-        ends: list[int] = []
+        ties to the earlier exemplar (as `extractOne` keeps the first best); one C-level call
+        scores every exemplar of every cluster."""
         clusters = self.clusters
+        if len(cluster_ids) == 1:  # the top candidate: only its best exemplar is wanted
+            cluster = clusters[cluster_ids[0]]
+            top = extractOne(
+                features.key, cluster.exemplar_keys, scorer=ratio, score_cutoff=BAND_SCORE
+            )
+            return [] if top is None else [(top[1], cluster_ids[0], cluster.exemplars[top[2]])]
+        keys: list[str] = []
+        owners: list[tuple[int, Features]] = []
         for cluster_id in cluster_ids:
             keys += clusters[cluster_id].exemplar_keys
-            ends.append(len(keys))
-        best: dict[int, tuple[float, int]] = {}
+            owners += clusters[cluster_id].exemplar_owners
+        best: dict[int, tuple[float, int, Features]] = {}
         for _, score, at in extract(
             features.key, keys, scorer=ratio, score_cutoff=BAND_SCORE, limit=None
         ):
-            slot = bisect_right(ends, at)
-            cluster_id, n = cluster_ids[slot], at - (ends[slot - 1] if slot else 0)
+            cluster_id, exemplar = owners[at]
             # Results come best first, ties in choice order: the first seen per cluster wins.
             if cluster_id not in best:
-                best[cluster_id] = (score, n)
-        return [(s, cid, self.clusters[cid].exemplars[n]) for cid, (s, n) in best.items()]
+                best[cluster_id] = (score, cluster_id, exemplar)
+        return list(best.values())
 
     def founder_key(self, cluster_id: int) -> str:
         return self.clusters[cluster_id].exemplar_keys[0]
@@ -152,13 +163,16 @@ def canonical_order(
     then grow around the wire text rather than around whichever article came first.
     """
     vocabulary = {
-        article.id: {w for ws in sentence_words[article.id] for w in ws if w not in STOPWORDS}
+        article.id: set(chain.from_iterable(sentence_words[article.id])) - STOPWORDS
         for article in articles
     }
     spread: Counter[str] = Counter()
     for distinct in vocabulary.values():
         spread.update(distinct)
-    score = {a_id: sum(spread[w] - 1 for w in distinct) for a_id, distinct in vocabulary.items()}
+    score = {
+        a_id: sum(map(spread.__getitem__, distinct)) - len(distinct)
+        for a_id, distinct in vocabulary.items()
+    }
     return sorted(articles, key=lambda a: (-score[a.id], a.id))
 
 
@@ -311,7 +325,7 @@ def _align(articles: Sequence[Article]) -> StoryAlignment:
     seen: dict[str, list[str]] = {}  # wire copy repeats sentences verbatim across outlets
     sentence_words = {
         a.id: [
-            seen[s.text] if s.text in seen else seen.setdefault(s.text, words(s.text))
+            seen[s.text] if s.text in seen else seen.setdefault(s.text, matching_words(s.text))
             for s in a.sentences
         ]
         for a in articles

@@ -23,8 +23,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.core.models import Cluster, Drift, SentenceRef
-from tui.core.normalize import STOPWORDS, canonical_word, fold
-from tui.core.wordfacts import MONTHS, WEEKDAYS, surface
+from tui.core.normalize import STOPWORDS
+from tui.core.readings import reading
+from tui.core.wordfacts import DAYISH, MONTHS, RAW_UPPER, WEEKDAYS, WordFacts
 
 SHARED_NAMES = 2
 """Names two mentions must share to count as one event dated two ways."""
@@ -107,7 +108,6 @@ _DAY_HINTS = (
 _DAY_HINT = re.compile("|".join(_DAY_HINTS))
 """The hints as one pattern: one scan of a sentence instead of one per hint."""
 _NOT_NAMES = WEEKDAYS | MONTHS | STOPWORDS
-_DAYISH = WEEKDAYS | MONTHS
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,37 +161,43 @@ def _event_of(tokens: Sequence[str], start: int, end: int) -> str | None:
     return None
 
 
-def _names(display: Sequence[str]) -> frozenset[str]:
-    """Heads (last words) of runs of capitalised words after the first; none in headlines."""
-    capital = [w[:1].isupper() for w in display]
-    if sum(capital) > 0.6 * len(display):
+def _names(facts: Sequence[WordFacts]) -> frozenset[str]:
+    """Heads (last words) of runs of capitalised words after the first; none in headlines.
+
+    A word is capitalised when its first character is upper case (RAW_UPPER: '(Reuters' is
+    not); its key is its canonical word."""
+    capital = [f[4] & RAW_UPPER for f in facts]
+    if sum(map(bool, capital)) > 0.6 * len(facts):
         return frozenset()
     heads: set[str] = set()
-    for n in range(1, len(display)):
-        key = canonical_word(display[n])
+    for n in range(1, len(facts)):
+        key = facts[n][2]
         if not capital[n] or not key or key in _NOT_NAMES:
             continue
-        if n + 1 == len(display) or not capital[n + 1]:
+        if n + 1 == len(facts) or not capital[n + 1]:
             heads.add(key)
     return frozenset(heads)
 
 
 def mentions_in(text: str) -> list[Mention]:
-    """Every dated event in one sentence."""
+    """Every dated event in one sentence, read off its words' cached facts (`core.readings`)."""
     if _DAY_HINT.search(text.lower()) is None:
         return []
-    display = [w for w in fold(text).split() if surface(w)]
-    tokens = [surface(w) for w in display]
+    found_reading = reading(text)
+    if not found_reading.present & DAYISH:  # no weekday or month: nothing to date
+        return []
+    facts = [f for f in found_reading.facts if f[1]]  # words with letters or digits
+    tokens = [f[1] for f in facts]
     found: list[Mention] = []
     names: frozenset[str] | None = None
-    for n in [n for n, token in enumerate(tokens) if token in _DAYISH]:
+    for n in [n for n, f in enumerate(facts) if f[4] & DAYISH]:
         day = _day_at(tokens, n)
         if day is None:
             continue
         lemma = _event_of(tokens, day[1], day[2])
         if lemma is None:
             continue
-        names = _names(display) if names is None else names
+        names = _names(facts) if names is None else names
         found.append(Mention(lemma, day[0], names))
     return found
 
@@ -216,7 +222,9 @@ def find_event_date_drift(
             text = texts[ref]
             if text not in by_text:
                 by_text[text] = mentions_in(text)
-            rows.extend((m, cluster.id, ref) for m in by_text[text])
+            mentions = by_text[text]
+            if mentions:  # most sentences date nothing
+                rows.extend((m, cluster.id, ref) for m in mentions)
     # Copies repeat one mention many times: compare distinct (mention, cluster) only.
     kinds: dict[tuple[Mention, int], set[str]] = {}
     for mention, cluster_id, ref in rows:

@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -58,8 +59,7 @@ class SimilarityModel:
         self, sentence_words: Sequence[Sequence[str]], *, common_above: int | None = None
     ) -> None:
         self.document_frequency: Counter[str] = Counter()
-        for ws in sentence_words:
-            self.document_frequency.update(set(ws))
+        self.document_frequency.update(chain.from_iterable(map(set, sentence_words)))
         self.total = len(sentence_words)
         self._idf = {w: self.idf(w) for w in self.document_frequency}
         self.common = frozenset(

@@ -11,12 +11,15 @@ known to have no differences without comparing them. The comparing is `core.diff
 from __future__ import annotations
 
 import re
-from functools import lru_cache, reduce
-from operator import itemgetter, or_
+from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from tui.core.models import DriftKind
 from tui.core.normalize import fold
+from tui.core.readings import clear_caches as clear_reading_caches
+from tui.core.readings import reading
 from tui.core.wordfacts import (
     CAPITAL_NAME,
     ENDS_RUN,
@@ -30,7 +33,6 @@ from tui.core.wordfacts import (
     month_dates,
     number_runs,
     surface,
-    word_facts,
 )
 from tui.core.wordfacts import clear_caches as clear_word_caches
 
@@ -74,7 +76,8 @@ class Version(NamedTuple):
 
 
 _NONE: frozenset[str] = frozenset()
-_SURFACE, _CANONICAL, _CAPITAL, _FLAGS = itemgetter(1), itemgetter(2), itemgetter(3), itemgetter(4)
+_new_tuple = tuple.__new__
+_SURFACE, _CANONICAL, _CAPITAL = itemgetter(1), itemgetter(2), itemgetter(3)
 """Fields of `wordfacts.word_facts`, read at C speed."""
 
 
@@ -82,31 +85,29 @@ _SURFACE, _CANONICAL, _CAPITAL, _FLAGS = itemgetter(1), itemgetter(2), itemgette
 def version(text: str) -> Version:
     """The drift-relevant facts of one sentence text (cached: copies repeat verbatim).
 
-    One pass over cached per-word facts and their flag bits; each rarer field is only built
-    when the combined bits say the sentence has any (most sentences have no number, date or
-    spelling twin).
+    Read off the text's cached per-word facts (`core.readings`) and their flag bits; each rarer
+    field is only built when the combined bits say the sentence has any (most sentences have no
+    number, date or spelling twin), and from the few words whose bits say they count.
     """
-    folded = fold(text)
-    display = folded.split()
+    folded, display, facts, flags, present = reading(text)
     if not display:
         return _EMPTY
-    facts = list(map(word_facts, display))
-    present = reduce(or_, map(_FLAGS, facts))
     n_words = len(display)
     capitals: tuple[tuple[int, str, str, bool], ...] = ()
     # Headlines capitalise nearly every word: no names there.
     if present & CAPITAL_NAME and sum(map(_CAPITAL, facts)) <= 0.6 * n_words:
         capitals = tuple(
             [
-                (n, f[2], f[0], bool(f[4] & STARTS_RUN or facts[n - 1][4] & ENDS_RUN))
-                for n, f in enumerate(facts)
-                if f[4] & CAPITAL_NAME and n
+                (n, facts[n][2], facts[n][0], _starts_run(flags, n))
+                for n in compress(range(1, n_words), map(CAPITAL_NAME.__and__, flags[1:]))
             ]
         )
     days: set[int] = set()
     months = month_dates(facts, days) if present & MONTH else ()
     numbers = number_runs(facts, display, days) if present & (NUMBER | ONE_OF) else ()
-    spellings = {f[2]: f[0] for f in facts if f[4] & TWIN} if present & TWIN else {}
+    spellings = (
+        {f[2]: f[0] for f in compress(facts, map(TWIN.__and__, flags))} if present & TWIN else {}
+    )
     weekdays = tuple((f[0], f[1]) for f in facts if f[4] & WEEKDAY) if present & WEEKDAY else ()
     years = frozenset([f[1] for f in facts if f[4] & YEAR]) if present & YEAR else _NONE
     quotes = tuple(_QUOTED.findall(folded)) if '"' in folded else ()
@@ -121,21 +122,30 @@ def version(text: str) -> Version:
         if spellings
         else _NONE,
     )
-    return Version(
-        joined=f" {' '.join(filter(None, map(_SURFACE, facts)))} ",
-        keys=tuple(map(_CANONICAL, facts)),
-        capitals=capitals,
-        numbers=numbers,
-        weekdays=weekdays,
-        months=months,
-        years=years,
-        quotes=quotes,
-        spellings=spellings,
-        signature=signature,
+    # tuple.__new__ in field order: a NamedTuple's own __new__ is Python code taking keywords.
+    return _new_tuple(
+        Version,
+        (
+            f" {' '.join(filter(None, map(_SURFACE, facts)))} ",  # joined
+            tuple(map(_CANONICAL, facts)),  # keys
+            capitals,
+            numbers,
+            weekdays,
+            months,
+            years,
+            quotes,
+            spellings,
+            signature,
+        ),
     )
 
 
 _EMPTY = Version("  ", (), (), (), (), (), frozenset(), (), {}, (frozenset(),) * 7)
+
+
+def _starts_run(flags: list[int], n: int) -> bool:
+    """Whether the capitalised word at n starts a new run of names."""
+    return bool(flags[n] & STARTS_RUN or flags[n - 1] & ENDS_RUN)
 
 
 def joined_words(text: str) -> str:
@@ -146,4 +156,5 @@ def joined_words(text: str) -> str:
 def clear_caches() -> None:
     """Forget cached words and versions (benchmarks time cold runs)."""
     clear_word_caches()
+    clear_reading_caches()
     version.cache_clear()

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from tui.core.models import DriftKind
-from tui.core.normalize import SPELLING, STOPWORDS, canonical_word, fold
+from tui.core.normalize import SPELLING, STOPWORDS, canonical_word, fold, words
 from tui.core.quantities import CLOCK_MARKS, SINGULAR_UNITS, UNITS, is_clock, value_key
 
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
@@ -56,6 +56,7 @@ NUMBER_VALUES: dict[str, str] = {word: str(value) for value, word in enumerate(_
 compare equal."""
 PUNCTUATION = "\"'()[],.;:!?"
 _NOT_NAMES = WEEKDAYS | MONTHS | STOPWORDS
+_DAYISH = WEEKDAYS | MONTHS
 _TWINNED = frozenset(SPELLING) | frozenset(SPELLING.values())
 """Words with a British/American twin: the only ones spelling drift looks at."""
 
@@ -92,14 +93,21 @@ CAPITAL_NAME, ENDS_RUN, STARTS_RUN, DAY, ONE_OF = 64, 128, 256, 512, 1024
 """More bits: a capitalised name candidate; a word that ends a run of name words ("Italy's",
 'Tokyo,'), or starts one ('(Reuters'); a number that can be a day of a month (1-31); a unit that
 'a' or 'an' can count one of ('a week')."""
+UNITED, DAYISH, RAW_UPPER = 2048, 4096, 8192
+"""Bits for matching and event dates: a word whose letters may start 'united states' (matching
+then reads the whole text, `core.readings`), a weekday or month name in any case, a word whose
+first character is upper case (punctuation included: '(Reuters' is not)."""
 _RUN_ENDS = tuple(",;:!?)]")
 _AMBIGUOUS_MONTHS = frozenset(("may", "march"))
 """Month names that are also common words: months only when capitalised ('May 17')."""
 
 
 @lru_cache(maxsize=65536)
-def word_facts(word: str) -> tuple[str, str, str, bool, int]:
-    """(shown, surface, canonical, capitalised, flags) of one display word."""
+def word_facts(word: str) -> tuple[str, str, str, bool, int, tuple[str, ...]]:
+    """(shown, surface, canonical, capitalised, flags, matching words) of one display word.
+
+    The matching words are `normalize.words` of the word alone: its rules never reach across
+    whitespace except for the 'united states' phrases, flagged UNITED."""
     shown = _shown(word)
     letters = surface(word)
     # canonical_word folds, lowers and strips a word exactly as surface does, then only strips
@@ -130,11 +138,18 @@ def word_facts(word: str) -> tuple[str, str, str, bool, int]:
         flags |= ENDS_RUN
     if word.startswith(("(", "[", '"')):
         flags |= STARTS_RUN
-    return shown, letters, canon, capital, flags
+    if letters in _DAYISH:
+        flags |= DAYISH
+    if word[:1].isupper():
+        flags |= RAW_UPPER
+    # Dots and hyphens inside a word may go before 'united' is looked for: look without them.
+    if "united" in word.casefold().replace(".", "").replace("-", ""):
+        flags |= UNITED
+    return shown, letters, canon, capital, flags, tuple(words(word))
 
 
-WordFacts = tuple[str, str, str, bool, int]
-"""What `word_facts` returns: (shown, surface, canonical, capitalised, flags)."""
+WordFacts = tuple[str, str, str, bool, int, tuple[str, ...]]
+"""What `word_facts` returns: (shown, surface, canonical, capitalised, flags, matching words)."""
 
 
 def month_dates(facts: Sequence[WordFacts], days: set[int]) -> tuple[tuple[str, str], ...]:
@@ -142,7 +157,7 @@ def month_dates(facts: Sequence[WordFacts], days: set[int]) -> tuple[tuple[str, 
     into `days`, so a dateline's 'May 17' is a date rather than a number."""
     found: list[tuple[str, str]] = []
     last = len(facts) - 1
-    for n, (shown, letters, _, _, flags) in enumerate(facts):
+    for n, (shown, letters, _, _, flags, _) in enumerate(facts):
         if not flags & MONTH:
             continue
         key = letters[:3]
