@@ -12,7 +12,7 @@ from align_data import make_article, seed_articles
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core import align
+from tui.core import align, cluster_index
 from tui.core.align import SimilarityModel, align_story
 from tui.core.models import Article, SentenceInfo, StoryAlignment
 
@@ -321,13 +321,13 @@ def test_scoring_work_grows_much_slower_than_all_pairs(monkeypatch: pytest.Monke
     from synth import make_story
 
     calls = Counter[str]()
-    original = align._ClusterIndex.best_exemplars
+    original = cluster_index.ClusterIndex.best_exemplars
 
-    def counted(self: align._ClusterIndex, cluster_ids, features):  # type: ignore[no-untyped-def]
+    def counted(self: cluster_index.ClusterIndex, cluster_ids, features):  # type: ignore[no-untyped-def]
         calls["n"] += len(cluster_ids)
         return original(self, cluster_ids, features)
 
-    monkeypatch.setattr(align._ClusterIndex, "best_exemplars", counted)
+    monkeypatch.setattr(cluster_index.ClusterIndex, "best_exemplars", counted)
     work = {}
     for outlets in (10, 40):
         calls.clear()

@@ -7,10 +7,10 @@ Articles are processed one by one in a canonical order (likeliest wire copy firs
 the result never depends on the order they are given in. Each article's sentences are matched
 against the clusters built so far: candidates come from an inverted index of rare words (common
 words and words spread over many clusters are skipped), and each candidate is scored against a
-few exemplar members. Then every (sentence, cluster) edge of the article is taken greedily by
-descending score, one sentence per cluster (`_assign`), so the result does not depend on the
-order of sentences either. Work per sentence is bounded by the index, so cost grows roughly
-linearly with the number of sentences.
+few exemplar members (`core.cluster_index`). Then every (sentence, cluster) edge of the article
+is taken greedily by descending score, one sentence per cluster (`_assign`), so the result does
+not depend on the order of sentences either. Work per sentence is bounded by the index, so cost
+grows roughly linearly with the number of sentences.
 """
 
 from __future__ import annotations
@@ -19,12 +19,11 @@ import gc
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from itertools import chain
 
 from rapidfuzz.fuzz import ratio
-from rapidfuzz.process import extract, extractOne
 
+from tui.core.cluster_index import ClusterIndex
 from tui.core.models import Article, StoryAlignment
 from tui.core.normalize import STOPWORDS
 from tui.core.overview import CoverageRow, assemble, coverage_matrix
@@ -48,109 +47,10 @@ MAX_EXEMPLARS = 6
 """Members of a cluster that new sentences are scored against (distinct versions, first come)."""
 EXEMPLAR_NOVELTY = 95.0
 """A new member becomes an exemplar only if it scores below this against the cluster."""
-POSTING_CAP = 48
-"""A word indexed under more clusters than this tells nothing about any of them: skip it."""
-CANDIDATES = 8
-"""Clusters scored per sentence, the ones sharing the most rare-word weight."""
 AMBIGUOUS_MARGIN = 3.0
 """A band match must beat the sentence's next-best cluster by this many points. On the seeds
 the one band match with a rival this close is a bullet summing up three statements (56.6 vs
 56.0); the next closest is a true rewrite 5.4 points clear of its rival."""
-
-
-@dataclass(slots=True)
-class _Cluster:
-    members: list[tuple[int, int]] = field(default_factory=list)
-    """(article rank, sentence index), in the order they joined."""
-    exemplars: list[Features] = field(default_factory=list)
-    """The first is the founder: the sentence that defines what the cluster says."""
-    exemplar_keys: list[str] = field(default_factory=list)
-    exemplar_owners: list[tuple[int, Features]] = field(default_factory=list)
-    """(cluster id, exemplar) per exemplar key: a scored key's cluster without a search."""
-
-
-class _ClusterIndex:
-    """Clusters built so far, with an inverted index of their exemplars' rare words."""
-
-    def __init__(self) -> None:
-        self.clusters: list[_Cluster] = []
-        self.exact: dict[str, int] = {}
-        """Exemplar key -> first cluster holding it: verbatim copies skip the search."""
-        self._postings: dict[str, list[int] | None] = {}
-
-    def add_exemplar(self, cluster_id: int, features: Features) -> None:
-        cluster = self.clusters[cluster_id]
-        cluster.exemplars.append(features)
-        cluster.exemplar_keys.append(features.key)
-        cluster.exemplar_owners.append((cluster_id, features))
-        self.exact.setdefault(features.key, cluster_id)
-        postings = self._postings
-        for word, _ in features.indexed:
-            posting = postings.get(word, [])
-            if posting is None or (posting and posting[-1] == cluster_id):
-                continue
-            if len(posting) >= POSTING_CAP:
-                postings[word] = None
-            else:
-                posting.append(cluster_id)
-                postings[word] = posting
-
-    def candidates(self, features: Features) -> list[int]:
-        """Up to CANDIDATES clusters sharing the most rare-word weight with the sentence."""
-        weight: dict[int, float] = {}
-        get = weight.get
-        postings = self._postings
-        for word, idf in features.indexed:
-            posting = postings.get(word)
-            if posting:
-                for cluster_id in posting:
-                    weight[cluster_id] = get(cluster_id, 0.0) + idf
-        if len(weight) <= CANDIDATES:
-            return list(weight)
-        # Only the clusters at or above the CANDIDATES-th best weight need ranking by (weight, id).
-        cut = sorted(weight.values(), reverse=True)[CANDIDATES - 1]
-        ranked = sorted([(-total, cid) for cid, total in weight.items() if total >= cut])
-        return [cluster_id for _, cluster_id in ranked[:CANDIDATES]]
-
-    def best_exemplars(
-        self, cluster_ids: Sequence[int], features: Features
-    ) -> list[tuple[float, int, Features]]:
-        """(score, cluster, exemplar) of each cluster's best exemplar scoring >= BAND_SCORE,
-        ties to the earlier exemplar (as `extractOne` keeps the first best); one C-level call
-        scores every exemplar of every cluster."""
-        clusters = self.clusters
-        if len(cluster_ids) == 1:  # the top candidate: only its best exemplar is wanted
-            cluster = clusters[cluster_ids[0]]
-            top = extractOne(
-                features.key, cluster.exemplar_keys, scorer=ratio, score_cutoff=BAND_SCORE
-            )
-            return [] if top is None else [(top[1], cluster_ids[0], cluster.exemplars[top[2]])]
-        keys: list[str] = []
-        owners: list[tuple[int, Features]] = []
-        for cluster_id in cluster_ids:
-            keys += clusters[cluster_id].exemplar_keys
-            owners += clusters[cluster_id].exemplar_owners
-        best: dict[int, tuple[float, int, Features]] = {}
-        for _, score, at in extract(
-            features.key, keys, scorer=ratio, score_cutoff=BAND_SCORE, limit=None
-        ):
-            cluster_id, exemplar = owners[at]
-            # Results come best first, ties in choice order: the first seen per cluster wins.
-            if cluster_id not in best:
-                best[cluster_id] = (score, cluster_id, exemplar)
-        return list(best.values())
-
-    def founder_key(self, cluster_id: int) -> str:
-        return self.clusters[cluster_id].exemplar_keys[0]
-
-    def new_cluster(self, rank: int, index: int, features: Features) -> None:
-        self.clusters.append(_Cluster())
-        cluster_id = len(self.clusters) - 1
-        self.join(cluster_id, rank, index)
-        self.add_exemplar(cluster_id, features)
-
-    def join(self, cluster_id: int, rank: int, index: int) -> None:
-        self.clusters[cluster_id].members.append((rank, index))
 
 
 def canonical_order(
@@ -177,7 +77,7 @@ def canonical_order(
 
 
 def _edges(
-    index: _ClusterIndex, model: SimilarityModel, features: Features
+    index: ClusterIndex, model: SimilarityModel, features: Features
 ) -> list[tuple[float, int]]:
     """(score, cluster) of every cluster the sentence may join, by the match rule.
 
@@ -206,7 +106,7 @@ def _edges(
 
 
 def _assign(
-    index: _ClusterIndex,
+    index: ClusterIndex,
     prepared: Sequence[tuple[int, Features]],
     edges: Sequence[list[tuple[float, int]]],
 ) -> dict[int, tuple[int, float, bool]]:
@@ -253,7 +153,7 @@ def cluster_sentences(
 
     Also returns each sentence's matching key (sorted normalised words).
     """
-    index = _ClusterIndex()
+    index = ClusterIndex()
     keys: dict[tuple[int, int], str] = {}
     known: dict[str, Features] = {}  # per distinct text: wire copy repeats sentences verbatim
     for rank, article in enumerate(ordered):
