@@ -92,11 +92,15 @@ async def ready_main_screen(app: CrosswireApp, pilot: Pilot[None]) -> MainScreen
 
 @asynccontextmanager
 async def running_main(
-    library: Library, story_id: str, *, messages: list[Message] | None = None
+    library: Library,
+    story_id: str,
+    *,
+    messages: list[Message] | None = None,
+    size: tuple[int, int] = (120, 36),
 ) -> AsyncIterator[tuple[CrosswireApp, Pilot[None], MainScreen]]:
-    """The app on `story_id` at 120x36, its main screen ready (see ready_main_screen); every
+    """The app on `story_id` at `size`, its main screen ready (see ready_main_screen); every
     message it handles is appended to `messages` when given."""
     app = CrosswireApp(library, story_id=story_id)
     hook = messages.append if messages is not None else None
-    async with app.run_test(size=(120, 36), message_hook=hook) as pilot:
+    async with app.run_test(size=size, message_hook=hook) as pilot:
         yield app, pilot, await ready_main_screen(app, pilot)

@@ -223,9 +223,7 @@ async def test_a_failed_note_write_keeps_the_editor_open_with_the_text(
     seeded: tuple[Library, str],
 ) -> None:
     library, story_id = seeded
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await ready_main_screen(app, pilot)
+    async with running_main(library, story_id) as (app, pilot, _main):
         await pilot.press("l", "a")
         await pilot.pause()
         editor = app.screen
@@ -287,9 +285,7 @@ async def test_A_keeps_the_text_when_the_editor_fails(
     script.chmod(0o755)
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", str(script))
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await ready_main_screen(app, pilot)
+    async with running_main(library, story_id) as (app, pilot, _main):
         await pilot.press("l", "A")
         await pilot.pause()
         editor = app.screen
@@ -383,9 +379,7 @@ async def test_e_exports_overwrites_only_after_yes_and_names_a_bad_folder(
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await ready_main_screen(app, pilot)
+    async with running_main(library, story_id) as (app, pilot, _main):
         await pilot.press("e")
         await pilot.pause()
         dialog = app.screen

@@ -110,9 +110,7 @@ async def test_j_k_g_G_in_sources_select_outlets_and_the_panes_follow(
 
 async def test_pane_keys_h_l_tab_and_enter_move_focus(seeded: tuple[Library, str]) -> None:
     library, story_id = seeded
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await ready_main_screen(app, pilot)
+    async with running_main(library, story_id) as (app, pilot, _main):
         await pilot.press("l")
         assert _focused_id(app) == "sentences"
         await pilot.press("l")
@@ -317,9 +315,7 @@ async def test_view_keys_open_their_screens_and_q_comes_back(
 
 async def test_help_shows_the_focused_panes_help_and_the_keys(seeded: tuple[Library, str]) -> None:
     library, story_id = seeded
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await ready_main_screen(app, pilot)
+    async with running_main(library, story_id) as (app, pilot, _main):
         await pilot.press("l", "question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -333,9 +329,7 @@ async def test_help_shows_the_focused_panes_help_and_the_keys(seeded: tuple[Libr
 
 async def test_q_quits_from_the_main_screen(seeded: tuple[Library, str]) -> None:
     library, story_id = seeded
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await ready_main_screen(app, pilot)
+    async with running_main(library, story_id) as (app, pilot, _main):
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
@@ -376,9 +370,7 @@ async def test_keymap_from_config_rebinds_keys(seeded: tuple[Library, str]) -> N
 
 async def test_theme_choice_persists_across_runs(seeded: tuple[Library, str]) -> None:
     library, story_id = seeded
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await ready_main_screen(app, pilot)
+    async with running_main(library, story_id) as (app, pilot, _main):
         app.theme = "nord"
         await pilot.pause()
     assert library.get_state("theme") == "nord"
@@ -411,9 +403,7 @@ async def test_narrow_terminal_stacks_the_diff_under_the_article(
     seeded: tuple[Library, str],
 ) -> None:
     library, story_id = seeded
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(80, 24)) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id, size=(80, 24)) as (app, pilot, main):
         assert main.has_class("-narrow")
         sources, article, diff = (
             main.query_one(f"#{n}").region for n in ("sources", "article", "diff")

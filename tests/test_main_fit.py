@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from textual.geometry import Region
 
-from tests.app_data import ready_main_screen
+from tests.app_data import ready_main_screen, running_main
 from tui.app import CrosswireApp
 from tui.core.library import Library
 from tui.screens.main import MainScreen
@@ -58,9 +58,7 @@ async def test_a_short_diff_keeps_its_rows_for_the_comparisons(
     seeded: tuple[Library, str],
 ) -> None:
     library, story_id = seeded
-    app = CrosswireApp(library, story_id=story_id)
-    async with app.run_test(size=(80, 24)) as pilot:
-        main = await ready_main_screen(app, pilot)
+    async with running_main(library, story_id, size=(80, 24)) as (app, pilot, main):
         header, rows = main.query_one("#diff-header"), main.query_one("#diff-rows", PaneList)
         assert header.size.height == 2, "the status and one line of the sentence"
         assert rows.size.height >= 4

@@ -73,7 +73,15 @@ class AlignmentCache:
 
     def get(self, articles: Sequence[Article]) -> StoryAlignment | None:
         """The alignment filed for these articles, or None (never raises)."""
-        path = self._path(story_key(articles))
+        return self.get_by_key(story_key(articles))
+
+    def put(self, articles: Sequence[Article], alignment: StoryAlignment) -> None:
+        """File `alignment` under its articles' key; quietly does nothing if it cannot."""
+        self.put_by_key(story_key(articles), alignment)
+
+    def get_by_key(self, key: str) -> StoryAlignment | None:
+        """`get` with the key already made (`story_key`: ~40 ms for 500 articles)."""
+        path = self._path(key)
         try:
             data = path.read_bytes()
         except OSError:
@@ -92,9 +100,9 @@ class AlignmentCache:
             os.utime(path)  # recently used: pruned last
         return alignment
 
-    def put(self, articles: Sequence[Article], alignment: StoryAlignment) -> None:
-        """File `alignment` under its articles' key; quietly does nothing if it cannot."""
-        path = self._path(story_key(articles))
+    def put_by_key(self, key: str, alignment: StoryAlignment) -> None:
+        """`put` with the key already made."""
+        path = self._path(key)
         try:
             data = _FORMAT + pickle.dumps(alignment, protocol=pickle.HIGHEST_PROTOCOL)
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -113,12 +121,13 @@ class AlignmentCache:
     def align(self, articles: Sequence[Article]) -> StoryAlignment:
         """The filed alignment of `articles`, or a new one, filed now (for the CLI and exports;
         the app files its own after showing the story)."""
-        alignment = self.get(articles)
+        key = story_key(articles)
+        alignment = self.get_by_key(key)
         if alignment is None:
             from tui.core.align import align_story
 
             alignment = align_story(articles)
-            self.put(articles, alignment)
+            self.put_by_key(key, alignment)
         return alignment
 
     def _prune(self) -> None:
