@@ -37,7 +37,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -195,7 +194,7 @@ def summary(label: str, timings: list[float]) -> tuple[float, float]:
 def build_library(home: Path) -> tuple[Library, str]:
     library = Library(home)
     story = library.create_story("Bench: 51 outlets")
-    articles = [replace(a, story_id=story.id) for a in make_story(OUTLETS, sentences=SENTENCES)]
+    articles = [a._replace(story_id=story.id) for a in make_story(OUTLETS, sentences=SENTENCES)]
     library.add_articles(story.id, articles)
     return library, story.id
 

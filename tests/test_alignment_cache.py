@@ -6,7 +6,6 @@ import os
 import pickle
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -49,9 +48,8 @@ def test_the_key_ignores_article_order_but_not_a_changed_sentence(
     articles = library.articles(story_id)
     assert story_key(articles) == story_key(list(reversed(articles)))
     first = articles[0]
-    edited = replace(
-        first,
-        sentences=(replace(first.sentences[0], text="Thursday, not Friday."), *first.sentences[1:]),
+    edited = first._replace(
+        sentences=(first.sentences[0]._replace(text="Thursday, not Friday."), *first.sentences[1:]),
     )
     assert story_key([edited, *articles[1:]]) != story_key(articles)
     cache = library.alignments

@@ -7,7 +7,6 @@ import stat
 import subprocess
 import sys
 import textwrap
-from dataclasses import replace
 from pathlib import Path
 
 import orjson
@@ -85,7 +84,7 @@ def test_replacing_an_article_keeps_its_place(library_home: Path) -> None:
     story = library.create_story("Story")
     first, second = make_article(story.id, "a.txt"), make_article(story.id, "b.txt")
     library.add_articles(story.id, [first, second])
-    changed = replace(first, text="Changed text.", outlet="Renamed")
+    changed = first._replace(text="Changed text.", outlet="Renamed")
     library.add_articles(story.id, [changed])
     assert library.articles(story.id) == [changed, second]
 
@@ -144,7 +143,7 @@ def test_add_articles_refuses_strays_and_id_clashes(library_home: Path) -> None:
         library.add_articles(two.id, [article])
     library.add_articles(one.id, [article])
     with pytest.raises(LibraryError, match="another story"):
-        library.add_articles(two.id, [replace(article, story_id=two.id)])
+        library.add_articles(two.id, [article._replace(story_id=two.id)])
 
 
 def test_state_persists_in_its_own_file(library_home: Path) -> None:

@@ -286,7 +286,7 @@ def _scored(alignment: StoryAlignment, ref: SentenceRef, score: float) -> StoryA
     sentences = dict(alignment.sentences)
     infos = list(sentences[ref.article_id])
     info = infos[ref.index]
-    infos[ref.index] = replace(info, counterparts=(replace(info.counterparts[0], score=score),))
+    infos[ref.index] = info._replace(counterparts=(info.counterparts[0]._replace(score=score),))
     sentences[ref.article_id] = tuple(infos)
     return replace(alignment, sentences=sentences)
 

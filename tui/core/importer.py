@@ -217,7 +217,7 @@ def _write_story(
         earlier = held.by_id.get(article.id) or held.same_page(article)
         replaced_source = None
         if earlier is not None:
-            article = replace(article, id=earlier.id)
+            article = article._replace(id=earlier.id)
             superseded = batch.pop(earlier.id, None)  # the same page twice in this import
             if superseded is not None:
                 report.skipped.append(

@@ -1,15 +1,22 @@
 """Plain, typed values shared by every part of crosswire.
 
-These frozen dataclasses are the contract between cleaning, the store, alignment, export and the
+These immutable records are the contract between cleaning, the store, alignment, export and the
 two faces (CLI and app). They hold data only; the functions that make and read them live in the
 modules named in each docstring.
+
+They are NamedTuples, not frozen dataclasses: an alignment builds one per sentence and per
+counterpart, and reads them back from disk (`core.alignment_cache`). Measured on this machine, a
+NamedTuple is built ~2.7x faster than a frozen slots dataclass, unpickles ~5.7x faster (no
+`__setstate__` per object), and the fourteen classes are made at import in ~2 ms instead of ~12 ms
+(a dataclass writes and compiles its methods at import). Copy one with a change by `_replace`.
+Only StoryAlignment, built once per story and holding a mutable `extra`, stays a dataclass.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 SentenceKind = Literal["title", "heading", "body"]
 """What a kept line is: the article's headline, a subhead inside it, or running text."""
@@ -24,11 +31,10 @@ DriftScope = Literal["cluster", "story"]
 """Where a drift was found: inside one cluster, or across the story (event dates)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence of an article, with where it stands in the raw scraped text (`core.segment`)."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index, never called on these
     """Position among the article's sentences, from 0."""
     text: str
     """The sentence as shown: whitespace folded, nothing else changed."""
@@ -41,8 +47,7 @@ class Sentence:
     kind: SentenceKind = "body"
 
 
-@dataclass(frozen=True, slots=True)
-class RemovedLine:
+class RemovedLine(NamedTuple):
     """A raw line that cleaning took out, kept so the user can see it (`core.clean`)."""
 
     line: int
@@ -52,8 +57,7 @@ class RemovedLine:
     """A short label a reader understands: 'headline list', 'credit line', 'read time', ..."""
 
 
-@dataclass(frozen=True, slots=True)
-class CleanResult:
+class CleanResult(NamedTuple):
     """What cleaning makes of one raw scraped text (`core.clean.clean_text`)."""
 
     text: str
@@ -67,8 +71,7 @@ class CleanResult:
     """0-based raw line numbers of the kept lines, in order."""
 
 
-@dataclass(frozen=True, slots=True)
-class Story:
+class Story(NamedTuple):
     """A story: the articles of many outlets about one event (`core.library`)."""
 
     id: str
@@ -78,8 +81,7 @@ class Story:
     article_ids: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
+class Article(NamedTuple):
     """One outlet's article as stored in the library (`core.library`, `core.importer`)."""
 
     id: str
@@ -102,27 +104,24 @@ class Article:
 # --- alignment (core.align and friends) -------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceRef:
+class SentenceRef(NamedTuple):
     """Names one sentence of one article in a story."""
 
     article_id: str
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index, never called on these
 
 
-@dataclass(frozen=True, slots=True)
-class Counterpart:
+class Counterpart(NamedTuple):
     """The best match for a sentence in one other article."""
 
     article_id: str
     outlet: str
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index, never called on these
     score: float
     """Similarity, 0 to 100."""
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceInfo:
+class SentenceInfo(NamedTuple):
     """What alignment says about one sentence."""
 
     ref: SentenceRef
@@ -137,8 +136,7 @@ class SentenceInfo:
     `core.counterparts.Counterparts` that builds the tuple when first read."""
 
 
-@dataclass(frozen=True, slots=True)
-class Cluster:
+class Cluster(NamedTuple):
     """Sentences of different outlets that say the same thing. Ids follow story order."""
 
     id: int
@@ -148,8 +146,7 @@ class Cluster:
     outlets: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class MissingItem:
+class MissingItem(NamedTuple):
     """A cluster other outlets carry and an article does not."""
 
     cluster: int
@@ -159,8 +156,7 @@ class MissingItem:
     """Where to jump to read it."""
 
 
-@dataclass(frozen=True, slots=True)
-class Drift:
+class Drift(NamedTuple):
     """A name, number, date, quantity, quote or spelling that differs inside one cluster."""
 
     cluster: int
@@ -177,8 +173,7 @@ class Drift:
     first sentence on side b (the minority), and the refs may lie in any cluster."""
 
 
-@dataclass(frozen=True, slots=True)
-class PairShare:
+class PairShare(NamedTuple):
     """How much two articles share: the fraction of a's sentences whose cluster b carries."""
 
     a: str
@@ -187,8 +182,7 @@ class PairShare:
     share: float
 
 
-@dataclass(frozen=True, slots=True)
-class OutletShare:
+class OutletShare(NamedTuple):
     """One article's mix of statuses and its share of copy shared with others."""
 
     article_id: str

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from tui.core.models import Drift, DriftKind
 
@@ -46,8 +46,7 @@ def _same_side(drift: Drift, first: Drift) -> bool:
 
 
 def _flipped(drift: Drift) -> Drift:
-    return replace(
-        drift,
+    return drift._replace(
         a=drift.b,
         b=drift.a,
         outlets_a=drift.outlets_b,
