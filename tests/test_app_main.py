@@ -475,3 +475,38 @@ async def test_a_shown_story_is_frozen_for_the_collector_until_another_opens(
             assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_the_collector_waits_for_the_first_frame_and_runs_again_after_it(
+    seeded: tuple[Library, str],
+) -> None:
+    """`CrosswireApp.run` (what `crosswire` runs) pauses the cyclic collector until the main
+    screen's first frame is written, then resumes it; after the app it is on, as it was before."""
+    import gc
+
+    library, story_id = seeded
+    app = CrosswireApp(library, story_id=story_id)
+    collecting_at_frames: list[bool] = []
+    collecting_when_ready: list[bool] = []
+    write_frame = app._display
+
+    def display(screen: object, renderable: object) -> None:
+        write_frame(screen, renderable)  # type: ignore[arg-type]
+        if renderable is not None:
+            collecting_at_frames.append(gc.isenabled())
+
+    async def look_then_quit(pilot: object) -> None:
+        await ready_main_screen(app, pilot)  # type: ignore[arg-type]
+        collecting_when_ready.append(gc.isenabled())
+        app.exit()
+
+    app._display = display  # type: ignore[method-assign]
+    assert gc.isenabled()
+    try:
+        app.run(headless=True, size=(120, 36), auto_pilot=look_then_quit)
+    finally:
+        gc.enable()
+        gc.unfreeze()
+    assert collecting_at_frames[0] is False, "the first frame is written with the collector paused"
+    assert collecting_when_ready == [True]
+    assert gc.isenabled()

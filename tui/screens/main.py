@@ -117,6 +117,7 @@ class MainScreen(AnnotationActions, PaneSearch, PaneActions, PrepareAhead):
             self.open_story(app.start_story_id)
         else:
             self.notify("The library has no story yet: press i to import articles.")
+        self.call_after_refresh(gc.enable)  # paused since the app was built (`CrosswireApp`)
 
     # --- opening a story ----------------------------------------------------------------------
 
