@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from tui.core.export import PlacedAnnotation, StoryExport
+from tui.core.export_placement import PlacedAnnotation, StoryExport
 from tui.core.models import Article, SentenceRef
 from tui.core.overview import coverage_matrix
 

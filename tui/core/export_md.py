@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tui.core.export import PlacedAnnotation, StoryExport
+from tui.core.export_placement import PlacedAnnotation, StoryExport
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")

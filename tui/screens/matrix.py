@@ -13,7 +13,7 @@ from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.coordinate import Coordinate
 from textual.reactive import var
 from textual.screen import Screen
@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Footer, Static
 from tui.core.models import Article, SentenceRef, StoryAlignment
 from tui.core.wording import plural
 from tui.messages import JumpToSentence, post_to_screen_below
+from tui.screens.matrix_keys import MATRIX_BINDINGS
 from tui.screens.matrix_rows import (
     MatrixRow,
     cell_ref,
@@ -62,62 +63,7 @@ class CoverageMatrixScreen(Screen[SentenceRef | None]):
         "● carried near-verbatim, ◐ carried reworded, ○ carried by this outlet alone. "
         "`o` sorts by story order or by how many outlets carry each sentence."
     )
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # The moves share the main screen's ids, so one keymap entry rebinds them everywhere.
-        Binding(
-            "j,down",
-            "cursor('down')",
-            "Down",
-            show=False,
-            tooltip="Next sentence",
-            id="cursor.down",
-        ),
-        Binding(
-            "k,up", "cursor('up')", "Up", show=False, tooltip="Previous sentence", id="cursor.up"
-        ),
-        Binding(
-            "h,left",
-            "cursor('left')",
-            "Left",
-            show=False,
-            tooltip="Previous outlet",
-            id="matrix.left",
-        ),
-        Binding(
-            "l,right",
-            "cursor('right')",
-            "Right",
-            show=False,
-            tooltip="Next outlet",
-            id="matrix.right",
-        ),
-        Binding(
-            "g,home", "cursor('top')", "Top", show=False, tooltip="First sentence", id="cursor.top"
-        ),
-        Binding(
-            "G,end",
-            "cursor('bottom')",
-            "Bottom",
-            show=False,
-            tooltip="Last sentence",
-            id="cursor.bottom",
-        ),
-        Binding(
-            "o",
-            "toggle_order",
-            "Order",
-            id="matrix.order",
-            tooltip="Sort by story order or by how widely each sentence is carried",
-        ),
-        Binding(
-            "enter",
-            "open",
-            "Open",
-            tooltip="Open this sentence on the main screen",
-            id="matrix.open",
-        ),
-        Binding("q,escape", "back", "Back", tooltip="Close the matrix", id="matrix.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(MATRIX_BINDINGS)
     DEFAULT_CSS = """
     CoverageMatrixScreen #matrix-status { height: 1; padding: 0 1; background: $panel; }
     CoverageMatrixScreen #matrix-table { height: 1fr; }
