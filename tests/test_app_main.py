@@ -510,3 +510,61 @@ def test_the_collector_waits_for_the_first_frame_and_runs_again_after_it(
     assert collecting_at_frames[0] is False, "the first frame is written with the collector paused"
     assert collecting_when_ready == [True]
     assert gc.isenabled()
+
+
+_MARKS_AT_START = """
+import sys
+from pathlib import Path
+from tui.app import CrosswireApp
+from tui.core.library import Library
+
+library = Library(Path(sys.argv[1]))
+app = CrosswireApp(library, story_id=sys.argv[2])
+
+async def look(pilot):
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    marks = app.main_screen.annotation_marks.sentences
+    loaded = "tui.core.annotations" in sys.modules
+    print("store loaded" if loaded else "store not loaded", len(marks))
+    app.exit()
+
+app.run(headless=True, size=(120, 36), auto_pilot=look)
+"""
+
+
+def test_the_annotation_store_is_loaded_at_start_only_when_the_library_has_annotations(
+    seeded: tuple[Library, str],
+) -> None:
+    """A library without tags or notes opens its story without loading the annotation store
+    (~6 ms of a start); once it has some, their marks show from the first frame. Real processes:
+    what a module import costs can only be seen in a fresh interpreter."""
+    import subprocess
+    import sys
+
+    from tui.core.annotations import Annotations, Target
+
+    library, story_id = seeded
+    article = library.articles(story_id)[0]
+
+    def start() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", _MARKS_AT_START, str(library.home), story_id],
+            cwd=Path(__file__).resolve().parent.parent,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        )
+        return done.stdout.strip()
+
+    assert start() == "store not loaded 0"
+    Annotations(library.home).add_tags(
+        Target.sentence(story_id, article.id, 1),
+        ["lede"],
+        quote=article.sentences[1].text,
+        outlet=article.outlet,
+        story_title="t",
+    )
+    assert start() == "store loaded 1"

@@ -38,6 +38,7 @@ from tui.core.annotation_types import (
     unless_empty,
     with_context,
 )
+from tui.core.library import ANNOTATIONS_FILE
 from tui.core.models import SentenceRef
 from tui.core.storage import LibraryError
 
@@ -51,8 +52,6 @@ __all__ = [
     "context_for",
     "normalise_tag",
 ]
-
-ANNOTATIONS_FILE = "annotations.json"
 
 
 class Annotations:

@@ -70,9 +70,14 @@ class AnnotationBase(Screen[None]):
         return self._annotations
 
     def refresh_marks(self) -> None:
-        """Read the open story's annotations and hand their marks to Sources and Article."""
-        story, store = self.story, self.annotations()
-        marks = NO_MARKS
+        """Read the open story's annotations and hand their marks to Sources and Article.
+
+        A library without an annotations file has no marks to read: the store is then left
+        unopened (and unimported) until the reader first tags or notes something.
+        """
+        story, marks = self.story, NO_MARKS
+        unread = self._annotations is None and not self.crosswire.library.has_annotations()
+        store = None if story is None or unread else self.annotations()
         if story is not None and store is not None:
             try:
                 marks = AnnotationMarks.from_items(store.items(story_id=story.id))
