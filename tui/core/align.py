@@ -121,15 +121,14 @@ def _assign(
     cluster of one of them).
     """
     ranked = sorted(
-        (-score, at, cluster_id)
-        for at, sentence_edges in enumerate(edges)
-        for score, cluster_id in sentence_edges
+        [
+            (-score, at, cluster_id)
+            for at, sentence_edges in enumerate(edges)
+            for score, cluster_id in sentence_edges
+        ]
     )
-    best = {
-        at: max(score for score, _ in sentence_edges)
-        for at, sentence_edges in enumerate(edges)
-        if sentence_edges
-    }
+    # The best (score, cluster) edge holds the best score: one C-level max per sentence.
+    best = {at: max(sentence_edges)[0] for at, sentence_edges in enumerate(edges) if sentence_edges}
     placed: dict[int, tuple[int, float, bool]] = {}
     taken: set[int] = set()
     for negative, at, cluster_id in ranked:

@@ -20,6 +20,7 @@ from tui.core.models import (
     StoryAlignment,
 )
 
+_new = tuple.__new__
 PAIRS_LIMIT = 64
 """Stories up to this many articles get every article pair; larger ones pairs with the origin."""
 
@@ -85,13 +86,15 @@ def pair_shares(
     # Each article's clusters as the bits of one int: an AND and a bit count per pair, where
     # a set intersection would build a set (2,550 pairs in a 51-outlet story).
     cluster_bits = [sum(1 << cid for cid in ids) for ids in clusters_of]
+    ids = [article.id for article in ordered]
+    sizes = [len(article.sentences) for article in ordered]
     pairs: list[PairShare] = []
     for a, b in wanted:
         shared = (cluster_bits[a] & cluster_bits[b]).bit_count()
-        size = len(ordered[a].sentences)
-        pairs.append(
-            PairShare(ordered[a].id, ordered[b].id, shared, shared / size if size else 0.0)
-        )
+        size = sizes[a]
+        # tuple.__new__ in field order: 2,550 pairs in a 51-outlet story, and a NamedTuple's own
+        # __new__ is Python code taking keywords.
+        pairs.append(_new(PairShare, (ids[a], ids[b], shared, shared / size if size else 0.0)))
     return tuple(pairs), limited
 
 

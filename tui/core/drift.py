@@ -17,7 +17,8 @@ recurs in many pairs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from itertools import chain
 
 from tui.core.differences import KEYED_KINDS, differences, keyed_differences
 from tui.core.event_dates import find_event_date_drift, outlet_names
@@ -53,23 +54,17 @@ class _Carriers:
         self.versions = list(self._groups)
         """Distinct texts in member order (first occurrence)."""
         self._known: dict[tuple[str, str], frozenset[int]] = {}
+        self._joined: list[str] | None = None
 
     def side(self, kind: DriftKind, key: str, phrase: str) -> frozenset[int]:
         """Positions (in member order) of the members that carry the variant."""
-        carries: Callable[[Version], bool]
-        known: tuple[str, str]
-        if kind in KEYED_KINDS:
-            slots = _DATE_SLOTS if kind == "date" else _NUMBER_SLOTS
-            known = (kind, key)
+        if kind not in KEYED_KINDS:
+            return self._side_by_words(joined_words(phrase))
+        slots = _DATE_SLOTS if kind == "date" else _NUMBER_SLOTS
+        known = (kind, key)
 
-            def carries(facts: Version) -> bool:
-                return any(key in facts.signature[slot] for slot in slots)
-        else:
-            needle = joined_words(phrase)
-            known = ("words", needle)
-
-            def carries(facts: Version) -> bool:
-                return bool(needle.strip()) and needle in facts.joined
+        def carries(facts: Version) -> bool:
+            return any(key in facts.signature[slot] for slot in slots)
 
         if known not in self._known:
             self._known[known] = frozenset(
@@ -77,6 +72,29 @@ class _Carriers:
                 for text in self.versions
                 if carries(version(text))
                 for position in self._groups[text]
+            )
+        return self._known[known]
+
+    def _side_by_words(self, needle: str) -> frozenset[int]:
+        """Members whose words hold the needle's, in order. Each version's joined words are
+        read once per cluster: a cluster of 40 versions is asked about a dozen variants."""
+        known = ("words", needle)
+        if known not in self._known:
+            if self._joined is None:
+                self._joined = [version(text).joined for text in self.versions]
+            groups = self._groups
+            self._known[known] = (
+                frozenset(
+                    chain.from_iterable(
+                        [
+                            groups[text]
+                            for text, joined in zip(self.versions, self._joined, strict=True)
+                            if needle in joined
+                        ]
+                    )
+                )
+                if needle.strip()
+                else frozenset()
             )
         return self._known[known]
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from tui.core.models import Cluster, Drift, SentenceRef
 from tui.core.normalize import STOPWORDS
@@ -108,6 +109,8 @@ _DAY_HINTS = (
 _DAY_HINT = re.compile("|".join(_DAY_HINTS))
 """The hints as one pattern: one scan of a sentence instead of one per hint."""
 _NOT_NAMES = WEEKDAYS | MONTHS | STOPWORDS
+_LETTERS = itemgetter(1)
+"""The letters (`wordfacts.surface`) of a word's facts, read at C speed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,13 +184,15 @@ def _names(facts: Sequence[WordFacts]) -> frozenset[str]:
 
 def mentions_in(text: str) -> list[Mention]:
     """Every dated event in one sentence, read off its words' cached facts (`core.readings`)."""
-    if _DAY_HINT.search(text.lower()) is None:
-        return []
+    # The reading is cached (matching read every text first): its bits rule out most sentences
+    # before the hint pattern scans the text.
     found_reading = reading(text)
     if not found_reading.present & DAYISH:  # no weekday or month: nothing to date
         return []
-    facts = [f for f in found_reading.facts if f[1]]  # words with letters or digits
-    tokens = [f[1] for f in facts]
+    if _DAY_HINT.search(text.lower()) is None:
+        return []
+    facts = list(filter(_LETTERS, found_reading.facts))  # words with letters or digits
+    tokens = list(map(_LETTERS, facts))
     found: list[Mention] = []
     names: frozenset[str] | None = None
     for n in [n for n, f in enumerate(facts) if f[4] & DAYISH]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -96,18 +95,24 @@ def version(text: str) -> Version:
     capitals: tuple[tuple[int, str, str, bool], ...] = ()
     # Headlines capitalise nearly every word: no names there.
     if present & CAPITAL_NAME and sum(map(_CAPITAL, facts)) <= 0.6 * n_words:
+        # A plain comprehension: a method wrapper called per word (`compress` over
+        # `CAPITAL_NAME.__and__`) or a helper called per capital costs more than the tests.
         capitals = tuple(
             [
-                (n, facts[n][2], facts[n][0], _starts_run(flags, n))
-                for n in compress(range(1, n_words), map(CAPITAL_NAME.__and__, flags[1:]))
+                (
+                    n,
+                    facts[n][2],
+                    facts[n][0],
+                    bool(flags[n] & STARTS_RUN or flags[n - 1] & ENDS_RUN),  # starts a run
+                )
+                for n in range(1, n_words)
+                if flags[n] & CAPITAL_NAME
             ]
         )
     days: set[int] = set()
     months = month_dates(facts, days) if present & MONTH else ()
     numbers = number_runs(facts, display, days) if present & (NUMBER | ONE_OF) else ()
-    spellings = (
-        {f[2]: f[0] for f in compress(facts, map(TWIN.__and__, flags))} if present & TWIN else {}
-    )
+    spellings = {f[2]: f[0] for f in facts if f[4] & TWIN} if present & TWIN else {}
     weekdays = tuple((f[0], f[1]) for f in facts if f[4] & WEEKDAY) if present & WEEKDAY else ()
     years = frozenset([f[1] for f in facts if f[4] & YEAR]) if present & YEAR else _NONE
     quotes = tuple(_QUOTED.findall(folded)) if '"' in folded else ()
@@ -141,11 +146,6 @@ def version(text: str) -> Version:
 
 
 _EMPTY = Version("  ", (), (), (), (), (), frozenset(), (), {}, (frozenset(),) * 7)
-
-
-def _starts_run(flags: list[int], n: int) -> bool:
-    """Whether the capitalised word at n starts a new run of names."""
-    return bool(flags[n] & STARTS_RUN or flags[n - 1] & ENDS_RUN)
 
 
 def joined_words(text: str) -> str:

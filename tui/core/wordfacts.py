@@ -67,6 +67,8 @@ def surface(word: str) -> str:
     folded = fold(word).casefold()
     if folded.endswith("'s"):
         folded = folded[:-2]
+    if folded.isalnum():  # most words: nothing to drop, and no loop over the letters
+        return folded
     return "".join(ch for ch in folded if ch.isalnum())
 
 
@@ -145,6 +147,10 @@ def word_facts(word: str) -> tuple[str, str, str, bool, int, tuple[str, ...]]:
     # Dots and hyphens inside a word may go before 'united' is looked for: look without them.
     if "united" in word.casefold().replace(".", "").replace("-", ""):
         flags |= UNITED
+    if word.isascii() and word.isalnum():
+        # Plain ASCII letters and digits: `normalize.words` would lower the word, find it whole
+        # and map its spelling twin, which is `canon` (same letters, no possessive to drop).
+        return shown, letters, canon, capital, flags, (canon,)
     return shown, letters, canon, capital, flags, tuple(words(word))
 
 
