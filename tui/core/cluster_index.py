@@ -20,8 +20,9 @@ __all__ = ["CANDIDATES", "POSTING_CAP", "ClusterIndex", "GrowingCluster"]
 
 POSTING_CAP = 48
 """A word indexed under more clusters than this tells nothing about any of them: skip it."""
-CANDIDATES = 8
-"""Clusters scored per sentence, the ones sharing the most rare-word weight."""
+CANDIDATES = 7
+"""Clusters scored per sentence, the ones sharing the most rare-word weight (the eighth seldom
+held the match; see `align.MAX_EXEMPLARS` for the measured effect)."""
 
 
 @dataclass(slots=True)
