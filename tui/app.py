@@ -79,13 +79,12 @@ class CrosswireApp(App[None]):
     def run(self, **options: Any) -> None:
         """Textual's run, with the cyclic collector out of the way of the first frame.
 
-        Start-up allocates a few hundred thousand objects (styles, widgets, the story) and the
-        collector walked them again and again before the first frame: ~40 ms of a ~450 ms start.
-        What is imported by now lives as long as the process, so it is frozen out of every
-        collection; collection pauses until the main screen's first frame is written
-        (`MainScreen.on_mount` resumes it), as Textual itself pauses it while scrolling.
+        Start-up allocates a few hundred thousand objects (imports, styles, widgets, the story)
+        and the collector walked them again and again before the first frame: ~40 ms of a
+        ~450 ms start. Collection pauses until the main screen's first frame is written; the
+        screen then freezes what exists and resumes it (`MainScreen.collect_after_frame`), as
+        Textual itself pauses it while scrolling.
         """
-        gc.freeze()
         gc.disable()
         try:
             return super().run(**options)

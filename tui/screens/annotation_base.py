@@ -76,8 +76,8 @@ class AnnotationBase(Screen[None]):
         unopened (and unimported) until the reader first tags or notes something.
         """
         story, marks = self.story, NO_MARKS
-        unread = self._annotations is None and not self.crosswire.library.has_annotations()
-        store = None if story is None or unread else self.annotations()
+        kept = self._annotations is not None or self.crosswire.library.has_annotations()
+        store = self.annotations() if story is not None and kept else None
         if story is not None and store is not None:
             try:
                 marks = AnnotationMarks.from_items(store.items(story_id=story.id))

@@ -32,13 +32,7 @@ from textual.worker import get_current_worker
 
 from tui.core.models import Article, SentenceRef, Story, StoryAlignment
 from tui.keymap import MAIN_BINDINGS
-from tui.messages import (
-    ImportFinished,
-    JumpToSentence,
-    OpenStory,
-    OpenView,
-    ShowOutlet,
-)
+from tui.messages import ImportFinished, JumpToSentence, OpenStory, OpenView, ShowOutlet
 from tui.screens.annotating import AnnotationActions
 from tui.screens.pane_actions import PaneActions
 from tui.screens.preparing import PrepareAhead
@@ -56,13 +50,8 @@ if TYPE_CHECKING:
 class MainScreen(AnnotationActions, PaneSearch, PaneActions, PrepareAhead):
     """Read one story as every outlet tells it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *MAIN_BINDINGS,
-    ]
-    HORIZONTAL_BREAKPOINTS = [
-        (0, "-narrow"),
-        (110, "-wide"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*MAIN_BINDINGS]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
     story: var[Story | None] = var(None)
     articles: var[dict[str, Article]] = var(dict)
@@ -117,7 +106,7 @@ class MainScreen(AnnotationActions, PaneSearch, PaneActions, PrepareAhead):
             self.open_story(app.start_story_id)
         else:
             self.notify("The library has no story yet: press i to import articles.")
-        self.call_after_refresh(gc.enable)  # paused since the app was built (`CrosswireApp`)
+        self.call_after_refresh(self.collect_after_frame)  # paused since `CrosswireApp.run`
 
     # --- opening a story ----------------------------------------------------------------------
 
@@ -177,10 +166,15 @@ class MainScreen(AnnotationActions, PaneSearch, PaneActions, PrepareAhead):
         if self.focused is None:
             self.set_focus(self.query_one("#outlets", PaneList))
         self.crosswire.remember_story(story.id)
-        # Once drawn, the story's objects (alignment, rows, render caches: ~200k in a 51-outlet
-        # story) live until another story opens; frozen, the collector stops walking them in its
-        # full collections, which cost held keys pauses of 100-450 ms. `open_story` unfreezes.
-        self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(self.collect_after_frame)
+
+    def collect_after_frame(self) -> None:
+        """Once a frame is drawn, freeze what exists and let the collector run (paused from
+        `CrosswireApp.run` to the first frame). Imports, widgets and the story's objects (~200k
+        in a 51-outlet story) live until another story opens (`open_story` unfreezes); frozen,
+        full collections stop walking them, which cost held keys pauses of 100-450 ms."""
+        gc.freeze()
+        gc.enable()
 
     # --- moving the cursor --------------------------------------------------------------------
 
