@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import pytest
 from align_data import make_article, seed_articles
-from rapidfuzz.fuzz import ratio
 
 from tui.core.align import align_story, coverage_matrix
-from tui.core.models import PairShare, SentenceInfo, SentenceRef, StoryAlignment
-from tui.core.overview import _counterpart_scores
+from tui.core.models import (
+    Cluster,
+    MissingItem,
+    PairShare,
+    SentenceInfo,
+    SentenceRef,
+    StoryAlignment,
+)
 
 WIRE = [
     "Tokyo and Washington agreed Friday to boost joint production of defence equipment.",
@@ -156,8 +161,9 @@ def test_every_sentence_has_its_counterparts(seeds: StoryAlignment) -> None:
 
 
 def test_records_are_the_named_tuples_their_constructors_make(seeds: StoryAlignment) -> None:
-    """Sentence infos, refs and pair shares are built from their fields in order (tuple.__new__):
-    each must equal, field by field, what its class's own constructor makes."""
+    """Sentence infos, refs, pair shares, clusters and missing items are built from their fields
+    in order (tuple.__new__): each must equal, field by field, what its class's own constructor
+    makes."""
     infos = [info for article_infos in seeds.sentences.values() for info in article_infos]
     for info in infos:
         assert type(info) is SentenceInfo and type(info.ref) is SentenceRef
@@ -165,17 +171,23 @@ def test_records_are_the_named_tuples_their_constructors_make(seeds: StoryAlignm
         assert info.ref == SentenceRef(**info.ref._asdict())
     for pair in seeds.pairs:
         assert type(pair) is PairShare and pair == PairShare(**pair._asdict())
+    for cluster in seeds.clusters:
+        assert type(cluster) is Cluster and cluster == Cluster(**cluster._asdict())
+    items = [item for article_items in seeds.missing.values() for item in article_items]
+    assert items
+    for item in items:
+        assert type(item) is MissingItem and item == MissingItem(**item._asdict())
 
 
-def test_counterpart_scores_equal_fuzz_ratio_of_each_pair() -> None:
-    """Scores are computed once per distinct pair of keys in a cluster and shared by members
-    with equal keys (verbatim copies): each must be the pair's own fuzz.ratio, and each member
-    must see every other member of a small cluster once."""
-    keys = {(0, 0): "a b c", (1, 0): "a b c", (2, 0): "a b d", (3, 0): "x y z", (4, 0): "a b c"}
-    members = list(keys)
-    found = _counterpart_scores([members], keys)
-    for member in members:
-        assert sorted(found[member]) == sorted(m[0] for m in members if m != member)
-        for rank, (score, index) in found[member].items():
-            assert score == ratio(keys[member], keys[(rank, index)])
-            assert found[(rank, index)][member[0]] == (score, member[1])
+def test_the_other_outlets_leave_out_the_own_one_unless_it_carries_the_cluster_twice() -> None:
+    from tui.core.overview import _others
+
+    outlets = ("A", "B", "C", "D")
+    assert _others(outlets, ["C", "A", "D", "B"]) == [
+        ("A", "B", "D"),
+        ("B", "C", "D"),
+        ("A", "B", "C"),
+        ("A", "C", "D"),
+    ]
+    assert _others(("A", "B"), ["A", "B", "B"]) == [("B",), ("A", "B"), ("A", "B")]
+    assert _others(("A",), ["A", "A"]) == [("A",), ("A",)]

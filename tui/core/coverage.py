@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import and_, attrgetter, contains, not_
 
 from tui.core.models import (
     Article,
@@ -21,6 +23,8 @@ from tui.core.models import (
 )
 
 _new = tuple.__new__
+"""Builds NamedTuple records from their fields in order, skipping the Python-level `__new__`."""
+_STATUS = attrgetter("status")
 PAIRS_LIMIT = 64
 """Stories up to this many articles get every article pair; larger ones pairs with the origin."""
 
@@ -51,9 +55,11 @@ def missing_items(
         (cluster for cluster in built if len(carriers[cluster.id]) >= needed),
         key=lambda cluster: (-len(carriers[cluster.id]), cluster.id),
     )
-    items = {c.id: MissingItem(c.id, c.text, c.outlets, c.members[0]) for c in candidates}
+    items = [_new(MissingItem, (c.id, c.text, c.outlets, c.members[0])) for c in candidates]
+    carried = [carriers[c.id] for c in candidates]
+    # Per article, at C speed: the items whose carriers lack it.
     return {
-        article.id: tuple(items[c.id] for c in candidates if rank not in carriers[c.id])
+        article.id: tuple(compress(items, map(not_, map(contains, carried, repeat(rank)))))
         for rank, article in enumerate(ordered)
     }
 
@@ -75,32 +81,36 @@ def pair_shares(
         for rank in ranks:
             clusters_of[rank].append(cid)
     limited = len(ordered) > PAIRS_LIMIT
-    wanted: list[tuple[int, int]]
+    # Pairs grouped by their first article, in the order they are listed.
+    groups: list[tuple[int, Sequence[int]]]
     if not limited:
-        wanted = [(a, b) for a in article_order for b in article_order if a != b]
+        order = list(article_order)
+        groups = [(a, order[:n] + order[n + 1 :]) for n, a in enumerate(order)]
     elif origin is None:
-        wanted = []
+        groups = []
     else:
         others = [r for r in article_order if r != origin]
-        wanted = [(origin, r) for r in others] + [(r, origin) for r in others]
+        groups = [(origin, others)] + [(r, (origin,)) for r in others]
     # Each article's clusters as the bits of one int: an AND and a bit count per pair, where
-    # a set intersection would build a set (2,550 pairs in a 51-outlet story).
+    # a set intersection would build a set (2,550 pairs in a 51-outlet story). The per-pair
+    # steps run in C (map, zip), and each PairShare is built by tuple.__new__ from its fields
+    # in order (a NamedTuple's own __new__ is Python code taking keywords).
     cluster_bits = [sum(1 << cid for cid in ids) for ids in clusters_of]
     ids = [article.id for article in ordered]
-    sizes = [len(article.sentences) for article in ordered]
     pairs: list[PairShare] = []
-    for a, b in wanted:
-        shared = (cluster_bits[a] & cluster_bits[b]).bit_count()
-        size = sizes[a]
-        # tuple.__new__ in field order: 2,550 pairs in a 51-outlet story, and a NamedTuple's own
-        # __new__ is Python code taking keywords.
-        pairs.append(_new(PairShare, (ids[a], ids[b], shared, shared / size if size else 0.0)))
+    for a, bs in groups:
+        size = len(ordered[a].sentences)
+        both = map(and_, repeat(cluster_bits[a]), map(cluster_bits.__getitem__, bs))
+        shared = list(map(int.bit_count, both))
+        shares = [count / size for count in shared] if size else [0.0] * len(shared)
+        fields = zip(repeat(ids[a]), map(ids.__getitem__, bs), shared, shares, strict=False)
+        pairs += map(_new, repeat(PairShare), fields)
     return tuple(pairs), limited
 
 
 def outlet_share(article: Article, infos: Sequence[SentenceInfo]) -> OutletShare:
     """Status counts; wire share is the near-verbatim (shared) part, unique share the rest alone."""
-    counts = Counter(info.status for info in infos)
+    counts = Counter(map(_STATUS, infos))
     size = len(infos)
     return OutletShare(
         article_id=article.id,

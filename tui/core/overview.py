@@ -9,14 +9,20 @@ has a deterministic tie-break, so equal input gives equal output.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from operator import itemgetter
+from itertools import combinations, repeat
+from operator import attrgetter, itemgetter
 
-from rapidfuzz.fuzz import ratio
-from rapidfuzz.process import extract
-
-from tui.core.counterparts import ArticleTable, Counterparts, RankedCounterparts
+from tui.core.counterparts import (
+    ArticleTable,
+    ClusterScores,
+    Counterparts,
+    MemberCounterparts,
+    ScoredCluster,
+    score_cluster,
+)
 from tui.core.coverage import (
     PAIRS_LIMIT,
     CoverageRow,
@@ -31,7 +37,6 @@ from tui.core.models import (
     Cluster,
     SentenceInfo,
     SentenceRef,
-    Status,
     StoryAlignment,
 )
 
@@ -39,13 +44,13 @@ __all__ = ["PAIRS_LIMIT", "CoverageRow", "assemble", "coverage_matrix"]
 
 Member = tuple[int, int]
 """(article rank in canonical order, sentence index)."""
+_RANK = itemgetter(0)
+_INDEX = itemgetter(1)
+_TEXT = attrgetter("text")
 
-FULL_PAIRS_LIMIT = 24
-"""Clusters up to this size score every member against every other; larger ones against their
-first members only, so a 500-outlet cluster costs 500 x 6 scores rather than 500 x 500."""
-REFERENCE_MEMBERS = 6
-_SCORE = itemgetter(0)
-"""The score of a (score, sentence index) counterpart, read at C speed."""
+CLOSE = 1e-5
+"""Coverage this close to the best is ranked on exact sums: ten rounding steps of the ranking,
+far beyond the few ulps by which sums added in different orders differ."""
 _new = tuple.__new__
 """Builds the NamedTuple records made per sentence from their fields in order, skipping the
 Python-level `__new__` that takes keywords (tests check the result equals the constructor's)."""
@@ -53,63 +58,22 @@ Python-level `__new__` that takes keywords (tests check the result equals the co
 
 def _counterpart_scores(
     clusters: Sequence[Sequence[Member]], keys: Mapping[Member, str]
-) -> dict[Member, dict[int, tuple[float, int]]]:
-    """For each member: other article rank -> (score, sentence index) of its counterpart there."""
-    found: dict[Member, dict[int, tuple[float, int]]] = {}
+) -> list[ScoredCluster | None]:
+    """Per cluster: its members' scores (`core.counterparts.score_cluster`); None for a cluster
+    of one. Align puts at most one sentence of an article in a cluster, and every figure
+    read from the scores relies on it, so a cluster that breaks the rule is refused."""
+    scored: list[ScoredCluster | None] = []
     for members in clusters:
-        references = members if len(members) <= FULL_PAIRS_LIMIT else members[:REFERENCE_MEMBERS]
-        member_keys = [keys[m] for m in members]
-        scores = _KeyScores()
-        for member in members:
-            found[member] = {}
-        for n, reference in enumerate(references):
-            own = found[reference]
-            rank, index = reference
-            later = members[n + 1 :]
-            row = scores.row(keys[reference], member_keys[n + 1 :])
-            values = list(map(row.__getitem__, member_keys[n + 1 :]))
-            # Best first, ties in member order: the order one `extract` call over the later
-            # members gave, in which `own` takes its entries (and later sums them).
-            for at in sorted(range(len(later)), key=values.__getitem__, reverse=True):
-                member = later[at]
-                if member[0] != rank:
-                    found[member][rank] = (values[at], index)
-                    own[member[0]] = (values[at], member[1])
-        if len(members) > FULL_PAIRS_LIMIT:
-            # Verbatim copies beyond the reference members still count as near-verbatim.
-            copies = Counter(member_keys)
-            for member in members:
-                if copies[keys[member]] > 1 and not found[member]:
-                    twin = next(m for m in members if m != member and keys[m] == keys[member])
-                    found[member][twin[0]] = (100.0, twin[1])
-    return found
-
-
-class _KeyScores:
-    """fuzz.ratio between the distinct keys of one cluster, each pair scored once.
-
-    Wire copy repeats sentences verbatim, and copy-desk edits often leave the sorted words as
-    they were: a 51-outlet story's clusters hold ~9,400 member pairs but ~5,000 distinct key
-    pairs. fuzz.ratio is symmetric, so a score serves both keys."""
-
-    def __init__(self) -> None:
-        self._rows: dict[str, dict[str, float]] = {}
-
-    def row(self, key: str, others: Sequence[str]) -> dict[str, float]:
-        """Scores of `key` against every one of `others` (and maybe more)."""
-        rows = self._rows
-        row = rows.setdefault(key, {})
-        missing = [other for other in dict.fromkeys(others) if other not in row]
-        if missing:
-            # One C-level call scores the key against every missing one.
-            for other, value, _ in extract(key, missing, scorer=ratio, limit=None):
-                row[other] = value
-                rows.setdefault(other, {})[key] = value
-        return row
+        if len(set(map(_RANK, members))) != len(members):
+            raise ValueError(f"assemble: a cluster holds two sentences of one article: {members}")
+        scored.append(score_cluster(members, keys) if len(members) > 1 else None)
+    return scored
 
 
 def _coverage(
-    ordered: Sequence[Article], found: Mapping[Member, Mapping[int, tuple[float, int]]]
+    ordered: Sequence[Article],
+    clusters: Sequence[Sequence[Member]],
+    scored: Sequence[ScoredCluster | None],
 ) -> list[float]:
     """Per article: how much of the others' text it matches, each counterpart weighted by score.
 
@@ -117,9 +81,42 @@ def _coverage(
     that touches as many clusters with looser matches.
     """
     coverage = [0.0] * len(ordered)
-    for (rank, _), counterparts in found.items():
-        coverage[rank] += sum(map(_SCORE, counterparts.values())) / 100.0
+    for members, found in zip(clusters, scored, strict=True):
+        if found is not None:
+            for (rank, _), total in zip(members, found.total, strict=True):
+                coverage[rank] += total / 100.0
     return coverage
+
+
+def _likely_origin(
+    coverage: Sequence[float],
+    clusters: Sequence[Sequence[Member]],
+    scored: Sequence[ScoredCluster | None],
+) -> int | None:
+    """The article with the highest coverage rounded to 6 places (copies of one text tie,
+    whatever the float noise), the first in canonical order among equals; None if no article
+    shares anything.
+
+    `coverage` is added up in the cheapest order, which may differ from the exact sums in the
+    last bits, and so cross a rounding step: articles within CLOSE of the best are compared on
+    exact sums (`ScoredCluster.exact_total`), so the origin is always the one they give.
+    """
+    if not coverage:
+        return None
+    top = max(coverage)
+    close = [rank for rank, value in enumerate(coverage) if value >= top - CLOSE]
+    if len(close) == 1:
+        # Alone at the top whatever the rounding; non-negative scores sum to 0 in any order
+        # only if all are 0.
+        return close[0] if top > 0 else None
+    exact = dict.fromkeys(close, 0.0)
+    for members, found in zip(clusters, scored, strict=True):
+        if found is not None:
+            for n, (rank, _) in enumerate(members):
+                if rank in exact:
+                    exact[rank] += found.exact_total(n) / 100.0
+    origin = min(close, key=lambda rank: (-round(exact[rank], 6), rank))
+    return origin if exact[origin] > 0 else None
 
 
 def _story_order(
@@ -143,7 +140,9 @@ def _story_order(
         if cid in position:
             keys[cid] = (position[cid], 0, 0, 0)
             continue
-        rank, index = min(members, key=lambda m: (rank_of_article[m[0]], m[1]))
+        # The reference article is not among the members: the first in article order is the
+        # lowest rank (the origin, ranked first, is the reference whenever there is one).
+        rank, index = min(members)
         anchor = -1
         for earlier in range(index - 1, -1, -1):
             earlier_cluster = cluster_of.get((rank, earlier))
@@ -151,7 +150,20 @@ def _story_order(
                 anchor = position[earlier_cluster]
                 break
         keys[cid] = (anchor, 1, rank_of_article[rank], index)
-    return sorted(range(len(clusters)), key=lambda cid: keys[cid])
+    return sorted(range(len(clusters)), key=keys.__getitem__)
+
+
+def _others(outlets: tuple[str, ...], own: Sequence[str]) -> list[tuple[str, ...]]:
+    """Per member of a cluster carried by `outlets`: the others, its own outlet `own` left out
+    (kept when two articles of that outlet carry the cluster)."""
+    at = dict(zip(outlets, range(len(outlets)), strict=True))
+    # Each outlet left out in turn, built in C: combinations of all but one drop the last first.
+    without = list(combinations(outlets, len(outlets) - 1))
+    without.reverse()
+    if len(outlets) == len(own):  # one article per outlet, the usual case
+        return list(map(without.__getitem__, map(at.__getitem__, own)))
+    twice = Counter(own)
+    return [outlets if twice[o] > 1 else without[at[o]] for o in own]
 
 
 def assemble(
@@ -162,75 +174,82 @@ def assemble(
     shared_score: float,
 ) -> StoryAlignment:
     """Build the StoryAlignment of articles in canonical order from their clusters."""
-    scores = _counterpart_scores(clusters, keys)
-    coverage = _coverage(ordered, scores)
-    ranking = sorted(range(len(ordered)), key=lambda rank: (-round(coverage[rank], 6), rank))
-    origin = ranking[0] if ranking and coverage[ranking[0]] > 0 else None
+    scored = _counterpart_scores(clusters, keys)
+    origin = _likely_origin(_coverage(ordered, clusters, scored), clusters, scored)
     article_order = list(range(len(ordered)))
     if origin is not None:
         article_order.remove(origin)
         article_order.insert(0, origin)
     reference = origin if origin is not None else 0
     story = _story_order(ordered, clusters, reference, article_order) if ordered else []
-    new_id = {old: new for new, old in enumerate(story)}
     position_of = {rank: n for n, rank in enumerate(article_order)}
-    text_of = {(r, s.index): s.text for r, a in enumerate(ordered) for s in a.sentences}
-
-    refs = {m: _new(SentenceRef, (ordered[m[0]].id, m[1])) for m in text_of}
-    ref = refs.__getitem__
-
-    def outlets_of(ranks: set[int]) -> tuple[str, ...]:
-        return tuple(sorted({ordered[r].outlet for r in ranks}, key=lambda o: (o.casefold(), o)))
+    members_of = [[(rank, s.index) for s in a.sentences] for rank, a in enumerate(ordered)]
+    text_of: dict[Member, str] = {}
+    refs: dict[Member, SentenceRef] = {}
+    for article, sentence_members in zip(ordered, members_of, strict=True):  # C-level passes
+        text_of.update(zip(sentence_members, map(_TEXT, article.sentences), strict=True))
+        ref_fields = zip(repeat(article.id), map(_INDEX, sentence_members), strict=False)
+        refs.update(zip(sentence_members, map(_new, repeat(SentenceRef), ref_fields), strict=True))
+    outlet_of = [a.outlet for a in ordered]
+    table = ArticleTable(
+        tuple(a.id for a in ordered),
+        tuple(outlet_of),
+        tuple(position_of[rank] for rank in range(len(ordered))),
+    )
+    # Outlets are listed casefolded-alphabetically: sort the names once, then each cluster's
+    # outlets are the sorted numbers of its articles' outlets.
+    names = sorted(set(outlet_of), key=lambda o: (o.casefold(), o))
+    number_of = {o: n for n, o in enumerate(names)}
+    outlet_number = [number_of[o] for o in outlet_of]
 
     built: list[Cluster] = []
     carriers: list[set[int]] = []
-    outlet_counts: list[Counter[str]] = []
-    for old in story:
-        members = sorted(clusters[old], key=lambda m: (position_of[m[0]], m[1]))
-        ranks = {rank for rank, _ in members}
-        carriers.append(ranks)
-        outlet_counts.append(Counter(ordered[r].outlet for r in ranks))
+    info_of: dict[Member, SentenceInfo] = {}
+    for cid, old in enumerate(story):
+        members = clusters[old]
+        found = scored[old]
+        if found is None:  # a sentence no other article carries
+            (member,) = members
+            ref, text = refs[member], text_of[member]
+            carriers.append({member[0]})
+            built.append(_new(Cluster, (cid, (ref,), text, (outlet_of[member[0]],))))
+            info_of[member] = _new(SentenceInfo, (ref, text, "unique", cid, (), ()))
+            continue
+        ranks = list(map(_RANK, members))
+        carriers.append(set(ranks))
+        own = list(map(outlet_of.__getitem__, ranks))
+        outlets = tuple(map(names.__getitem__, sorted(set(map(outlet_number.__getitem__, ranks)))))
+        # Members in article order, origin first: one sentence per article, so rank decides.
+        listed = sorted(members)
+        if origin in carriers[cid]:
+            listed.insert(0, listed.pop(bisect_left(listed, (origin,))))
         built.append(
-            Cluster(
-                new_id[old], tuple(ref(m) for m in members), text_of[members[0]], outlets_of(ranks)
-            )
+            _new(Cluster, (cid, tuple(map(refs.__getitem__, listed)), text_of[listed[0]], outlets))
         )
+        scores = _new(ClusterScores, (tuple(ranks), tuple(map(_INDEX, members)), found.rows, table))
+        statuses = ["shared" if best >= shared_score else "reworded" for best in found.best]
+        lazy = map(Counterparts, map(MemberCounterparts, repeat(scores), range(len(members))))
+        # SentenceInfo fields in order, one C-level pass over the cluster's members.
+        fields = zip(
+            map(refs.__getitem__, members),
+            map(text_of.__getitem__, members),
+            statuses,
+            repeat(cid),
+            _others(outlets, own),
+            lazy,
+            strict=False,
+        )
+        info_of.update(zip(members, map(_new, repeat(SentenceInfo), fields), strict=True))
 
-    table = ArticleTable(
-        tuple(a.id for a in ordered),
-        tuple(a.outlet for a in ordered),
-        tuple(position_of[rank] for rank in range(len(ordered))),
-    )
-
-    cluster_of = {m: new_id[old] for old, ms in enumerate(clusters) for m in ms}
-    outlet_at = [{o: n for n, o in enumerate(c.outlets)} for c in built]
-    sentences: dict[str, tuple[SentenceInfo, ...]] = {}
-    for rank, article in enumerate(ordered):
-        infos: list[SentenceInfo] = []
-        own = article.outlet
-        for sentence in article.sentences:
-            member = (rank, sentence.index)
-            cid = cluster_of[member]
-            found = scores[member]
-            if len(carriers[cid]) < 2:
-                status: Status = "unique"
-            elif found and max(found.values())[0] >= shared_score:  # (score, index) pairs
-                status = "shared"
-            else:
-                status = "reworded"
-            others = built[cid].outlets
-            if outlet_counts[cid][own] == 1:  # slicing: a 500-outlet cluster, 500 times over
-                at = outlet_at[cid][own]
-                others = others[:at] + others[at + 1 :]
-            counterparts = Counterparts(RankedCounterparts(found, table)) if found else ()
-            infos.append(
-                _new(SentenceInfo, (ref(member), sentence.text, status, cid, others, counterparts))
-            )
-        sentences[article.id] = tuple(infos)
-
+    sentences = {
+        article.id: tuple(map(info_of.__getitem__, sentence_members))
+        for article, sentence_members in zip(ordered, members_of, strict=True)
+    }
     missing = missing_items(ordered, built, carriers)
     drift = find_drift(
-        built, {refs[m]: t for m, t in text_of.items()}, {a.id: a.outlet for a in ordered}
+        built,
+        dict(zip(refs.values(), text_of.values(), strict=True)),
+        dict(zip(table.ids, outlet_of, strict=True)),
     )
     pairs, limited = pair_shares(ordered, carriers, article_order, origin)
     shares = tuple(outlet_share(ordered[r], sentences[ordered[r].id]) for r in article_order)
