@@ -6,8 +6,8 @@ import pytest
 from align_data import make_article, seed_articles
 
 from tui.core.align import align_story
-from tui.core.event_dates import mentions_in
-from tui.core.models import Drift, StoryAlignment
+from tui.core.event_dates import OutletNames, mentions_in, outlet_names
+from tui.core.models import Drift, SentenceRef, StoryAlignment
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +150,20 @@ def test_weekday_drift_inside_one_cluster_is_reported_once() -> None:
     )
     result = align_texts([friday], [friday], [friday.replace("Friday", "Thursday")])
     assert [(d.scope, d.a, d.b) for d in result.drift] == [("cluster", "Friday", "Thursday")]
+
+
+def test_outlet_names_ranked_once_sort_like_outlet_names() -> None:
+    outlets = {
+        "a": "bbc",
+        "b": "BBC",
+        "c": "Al Jazeera",
+        "d": "al-Monitor",
+        "e": "Zeit",
+        "f": "BBC",
+    }
+    ranked = OutletNames(outlets)
+    for ids in (["a", "b", "c", "d", "e", "f"], ["f", "e", "a"], ["d"], []):
+        refs = [SentenceRef(article_id, 0) for article_id in ids]
+        assert ranked(refs) == outlet_names(refs, outlets)
+    everyone = [SentenceRef(article_id, 1) for article_id in outlets]
+    assert ranked(everyone) == ("Al Jazeera", "al-Monitor", "BBC", "bbc", "Zeit")

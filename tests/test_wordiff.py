@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.wordiff import apply, change_blocks, word_diff, word_key
+from tui.core.wordiff import apply, change_blocks, changed_stretches, word_diff, word_key
 
 
 def test_equal_sentences_are_one_equal_step() -> None:
@@ -88,3 +88,8 @@ PLAIN = st.sampled_from(["alpha", "beta", "gamma", "delta", "epsilon", "zeta"])
 def test_replay_is_exact_when_words_have_no_variants(a: list[str], b: list[str]) -> None:
     diff = word_diff(" ".join(a), " ".join(b))
     assert apply(diff.ops, diff.a_words, diff.b_words) == b
+
+
+@given(st.lists(WORDS, max_size=25), st.lists(WORDS, max_size=25))
+def test_changed_stretches_are_the_change_blocks_of_the_diff(a: list[str], b: list[str]) -> None:
+    assert changed_stretches(a, b) == change_blocks(word_diff(" ".join(a), " ".join(b)))

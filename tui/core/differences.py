@@ -16,9 +16,9 @@ from rapidfuzz import fuzz
 
 from tui.core.models import DriftKind
 from tui.core.normalize import STOPWORDS
-from tui.core.variants import Version, version
+from tui.core.variants import Digest, Wording, digest, wording
 from tui.core.wordfacts import PUNCTUATION, surface
-from tui.core.wordiff import change_blocks, word_diff
+from tui.core.wordiff import changed_stretches, split_words
 
 NAME_SIMILARITY = 55.0
 """Two differing names are variants of one another from this fuzz.ratio on."""
@@ -43,7 +43,7 @@ def _plain(kind: DriftKind, a: str, b: str) -> Difference:
     return Difference(kind, a, b, a.casefold(), b.casefold())
 
 
-def _name_runs(version: Version, other: Version) -> list[str]:
+def _name_runs(version: Wording, other: Wording) -> list[str]:
     """Runs of capitalised words the other version lacks (compared by canonical word, so
     'Defence' / 'Defense' is left to spelling drift rather than read as two names)."""
     runs: list[list[str]] = []
@@ -71,20 +71,26 @@ def _demonym(a: str, b: str) -> bool:
     return False
 
 
-def _names(x: Version, y: Version) -> Iterable[Difference]:
+def _names(x: Wording, y: Wording) -> Iterable[Difference]:
     only_x, only_y = _name_runs(x, y), _name_runs(y, x)
+    if not only_x or not only_y:
+        return
+    folded_y = [b.casefold() for b in only_y]
+    # Best pairs first, ties in order; pairs below the cutoff score 0 and are left out.
     scored = sorted(
-        (
-            (fuzz.ratio(a.casefold(), b.casefold()), i, j)
+        [
+            (-score, i, j)
             for i, a in enumerate(only_x)
-            for j, b in enumerate(only_y)
-        ),
-        key=lambda t: (-t[0], t[1], t[2]),
+            for j, score in enumerate(
+                fuzz.ratio(a.casefold(), b, score_cutoff=NAME_SIMILARITY) for b in folded_y
+            )
+            if score
+        ]
     )
     used_x: set[int] = set()
     used_y: set[int] = set()
-    for score, i, j in scored:
-        if score < NAME_SIMILARITY or i in used_x or j in used_y:
+    for _, i, j in scored:
+        if i in used_x or j in used_y:
             continue
         if _demonym(only_x[i], only_y[j]):
             continue
@@ -93,7 +99,7 @@ def _names(x: Version, y: Version) -> Iterable[Difference]:
         yield _plain("name", only_x[i], only_y[j])
 
 
-def _numbers(x: Version, y: Version) -> Iterable[Difference]:
+def _numbers(x: Digest, y: Digest) -> Iterable[Difference]:
     keys_x = {key for _, _, key in x.numbers}
     keys_y = {key for _, _, key in y.numbers}
     only_x = [number for number in x.numbers if number[2] not in keys_y]
@@ -108,7 +114,7 @@ def _agreeing(key: str) -> tuple[str, ...]:
     return (key, key.partition(" ")[0]) if " " in key else (key,)
 
 
-def _dates(x: Version, y: Version) -> Iterable[Difference]:
+def _dates(x: Digest, y: Digest) -> Iterable[Difference]:
     for in_x, in_y in ((x.weekdays, y.weekdays), (x.months, y.months)):
         keys_x = {k for _, key in in_x for k in _agreeing(key)}
         keys_y = {k for _, key in in_y for k in _agreeing(key)}
@@ -121,20 +127,21 @@ def _dates(x: Version, y: Version) -> Iterable[Difference]:
         yield Difference("date", year_x, year_y, year_x, year_y)
 
 
-def _quotes(x: Version, y: Version) -> Iterable[Difference]:
+def _quotes(x: Digest, y: Digest) -> Iterable[Difference]:
     for qx in x.quotes:
-        best = max(y.quotes, key=lambda qy: fuzz.token_set_ratio(qx, qy), default=None)
-        if best is None or fuzz.token_set_ratio(qx, best) < QUOTE_SIMILARITY:
+        # The first of y's quotes that shares most words with qx (as `max` picks).
+        scores = [fuzz.token_set_ratio(qx, qy) for qy in y.quotes]
+        if not scores or max(scores) < QUOTE_SIMILARITY:
             continue
-        diff = word_diff(qx, best)
-        for a0, a1, b0, b1 in change_blocks(diff):
-            a_part = list(diff.a_words[a0:a1])
-            b_part = list(diff.b_words[b0:b1])
+        a_words, b_words = split_words(qx), split_words(y.quotes[scores.index(max(scores))])
+        for a0, a1, b0, b1 in changed_stretches(a_words, b_words):
+            a_part = a_words[a0:a1]
+            b_part = b_words[b0:b1]
             if not a_part or not b_part:
                 continue
             if all(surface(w) in STOPWORDS for w in a_part + b_part):
                 continue
-            context = [diff.a_words[a0 - 1]] if a0 > 0 and b0 > 0 else []
+            context = [a_words[a0 - 1]] if a0 > 0 and b0 > 0 else []
             yield _plain("quote", _clean(context + a_part), _clean(context + b_part))
 
 
@@ -142,7 +149,7 @@ def _clean(parts: Sequence[str]) -> str:
     return " ".join(parts).strip(PUNCTUATION + " ")
 
 
-def _spelling(x: Version, y: Version) -> Iterable[Difference]:
+def _spelling(x: Digest, y: Digest) -> Iterable[Difference]:
     for key in sorted(x.spellings.keys() & y.spellings.keys()):
         a, b = x.spellings[key], y.spellings[key]
         if surface(a) != surface(b):
@@ -151,29 +158,29 @@ def _spelling(x: Version, y: Version) -> Iterable[Difference]:
 
 def keyed_differences(text_x: str, text_y: str) -> list[Difference]:
     """Every drift between two versions of one sentence, with the keys of both variants."""
-    x, y = version(text_x), version(text_y)
-    if x.signature == y.signature:
-        return []
+    x, y = digest(text_x), digest(text_y)
     sx, sy = x.signature, y.signature
+    if sx == sy:
+        return []
     # A kind whose fact keys are equal on both sides yields nothing, so is not compared: equal
     # name keys leave no name run, equal number / date keys no unmatched number or date, equal
-    # spelling keys ('key surface') no differing spelling. Quotes are always compared: a quote
-    # may pair with a different one of the other side that contains its words.
-    sources: list[Iterable[Difference]] = []
-    if sx[0] != sy[0]:
-        sources.append(_names(x, y))
-    if sx[1] != sy[1]:
-        sources.append(_numbers(x, y))
-    if sx[2:5] != sy[2:5]:
-        sources.append(_dates(x, y))
-    if x.quotes:
-        sources.append(_quotes(x, y))
-    if sx[6] != sy[6]:
-        sources.append(_spelling(x, y))
+    # spelling keys ('key surface') no differing spelling. Names pair a run of one side with a
+    # run of the other, so a side whose name keys all occur in the other's has none to pair
+    # (the common edit: a name dropped or added), and the wording is not even read. Quotes are
+    # compared unless both sides quote one and the same thing: a quote may pair with a
+    # different one of the other side that contains its words.
     found: list[Difference] = []
-    for source in sources:
-        found.extend(d for d in source if d.a and d.b and d.key_a != d.key_b)
-    return found
+    if sx[0] != sy[0] and not (sx[0] <= sy[0] or sy[0] <= sx[0]):
+        found += _names(wording(text_x), wording(text_y))
+    if sx[1] != sy[1]:
+        found += _numbers(x, y)
+    if sx[2:5] != sy[2:5]:
+        found += _dates(x, y)
+    if x.quotes and y.quotes and (sx[5] != sy[5] or len(sy[5]) > 1):
+        found += _quotes(x, y)
+    if sx[6] != sy[6]:
+        found += _spelling(x, y)
+    return [d for d in found if d.a and d.b and d.key_a != d.key_b] if found else found
 
 
 def differences(text_x: str, text_y: str) -> list[tuple[DriftKind, str, str]]:

@@ -7,23 +7,24 @@ variant), with the outlets and sentences on each side. Across clusters, `core.ev
 the same event told with different days.
 
 Work is per distinct text, not per member: wire copy repeats sentences verbatim, so a cluster of
-500 outlets often holds a few dozen versions. Each version's facts (`core.variants.version`) are
-built once per text, and two versions whose fact signatures are equal are not compared at all:
-most copy-desk edits (a word swapped, dropped or replaced) leave every name, number, date, quote
-and spelling as it was. Which versions carry a variant is looked up in each version's facts
-(numbers and dates by key, the rest by words) and remembered per cluster, since one variant
-recurs in many pairs.
+500 outlets often holds a few dozen versions. Each version's fact signature
+(`core.variants.signature`) is read once per text, and two versions whose signatures are equal
+are not compared at all: most copy-desk edits (a word swapped, dropped or replaced) leave every
+name, number, date, quote and spelling as it was. Which versions carry a variant is looked up
+in each version's signature (numbers and dates by key) or words (the rest), only in clusters
+that have drift, and remembered per cluster, since one variant recurs in many pairs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from itertools import chain
+from operator import itemgetter
 
 from tui.core.differences import KEYED_KINDS, differences, keyed_differences
-from tui.core.event_dates import find_event_date_drift, outlet_names
+from tui.core.event_dates import OutletNames, find_event_date_drift
 from tui.core.models import Cluster, Drift, DriftKind, SentenceRef
-from tui.core.variants import KIND_ORDER, Version, joined_words, version
+from tui.core.variants import KIND_ORDER, Signature, digest, joined_text, joined_words, signature
 
 __all__ = ["ALL_PAIRS_LIMIT", "differences", "find_drift"]
 
@@ -36,6 +37,8 @@ _DATE_SLOTS = (2, 3, 4)
 """Where a version's signature keeps its weekday, month and year keys."""
 _NUMBER_SLOTS = (1,)
 """Where it keeps its number and quantity keys."""
+_SIGNATURE = itemgetter(0)
+"""`Digest.signature`, read at C speed."""
 
 
 class _Carriers:
@@ -46,11 +49,11 @@ class _Carriers:
     Numbers and dates are carried by key ('$3m' and '3 million dollars' both carry 'usd
     3000000'); names, quotes and spellings by their words, in order (case, punctuation aside)."""
 
-    def __init__(self, members: Sequence[SentenceRef], texts: Mapping[SentenceRef, str]) -> None:
+    def __init__(self, members: Sequence[SentenceRef], member_texts: Sequence[str]) -> None:
         self._members = members
         self._groups: dict[str, list[int]] = {}
-        for position, member in enumerate(members):
-            self._groups.setdefault(texts[member], []).append(position)
+        for position, text in enumerate(member_texts):
+            self._groups.setdefault(text, []).append(position)
         self.versions = list(self._groups)
         """Distinct texts in member order (first occurrence)."""
         self._known: dict[tuple[str, str], frozenset[int]] = {}
@@ -63,14 +66,14 @@ class _Carriers:
         slots = _DATE_SLOTS if kind == "date" else _NUMBER_SLOTS
         known = (kind, key)
 
-        def carries(facts: Version) -> bool:
-            return any(key in facts.signature[slot] for slot in slots)
+        def carries(facts: Signature) -> bool:
+            return any(key in facts[slot] for slot in slots)
 
         if known not in self._known:
             self._known[known] = frozenset(
                 position
                 for text in self.versions
-                if carries(version(text))
+                if carries(signature(text))
                 for position in self._groups[text]
             )
         return self._known[known]
@@ -81,7 +84,7 @@ class _Carriers:
         known = ("words", needle)
         if known not in self._known:
             if self._joined is None:
-                self._joined = [version(text).joined for text in self.versions]
+                self._joined = [joined_text(text) for text in self.versions]
             groups = self._groups
             self._known[known] = (
                 frozenset(
@@ -99,30 +102,36 @@ class _Carriers:
         return self._known[known]
 
     def refs(self, positions: frozenset[int]) -> tuple[SentenceRef, ...]:
-        return tuple(self._members[p] for p in sorted(positions))
+        return tuple(map(self._members.__getitem__, sorted(positions)))
 
 
 def _cluster_drift(
-    cluster: Cluster, texts: Mapping[SentenceRef, str], outlets: Mapping[str, str]
+    cluster: Cluster, texts: Mapping[SentenceRef, str], outlets_of: OutletNames
 ) -> list[Drift]:
     """Drift inside one cluster: one per pair of variant keys, each side the members carrying
     its variant. A member carrying both (a sentence that writes 'Defence' and 'defense') takes
-    neither side, so no outlet is ever on both; a drift left with an empty side is dropped."""
-    carriers = _Carriers(cluster.members, texts)
-    versions = carriers.versions
+    neither side, so no outlet is ever on both; a drift left with an empty side is dropped.
+
+    Most clusters have no drift at all, so which members carry what is only worked out once a
+    pair of versions differs."""
+    member_texts = list(map(texts.__getitem__, cluster.members))
+    versions = list(dict.fromkeys(member_texts))  # distinct texts in member order
     if len(versions) < 2:
         return []
-    signatures = [version(text).signature for text in versions]
+    signatures = list(map(_SIGNATURE, map(digest, versions)))
     if len(versions) <= ALL_PAIRS_LIMIT:
         pairs = [(x, y) for x in range(len(versions)) for y in range(x + 1, len(versions))]
     else:
         pairs = [(0, y) for y in range(1, len(versions))]
     seen: set[tuple[str, ...]] = set()
     found: list[Drift] = []
+    carriers: _Carriers | None = None
     for x, y in pairs:
         if signatures[x] == signatures[y]:  # the same facts: nothing can differ
             continue
         for kind, a, b, key_a, key_b in keyed_differences(versions[x], versions[y]):
+            if carriers is None:
+                carriers = _Carriers(cluster.members, member_texts)
             seen_key = (kind, *sorted((key_a, key_b)))
             if seen_key in seen:
                 continue
@@ -139,8 +148,8 @@ def _cluster_drift(
                     kind=kind,
                     a=a,
                     b=b,
-                    outlets_a=outlet_names(refs_a, outlets),
-                    outlets_b=outlet_names(refs_b, outlets),
+                    outlets_a=outlets_of(refs_a),
+                    outlets_b=outlets_of(refs_b),
                     refs_a=refs_a,
                     refs_b=refs_b,
                 )
@@ -156,8 +165,9 @@ def find_drift(
     """Drift in every cluster, deduplicated per (cluster, kind, variants), plus event dates
     that differ across clusters (`core.event_dates`); sorted by cluster, kind, variants."""
     result: list[Drift] = []
+    outlets_of = OutletNames(outlets)
     for cluster in clusters:
-        result.extend(_cluster_drift(cluster, texts, outlets))
+        result.extend(_cluster_drift(cluster, texts, outlets_of))
     result.extend(find_event_date_drift(clusters, texts, outlets, known=result))
     result.sort(key=lambda d: (d.cluster, KIND_ORDER[d.kind], d.a.casefold(), d.b.casefold()))
     return tuple(result)

@@ -36,8 +36,13 @@ OPENING_REACH = 12
 """How far right of a sentence-opening 'On Friday,' its event word may stand."""
 
 
+def _wordlist(text: str) -> list[str]:
+    """Whitespace-separated words: word lists stay readable as one line of text."""
+    return text.split()
+
+
 def _forms(lemma: str, text: str) -> dict[str, str]:
-    return dict.fromkeys(text.split(), lemma)
+    return dict.fromkeys(_wordlist(text), lemma)
 
 
 EVENT_WORDS: dict[str, str] = {
@@ -55,60 +60,20 @@ EVENT_WORDS: dict[str, str] = {
     **_forms("attack", "attack attacked attacks"),
 }
 """Event word (surface form) -> lemma."""
-_GLUE = frozenset(
-    [
-        "on",
-        "late",
-        "early",
-        "last",
-        "this",
-        "came",
-        "comes",
-        "come",
-        "was",
-        "were",
-        "is",
-        "took",
-        "place",
-    ]
-)
+_GLUE = frozenset(_wordlist("on late early last this came comes come was were is took place"))
 """Words that may stand between an event word and its day ('agreement came on Friday')."""
 _MONTH_NAMES = {
-    m[:3]: m
-    for m in [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
+    month[:3]: month
+    for month in _wordlist(
+        "january february march april may june july august september october november december"
+    )
 } | {"sept": "september"}
-_DAY_HINTS = (
-    "day",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-)
+_DAY_HINTS = tuple(_wordlist("day jan feb mar apr may jun jul aug sep oct nov dec"))
 """Substrings every weekday or month name contains: most sentences are skipped on these alone."""
 _DAY_HINT = re.compile("|".join(_DAY_HINTS))
 """The hints as one pattern: one scan of a sentence instead of one per hint."""
-_NOT_NAMES = WEEKDAYS | MONTHS | STOPWORDS
+_NOT_HEADS = WEEKDAYS | MONTHS | STOPWORDS | {""}
+"""Canonical words that are no name's head (the empty one: a word of punctuation)."""
 _LETTERS = itemgetter(1)
 """The letters (`wordfacts.surface`) of a word's facts, read at C speed."""
 
@@ -172,14 +137,9 @@ def _names(facts: Sequence[WordFacts]) -> frozenset[str]:
     capital = [f[4] & RAW_UPPER for f in facts]
     if sum(map(bool, capital)) > 0.6 * len(facts):
         return frozenset()
-    heads: set[str] = set()
-    for n in range(1, len(facts)):
-        key = facts[n][2]
-        if not capital[n] or not key or key in _NOT_NAMES:
-            continue
-        if n + 1 == len(facts) or not capital[n + 1]:
-            heads.add(key)
-    return frozenset(heads)
+    capital.append(0)  # past the last word: a run ends there
+    heads = {facts[n][2] for n in range(1, len(facts)) if capital[n] and not capital[n + 1]}
+    return frozenset(heads - _NOT_HEADS)
 
 
 def mentions_in(text: str) -> list[Mention]:
@@ -251,6 +211,7 @@ def find_event_date_drift(
                 lemmas.add(x.lemma)
                 names.update(x.names | y.names)
     reported = {(d.cluster, *sorted((d.a, d.b))) for d in known if d.kind == "date"}
+    outlets_of = OutletNames(outlets)
     found: list[Drift] = []
     for (day_x, day_y), (lemmas, names) in sorted(links.items()):
         sides = {
@@ -262,7 +223,7 @@ def find_event_date_drift(
             for day in (day_x, day_y)
         }
         refs = {day: tuple(dict.fromkeys(ref for _, ref in side)) for day, side in sides.items()}
-        count = {day: len(outlet_names(day_refs, outlets)) for day, day_refs in refs.items()}
+        count = {day: len(outlets_of(day_refs)) for day, day_refs in refs.items()}
         major, minor = sorted((day_x, day_y), key=lambda day: (-count[day], day))
         cluster_id = sides[minor][0][0]
         if (cluster_id, *sorted((major, minor))) in reported:
@@ -273,8 +234,8 @@ def find_event_date_drift(
                 kind="date",
                 a=major,
                 b=minor,
-                outlets_a=outlet_names(refs[major], outlets),
-                outlets_b=outlet_names(refs[minor], outlets),
+                outlets_a=outlets_of(refs[major]),
+                outlets_b=outlets_of(refs[minor]),
                 refs_a=refs[major],
                 refs_b=refs[minor],
                 scope="story",
@@ -283,6 +244,25 @@ def find_event_date_drift(
     return found
 
 
+def _outlet_order(outlet: str) -> tuple[str, str]:
+    return (outlet.casefold(), outlet)
+
+
 def outlet_names(refs: Sequence[SentenceRef], outlets: Mapping[str, str]) -> tuple[str, ...]:
     """The distinct outlets of some sentences, sorted case-insensitively."""
-    return tuple(sorted({outlets[r.article_id] for r in refs}, key=lambda o: (o.casefold(), o)))
+    return tuple(sorted({outlets[r.article_id] for r in refs}, key=_outlet_order))
+
+
+class OutletNames:
+    """`outlet_names` for many sets of sentences of one story: the story's outlets are ranked
+    once, so each set sorts by a dict lookup instead of casefolding every outlet again (a drift
+    side of a 500-outlet story names hundreds)."""
+
+    def __init__(self, outlets: Mapping[str, str]) -> None:
+        self._outlets = outlets
+        ranked = sorted(set(outlets.values()), key=_outlet_order)
+        self._rank = {outlet: n for n, outlet in enumerate(ranked)}
+
+    def __call__(self, refs: Sequence[SentenceRef]) -> tuple[str, ...]:
+        outlets = self._outlets
+        return tuple(sorted({outlets[r.article_id] for r in refs}, key=self._rank.__getitem__))

@@ -3,9 +3,13 @@
 Two versions of one sentence (the same cluster) may disagree on a name ('Shinjiro Koizumi' /
 'Shingo Kiyozumi'), a number, a date or weekday ('Thursday' / 'Friday'), a quantity, the words
 inside a quotation ('remains absolutely unwavering' / 'remains strong'), or only on spelling
-('Defence' / 'Defense', the quiet kind). `version` reads those facts off a text once, since wire
-copy repeats sentences verbatim across outlets; two versions whose fact signatures are equal are
-known to have no differences without comparing them. The comparing is `core.differences`.
+('Defence' / 'Defense', the quiet kind). Facts are read off a text once, since wire copy repeats
+sentences verbatim across outlets, and in two steps. Every version needs its `digest`: the fact
+`signature` (two versions with equal signatures have no differences, so most pairs are never
+compared) and the numbers, dates, quotes and spellings it is built from. Only a version whose
+names differ both ways from another's needs its `wording`, the runs of words those names are
+printed in (a 51-outlet story: about 1,160 digests, 200 wordings). The comparing is
+`core.differences`.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from tui.core.wordfacts import (
     surface,
 )
 from tui.core.wordfacts import clear_caches as clear_word_caches
+from tui.core.wordiff import clear_caches as clear_diff_caches
 
 _QUOTED = re.compile(r'"([^"]{3,})"')
 KIND_ORDER: dict[DriftKind, int] = {
@@ -45,21 +50,17 @@ KIND_ORDER: dict[DriftKind, int] = {
     "spelling": 5,
 }
 
+Signature = tuple[frozenset[str], ...]
+"""The keys of a version's names, numbers (and quantities), weekdays, months, years, quotes and
+spellings ('key surface'), in that order: two versions with equal signatures have no
+differences, which spares the comparison for most pairs of wire copies."""
 
-class Version(NamedTuple):
-    """Everything drift compares about one sentence, computed once per text (a NamedTuple:
-    one is built per distinct sentence, and tuples are the cheapest to build)."""
 
-    joined: str
-    """Surface words joined by single spaces, with a space at each end: a phrase occurs in this
-    sentence exactly when its own `joined` is a substring of this one."""
-    keys: tuple[str, ...]
-    """Canonical words, in order (a tuple: cheaper to build than a set, and only ever asked
-    about the few capitalised words of another version)."""
-    capitals: tuple[tuple[int, str, str, bool], ...]
-    """(position, canonical key, shown, starts a run) of capitalised words after the first; none
-    in headlines. A word starts a new run of names after "Italy's" or 'Tokyo,' even when the
-    two are adjacent."""
+class Digest(NamedTuple):
+    """What every version needs before any comparison: its signature, and the facts it is built
+    from that comparisons read as they are (kept, so they are not read twice)."""
+
+    signature: Signature
     numbers: tuple[tuple[DriftKind, str, str], ...]
     """(number or quantity, phrase, key) of number runs; number words are keyed as digits."""
     weekdays: tuple[tuple[str, str], ...]
@@ -69,9 +70,21 @@ class Version(NamedTuple):
     quotes: tuple[str, ...]
     spellings: dict[str, str]
     """Canonical word -> shown word, for words with a British/American twin."""
-    signature: tuple[frozenset[str], ...]
-    """The keys of every fact above: two versions with equal signatures have no differences,
-    which spares the comparison for most pairs of wire copies."""
+    headline: bool
+    """Capitalised nearly word for word, like a headline: no names there."""
+
+
+class Wording(NamedTuple):
+    """How a version words its names: only read for the few pairs of versions whose names
+    differ both ways (a name dropped or added leaves nothing to pair)."""
+
+    keys: tuple[str, ...]
+    """Canonical words, in order (a tuple: cheaper to build than a set, and only ever asked
+    about the few capitalised words of another version)."""
+    capitals: tuple[tuple[int, str, str, bool], ...]
+    """(position, canonical key, shown, starts a run) of capitalised words after the first; none
+    in headlines. A word starts a new run of names after "Italy's" or 'Tokyo,' even when the
+    two are adjacent."""
 
 
 _NONE: frozenset[str] = frozenset()
@@ -81,43 +94,30 @@ _SURFACE, _CANONICAL, _CAPITAL = itemgetter(1), itemgetter(2), itemgetter(3)
 
 
 @lru_cache(maxsize=8192)
-def version(text: str) -> Version:
-    """The drift-relevant facts of one sentence text (cached: copies repeat verbatim).
-
-    Read off the text's cached per-word facts (`core.readings`) and their flag bits; each rarer
-    field is only built when the combined bits say the sentence has any (most sentences have no
-    number, date or spelling twin), and from the few words whose bits say they count.
-    """
+def digest(text: str) -> Digest:
+    """The signature of one sentence text and the rarer facts behind it (cached: copies repeat
+    verbatim). Each rarer fact is only read when the text's combined flag bits say it has any
+    (most sentences have no number, date or spelling twin)."""
     folded, display, facts, flags, present = reading(text)
     if not display:
-        return _EMPTY
-    n_words = len(display)
-    capitals: tuple[tuple[int, str, str, bool], ...] = ()
+        return _EMPTY_DIGEST
+    names = _NONE
     # Headlines capitalise nearly every word: no names there.
-    if present & CAPITAL_NAME and sum(map(_CAPITAL, facts)) <= 0.6 * n_words:
-        # A plain comprehension: a method wrapper called per word (`compress` over
-        # `CAPITAL_NAME.__and__`) or a helper called per capital costs more than the tests.
-        capitals = tuple(
-            [
-                (
-                    n,
-                    facts[n][2],
-                    facts[n][0],
-                    bool(flags[n] & STARTS_RUN or flags[n - 1] & ENDS_RUN),  # starts a run
-                )
-                for n in range(1, n_words)
-                if flags[n] & CAPITAL_NAME
-            ]
-        )
+    headline = bool(present & CAPITAL_NAME) and sum(map(_CAPITAL, facts)) > 0.6 * len(display)
+    if present & CAPITAL_NAME and not headline:
+        found = [f[2] for f in facts if f[4] & CAPITAL_NAME]
+        if flags[0] & CAPITAL_NAME:  # names are looked for after the first word
+            del found[0]
+        names = frozenset(found)
     days: set[int] = set()
     months = month_dates(facts, days) if present & MONTH else ()
     numbers = number_runs(facts, display, days) if present & (NUMBER | ONE_OF) else ()
-    spellings = {f[2]: f[0] for f in facts if f[4] & TWIN} if present & TWIN else {}
     weekdays = tuple((f[0], f[1]) for f in facts if f[4] & WEEKDAY) if present & WEEKDAY else ()
     years = frozenset([f[1] for f in facts if f[4] & YEAR]) if present & YEAR else _NONE
     quotes = tuple(_QUOTED.findall(folded)) if '"' in folded else ()
+    spellings = {f[2]: f[0] for f in facts if f[4] & TWIN} if present & TWIN else {}
     signature = (
-        frozenset([capital[1] for capital in capitals]) if capitals else _NONE,
+        names,
         frozenset([number[2] for number in numbers]) if numbers else _NONE,
         frozenset([weekday[1] for weekday in weekdays]) if weekdays else _NONE,
         frozenset([month[1] for month in months]) if months else _NONE,
@@ -129,32 +129,57 @@ def version(text: str) -> Version:
     )
     # tuple.__new__ in field order: a NamedTuple's own __new__ is Python code taking keywords.
     return _new_tuple(
-        Version,
-        (
-            f" {' '.join(filter(None, map(_SURFACE, facts)))} ",  # joined
-            tuple(map(_CANONICAL, facts)),  # keys
-            capitals,
-            numbers,
-            weekdays,
-            months,
-            years,
-            quotes,
-            spellings,
-            signature,
-        ),
+        Digest, (signature, numbers, weekdays, months, years, quotes, spellings, headline)
     )
 
 
-_EMPTY = Version("  ", (), (), (), (), (), frozenset(), (), {}, (frozenset(),) * 7)
+def signature(text: str) -> Signature:
+    """The fact signature of one sentence text (`Digest.signature`)."""
+    return digest(text).signature
+
+
+@lru_cache(maxsize=8192)
+def wording(text: str) -> Wording:
+    """How one sentence text words its names (cached), for comparing them with another
+    version's."""
+    _, display, facts, flags, present = reading(text)
+    capitals: tuple[tuple[int, str, str, bool], ...] = ()
+    if present & CAPITAL_NAME and not digest(text).headline:
+        # A plain comprehension: a method wrapper called per word (`compress` over
+        # `CAPITAL_NAME.__and__`) or a helper called per capital costs more than the tests.
+        capitals = tuple(
+            [
+                (
+                    n,
+                    facts[n][2],
+                    facts[n][0],
+                    bool(flags[n] & STARTS_RUN or flags[n - 1] & ENDS_RUN),  # starts a run
+                )
+                for n in range(1, len(display))
+                if flags[n] & CAPITAL_NAME
+            ]
+        )
+    return Wording(tuple(map(_CANONICAL, facts)), capitals)
+
+
+_EMPTY_DIGEST = Digest((_NONE,) * 7, (), (), (), _NONE, (), {}, False)
+
+
+def joined_text(text: str) -> str:
+    """A sentence's surface words joined by single spaces, with a space at each end: a phrase
+    occurs in the sentence exactly when its `joined_words` is a substring of this."""
+    return f" {' '.join(filter(None, map(_SURFACE, reading(text).facts)))} "
 
 
 def joined_words(text: str) -> str:
-    """`Version.joined` without the rest of the version: ' tokyo and washington agreed '."""
+    """`joined_text` of a phrase, without reading it as a sentence: ' tokyo and washington '."""
     return f" {' '.join(filter(None, map(surface, fold(text).split())))} "
 
 
 def clear_caches() -> None:
-    """Forget cached words and versions (benchmarks time cold runs)."""
+    """Forget cached words, digests and wordings (benchmarks time cold runs)."""
     clear_word_caches()
     clear_reading_caches()
-    version.cache_clear()
+    clear_diff_caches()
+    digest.cache_clear()
+    wording.cache_clear()

@@ -8,9 +8,9 @@ ids, about 20x faster than difflib on sentence-sized inputs (FIELD-NOTES).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 from rapidfuzz.distance import Levenshtein
 
@@ -73,13 +73,33 @@ def word_key(word: str) -> str:
     return canonical_word(word) or fold(word)
 
 
+class _KeyTable(dict[str, str]):
+    """Display word -> `word_key`: a dict lookup looped in C by `map` instead of two Python
+    calls per word (drift diffs the quotes of every pair of versions that quote differently)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 65536:  # a long session reads many stories: stay bounded
+            self.clear()
+        key = self[word] = word_key(word)
+        return key
+
+
+_KEYS = _KeyTable()
+
+
+def _word_ids(a_words: Sequence[str], b_words: Sequence[str]) -> tuple[list[int], list[int]]:
+    """Both word lists as ids, one id per distinct `word_key`."""
+    ids: dict[str, int] = {}
+    a_ids = [ids.setdefault(key, len(ids)) for key in map(_KEYS.__getitem__, a_words)]
+    b_ids = [ids.setdefault(key, len(ids)) for key in map(_KEYS.__getitem__, b_words)]
+    return a_ids, b_ids
+
+
 def word_diff(a: str, b: str) -> WordDiff:
     """Diff two sentences word by word, treating case and spelling variants as equal."""
     a_words = split_words(a)
     b_words = split_words(b)
-    ids: dict[str, int] = {}
-    a_ids = [ids.setdefault(word_key(w), len(ids)) for w in a_words]
-    b_ids = [ids.setdefault(word_key(w), len(ids)) for w in b_words]
+    a_ids, b_ids = _word_ids(a_words, b_words)
     ops = tuple(
         WordOp(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)  # type: ignore[arg-type]
         for op in Levenshtein.opcodes(a_ids, b_ids)
@@ -103,13 +123,38 @@ def apply(ops: Sequence[WordOp], a_words: Sequence[str], b_words: Sequence[str])
 
 def change_blocks(diff: WordDiff) -> list[tuple[int, int, int, int]]:
     """Runs of consecutive non-equal steps merged: (a0, a1, b0, b1) for each changed stretch."""
+    return _merged((op.tag, op.a0, op.a1, op.b0, op.b1) for op in diff.ops)
+
+
+def changed_stretches(
+    a_words: Sequence[str], b_words: Sequence[str]
+) -> list[tuple[int, int, int, int]]:
+    """`change_blocks` of the diff of two word lists, without building the `WordDiff`: drift
+    only wants the changed stretches, and a frozen dataclass per step costs more than the
+    diff itself."""
+    a_ids, b_ids = _word_ids(a_words, b_words)
+    if a_ids == b_ids:
+        return []
+    # `as_list` gives difflib-style (tag, a0, a1, b0, b1) tuples; the stubs say `Opcode`.
+    steps = cast(
+        "list[tuple[str, int, int, int, int]]", Levenshtein.opcodes(a_ids, b_ids).as_list()
+    )
+    return _merged(steps)
+
+
+def _merged(steps: Iterable[tuple[str, int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Runs of consecutive non-equal (tag, a0, a1, b0, b1) steps merged into one."""
     blocks: list[tuple[int, int, int, int]] = []
-    for op in diff.ops:
-        if op.tag == "equal":
+    for tag, a0, a1, b0, b1 in steps:
+        if tag == "equal":
             continue
-        if blocks and blocks[-1][1] == op.a0 and blocks[-1][3] == op.b0:
-            a0, _, b0, _ = blocks[-1]
-            blocks[-1] = (a0, op.a1, b0, op.b1)
+        if blocks and blocks[-1][1] == a0 and blocks[-1][3] == b0:
+            blocks[-1] = (blocks[-1][0], a1, blocks[-1][2], b1)
         else:
-            blocks.append((op.a0, op.a1, op.b0, op.b1))
+            blocks.append((a0, a1, b0, b1))
     return blocks
+
+
+def clear_caches() -> None:
+    """Forget cached word keys (benchmarks time cold runs)."""
+    _KEYS.clear()
