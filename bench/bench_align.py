@@ -3,9 +3,10 @@
 Run: PYTHONPATH=. python bench/bench_align.py [--sizes 5,51,500] [--runs 5]
 
 For synthetic stories of 5, 51 and 500 outlets (~30 sentences each, bench/synth.py) it prints the
-median wall and CPU time of several align_story runs, peak traced memory of one run, the growth exponent between
-sizes (1 = linear, 2 = quadratic), and the time of the baseline: every cross-article sentence pair
-scored with difflib.SequenceMatcher.ratio, sampled and extrapolated when there are too many pairs.
+median wall and CPU time of several align_story runs, peak traced memory of one run, the growth
+exponent between sizes (1 = linear, 2 = quadratic), and the time of the baseline: every
+cross-article sentence pair scored with difflib.SequenceMatcher.ratio, sampled and extrapolated
+when there are too many pairs.
 """
 
 from __future__ import annotations
