@@ -10,16 +10,33 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extract, extractOne
 
 from tui.core.similarity import BAND_SCORE, Features
 
-__all__ = ["CANDIDATES", "POSTING_CAP", "ClusterIndex", "GrowingCluster"]
+__all__ = [
+    "ALWAYS_WALKED",
+    "CANDIDATES",
+    "CROWDED_POSTING",
+    "POSTING_CAP",
+    "ClusterIndex",
+    "GrowingCluster",
+]
 
 POSTING_CAP = 48
 """A word indexed under more clusters than this tells nothing about any of them: skip it."""
+ALWAYS_WALKED = 4
+"""A sentence's rarest words whose postings `candidates` walks however many clusters they hold."""
+CROWDED_POSTING = 8
+"""After those, a word filed under more clusters than this is skipped: it spreads a little weight
+over many clusters, which rarely changes the top candidates but was most of the search's work.
+Synthetic bench pairs precision / recall at 5, 51 and 500 outlets went 0.873/0.901, 0.910/0.775,
+0.944/0.826 -> 0.871/0.901, 0.911/0.768, 0.951/0.830 (other seeds: within ~0.01, the worst 500
+outlets seed 4, 0.950/0.779 -> 0.944/0.772), for ~11% fewer instructions in clustering at 51
+outlets (487M -> 433M). The seed story aligns the same."""
 CANDIDATES = 7
 """Clusters scored per sentence, the ones sharing the most rare-word weight (the eighth seldom
 held the match; see `align.MAX_EXEMPLARS` for the measured effect)."""
@@ -44,6 +61,8 @@ class ClusterIndex:
         self.exact: dict[str, int] = {}
         """Exemplar key -> first cluster holding it: verbatim copies skip the search."""
         self._postings: dict[str, list[int] | None] = {}
+        self._weight: list[float] = []
+        """Per cluster id, the rare-word weight `candidates` is summing; 0.0 between calls."""
 
     def add_exemplar(self, cluster_id: int, features: Features) -> None:
         cluster = self.clusters[cluster_id]
@@ -63,21 +82,35 @@ class ClusterIndex:
                 postings[word] = posting
 
     def candidates(self, features: Features) -> list[int]:
-        """Up to CANDIDATES clusters sharing the most rare-word weight with the sentence."""
-        weight: dict[int, float] = {}
-        get = weight.get
+        """Up to CANDIDATES clusters sharing the most rare-word weight with the sentence.
+
+        The sentence's words are walked rarest first; after ALWAYS_WALKED of them, crowded
+        postings are skipped. Weights are summed in a list indexed by cluster id (ids are
+        dense), cheaper per posting entry than a dict. When few clusters are touched they come
+        in the order they were first met (the rarest word's first); otherwise by weight, ties
+        to the lower id.
+        """
+        weight = self._weight
         postings = self._postings
+        walked: list[list[int]] = []
         for word, idf in features.indexed:
             posting = postings.get(word)
             if posting:
+                if len(walked) >= ALWAYS_WALKED and len(posting) > CROWDED_POSTING:
+                    continue
+                walked.append(posting)
                 for cluster_id in posting:
-                    weight[cluster_id] = get(cluster_id, 0.0) + idf
-        if len(weight) <= CANDIDATES:
-            return list(weight)
-        # Only the clusters at or above the CANDIDATES-th best weight need ranking by (weight, id).
-        cut = sorted(weight.values(), reverse=True)[CANDIDATES - 1]
-        ranked = sorted([(-total, cid) for cid, total in weight.items() if total >= cut])
-        return [cluster_id for _, cluster_id in ranked[:CANDIDATES]]
+                    weight[cluster_id] += idf
+        touched = list(dict.fromkeys(chain.from_iterable(walked)))
+        if len(touched) <= CANDIDATES:
+            found = touched
+        else:
+            found = sorted(touched)  # ids ascending, then a stable sort by weight, descending
+            found.sort(key=weight.__getitem__, reverse=True)
+            del found[CANDIDATES:]
+        for cluster_id in touched:
+            weight[cluster_id] = 0.0
+        return found
 
     def best_exemplars(
         self, cluster_ids: Sequence[int], features: Features
@@ -112,6 +145,7 @@ class ClusterIndex:
 
     def new_cluster(self, rank: int, index: int, features: Features) -> None:
         self.clusters.append(GrowingCluster())
+        self._weight.append(0.0)
         cluster_id = len(self.clusters) - 1
         self.join(cluster_id, rank, index)
         self.add_exemplar(cluster_id, features)

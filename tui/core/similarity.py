@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 
@@ -29,6 +30,7 @@ SHARED_SCORE = 85.0
 here with the other thresholds, so the app reads it without importing the alignment engine."""
 EVIDENCE = 20.0
 """Idf-weighted cosine (0-100) of content words a match in the 50-60 band needs."""
+_IDF = itemgetter(1)
 ALWAYS_INDEXED = 4
 """A sentence's rarest words are indexed even when common, so headlines made only of common
 words ('Japan and US agree to expand cooperation') still find each other."""
@@ -44,8 +46,9 @@ class Features:
     """Content word -> idf weight."""
     norm: float
     indexed: tuple[tuple[str, float], ...] = ()
-    """(word, idf) of the content words the cluster index files it under: every word that is
-    not common in the story, plus its rarest words up to ALWAYS_INDEXED even when common."""
+    """(word, idf) of the content words the cluster index files it under, rarest first: every
+    word that is not common in the story, plus its rarest words up to ALWAYS_INDEXED even when
+    common."""
 
 
 class SimilarityModel:
@@ -88,6 +91,9 @@ class SimilarityModel:
         if len(indexed) < min(ALWAYS_INDEXED, len(weights)):
             rest = sorted((-v, w) for w, v in weights.items() if w in common)
             indexed += [(w, -v) for v, w in rest[: ALWAYS_INDEXED - len(indexed)]]
+        # Rarest first (ties in sentence order): the cluster index walks a sentence's rarest
+        # words whatever their postings, and only short postings after them.
+        indexed.sort(key=_IDF, reverse=True)
         return Features(" ".join(sorted(sentence_words)), weights, norm, tuple(indexed))
 
     def features(self, text: str) -> Features:
