@@ -158,14 +158,18 @@ WordFacts = tuple[str, str, str, bool, int, tuple[str, ...]]
 """What `word_facts` returns: (shown, surface, canonical, capitalised, flags, matching words)."""
 
 
+def _flagged(facts: Sequence[WordFacts], bits: int) -> list[int]:
+    """Positions of the words with any of `bits`: the few words the loops below look at."""
+    return [n for n, f in enumerate(facts) if f[4] & bits]
+
+
 def month_dates(facts: Sequence[WordFacts], days: set[int]) -> tuple[tuple[str, str], ...]:
     """Months with the day of month beside them ('May 17', '17 May'); the day's position goes
     into `days`, so a dateline's 'May 17' is a date rather than a number."""
     found: list[tuple[str, str]] = []
     last = len(facts) - 1
-    for n, (shown, letters, _, _, flags, _) in enumerate(facts):
-        if not flags & MONTH:
-            continue
+    for n in _flagged(facts, MONTH):
+        shown, letters, _, _, flags, _ = facts[n]
         key = letters[:3]
         if n < last and facts[n + 1][4] & DAY and not flags & ENDS_RUN:
             day = n + 1
@@ -176,8 +180,13 @@ def month_dates(facts: Sequence[WordFacts], days: set[int]) -> tuple[tuple[str, 
             continue
         days.add(day)
         number = facts[day][0]
+        # Keyed by the day's letters (digits: DAY says so); the shown word may keep a sign
+        # ('5%'), which int() would refuse.
         found.append(
-            (f"{shown} {number}" if day > n else f"{number} {shown}", f"{key} {int(number)}")
+            (
+                f"{shown} {number}" if day > n else f"{number} {shown}",
+                f"{key} {int(facts[day][1])}",
+            )
         )
     return tuple(found)
 
@@ -194,7 +203,12 @@ def number_runs(
     numbers: list[tuple[DriftKind, str, str]] = []
     run: list[int] = []
     n_words = len(facts)
-    for n in range(n_words + 1):
+    flagged = _flagged(facts, NUMBER | ONE_OF)
+    if not flagged:
+        return ()
+    # Nothing happens before the word ahead of the first flagged one (an 'a' counting a unit)
+    # nor after the word that closes the last run (past the end: n_words).
+    for n in range(max(flagged[0] - 1, 0), min(flagged[-1] + 1, n_words) + 1):
         if n < n_words and facts[n][4] & NUMBER and n not in days:
             run.append(n)
             continue
