@@ -6,8 +6,19 @@ import pytest
 from align_data import make_article, seed_articles
 
 from tui.core.align import align_story
-from tui.core.event_dates import OutletNames, mentions_in, outlet_names
+from tui.core.event_dates import (
+    _DAY_HINT,
+    Mention,
+    OutletNames,
+    _day_at,
+    _event_of,
+    _names,
+    mentions_in,
+    outlet_names,
+)
 from tui.core.models import Drift, SentenceRef, StoryAlignment
+from tui.core.readings import reading
+from tui.core.wordfacts import DAYISH
 
 
 @pytest.fixture(scope="module")
@@ -167,3 +178,34 @@ def test_outlet_names_ranked_once_sort_like_outlet_names() -> None:
         assert ranked(refs) == outlet_names(refs, outlets)
     everyone = [SentenceRef(article_id, 1) for article_id in outlets]
     assert ranked(everyone) == ("Al Jazeera", "al-Monitor", "BBC", "bbc", "Zeit")
+
+
+def _mentions_word_by_word(text: str) -> list[Mention]:
+    """`mentions_in` the slow way: the hint pattern scans every text, every word's flags are
+    tested for a day."""
+    if _DAY_HINT.search(text.lower()) is None:
+        return []
+    facts = [f for f in reading(text).facts if f[1]]
+    tokens = [f[1] for f in facts]
+    found = []
+    for n in range(len(facts)):
+        if not facts[n][4] & DAYISH:
+            continue
+        day = _day_at(tokens, n)
+        lemma = None if day is None else _event_of(tokens, day[1], day[2])
+        if day is not None and lemma is not None:
+            found.append(Mention(lemma, day[0], _names(facts)))
+    return found
+
+
+def test_mentions_in_equals_the_word_by_word_reading() -> None:
+    texts = [s.text for a in seed_articles() for s in a.sentences] + [
+        "Koizumi and Hegseth met Friday and agreed on Friday, Jan. 16, to meet again Monday.",
+        "On Friday, Tokyo and Washington agreed; the talks came on Friday's meeting Friday.",
+        "Officials in Ja-nuary 16 agreed Thurs-day; TOKYO and WASHINGTON AGREED FRIDAY.",
+        "Tōkyō and Washington agreed on Thursday, Jan. 16, officials said.",
+        "The may meeting: Koizumi and Hegseth may agree on 3 May, or Sunday.",
+    ]
+    found = [mentions_in(text) for text in texts]
+    assert found == [_mentions_word_by_word(text) for text in texts]
+    assert sum(map(len, found)) > 10  # the texts do date events

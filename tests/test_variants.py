@@ -20,7 +20,14 @@ from tui.core.differences import (
     keyed_differences,
 )
 from tui.core.normalize import fold
-from tui.core.variants import digest, joined_text, joined_words, signature, wording
+from tui.core.variants import (
+    digest,
+    joined_text,
+    joined_texts,
+    joined_words,
+    signature,
+    wording,
+)
 from tui.core.wordfacts import (
     CAPITAL_NAME,
     ENDS_RUN,
@@ -172,3 +179,11 @@ def test_shortcuts_skip_only_comparisons_that_find_nothing(
         assert found == _every_comparison(x, y), (x, y)
         differing += bool(found)
     assert differing > 10  # the pairs do differ, so the comparison is not vacuous
+
+
+def test_joined_texts_in_one_join_equal_joined_text_each(seed_texts: list[str]) -> None:
+    texts = [*EDGE_TEXTS[1:], *seed_texts, "Koizumi -- said", "Rome,\tMay 17"]
+    assert joined_texts(texts) == [joined_text(text) for text in texts]
+    # A text without words holds no phrase either way ('  ' alone, ' ' in a batch).
+    assert joined_texts(["Tokyo", "", "-- ,", "Rome"]) == [" tokyo ", " ", " ", " rome "]
+    assert joined_texts([]) == []

@@ -24,7 +24,7 @@ from operator import itemgetter
 from tui.core.differences import KEYED_KINDS, differences, keyed_differences
 from tui.core.event_dates import OutletNames, find_event_date_drift
 from tui.core.models import Cluster, Drift, DriftKind, SentenceRef
-from tui.core.variants import KIND_ORDER, Signature, digest, joined_text, joined_words, signature
+from tui.core.variants import KIND_ORDER, Signature, digest, joined_texts, joined_words
 
 __all__ = ["ALL_PAIRS_LIMIT", "differences", "find_drift"]
 
@@ -33,10 +33,6 @@ ALL_PAIRS_LIMIT = 8
 compare each version with the first (the likely origin's)."""
 
 
-_DATE_SLOTS = (2, 3, 4)
-"""Where a version's signature keeps its weekday, month and year keys."""
-_NUMBER_SLOTS = (1,)
-"""Where it keeps its number and quantity keys."""
 _SIGNATURE = itemgetter(0)
 """`Digest.signature`, read at C speed."""
 
@@ -49,13 +45,22 @@ class _Carriers:
     Numbers and dates are carried by key ('$3m' and '3 million dollars' both carry 'usd
     3000000'); names, quotes and spellings by their words, in order (case, punctuation aside)."""
 
-    def __init__(self, members: Sequence[SentenceRef], member_texts: Sequence[str]) -> None:
+    def __init__(
+        self,
+        members: Sequence[SentenceRef],
+        member_texts: Sequence[str],
+        signatures: Sequence[Signature],
+    ) -> None:
+        """`signatures` are those of the distinct texts, in member order (first occurrence)."""
         self._members = members
-        self._groups: dict[str, list[int]] = {}
+        groups: dict[str, list[int]] = {}
         for position, text in enumerate(member_texts):
-            self._groups.setdefault(text, []).append(position)
-        self.versions = list(self._groups)
+            groups.setdefault(text, []).append(position)
+        self.versions = list(groups)
         """Distinct texts in member order (first occurrence)."""
+        self._positions = list(groups.values())
+        """Each version's members, by position."""
+        self._signatures = signatures
         self._known: dict[tuple[str, str], frozenset[int]] = {}
         self._joined: list[str] | None = None
 
@@ -63,43 +68,39 @@ class _Carriers:
         """Positions (in member order) of the members that carry the variant."""
         if kind not in KEYED_KINDS:
             return self._side_by_words(joined_words(phrase))
-        slots = _DATE_SLOTS if kind == "date" else _NUMBER_SLOTS
         known = (kind, key)
-
-        def carries(facts: Signature) -> bool:
-            return any(key in facts[slot] for slot in slots)
-
         if known not in self._known:
-            self._known[known] = frozenset(
-                position
-                for text in self.versions
-                if carries(signature(text))
-                for position in self._groups[text]
-            )
+            # Plain membership tests, slot by slot: a closure or generator per version costs
+            # more than the tests themselves.
+            if kind == "date":
+                hits = [
+                    n
+                    for n, facts in enumerate(self._signatures)
+                    if key in facts[2] or key in facts[3] or key in facts[4]
+                ]
+            else:
+                hits = [n for n, facts in enumerate(self._signatures) if key in facts[1]]
+            self._known[known] = self._members_of(hits)
         return self._known[known]
 
     def _side_by_words(self, needle: str) -> frozenset[int]:
-        """Members whose words hold the needle's, in order. Each version's joined words are
-        read once per cluster: a cluster of 40 versions is asked about a dozen variants."""
+        """Members whose words hold the needle's, in order. The versions' joined words are read
+        once per cluster, in one join: a cluster of 40 versions is asked about a dozen
+        variants."""
         known = ("words", needle)
         if known not in self._known:
             if self._joined is None:
-                self._joined = [joined_text(text) for text in self.versions]
-            groups = self._groups
+                self._joined = joined_texts(self.versions)
             self._known[known] = (
-                frozenset(
-                    chain.from_iterable(
-                        [
-                            groups[text]
-                            for text, joined in zip(self.versions, self._joined, strict=True)
-                            if needle in joined
-                        ]
-                    )
-                )
+                self._members_of([n for n, joined in enumerate(self._joined) if needle in joined])
                 if needle.strip()
                 else frozenset()
             )
         return self._known[known]
+
+    def _members_of(self, versions: list[int]) -> frozenset[int]:
+        """Positions of the members of some versions (by index into `versions`)."""
+        return frozenset(chain.from_iterable(map(self._positions.__getitem__, versions)))
 
     def refs(self, positions: frozenset[int]) -> tuple[SentenceRef, ...]:
         return tuple(map(self._members.__getitem__, sorted(positions)))
@@ -131,7 +132,7 @@ def _cluster_drift(
             continue
         for kind, a, b, key_a, key_b in keyed_differences(versions[x], versions[y]):
             if carriers is None:
-                carriers = _Carriers(cluster.members, member_texts)
+                carriers = _Carriers(cluster.members, member_texts, signatures)
             seen_key = (kind, *sorted((key_a, key_b)))
             if seen_key in seen:
                 continue

@@ -19,9 +19,9 @@ are left out too: they usually date different events.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from operator import itemgetter
+from typing import NamedTuple
 
 from tui.core.models import Cluster, Drift, SentenceRef
 from tui.core.normalize import STOPWORDS
@@ -74,13 +74,14 @@ _DAY_HINT = re.compile("|".join(_DAY_HINTS))
 """The hints as one pattern: one scan of a sentence instead of one per hint."""
 _NOT_HEADS = WEEKDAYS | MONTHS | STOPWORDS | {""}
 """Canonical words that are no name's head (the empty one: a word of punctuation)."""
+_DAY_WORDS = WEEKDAYS | MONTHS
+"""Letters of the words flagged DAYISH (`wordfacts.word_facts`)."""
 _LETTERS = itemgetter(1)
 """The letters (`wordfacts.surface`) of a word's facts, read at C speed."""
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One event dated in one sentence."""
+class Mention(NamedTuple):
+    """One event dated in one sentence (a NamedTuple: built and hashed at C speed)."""
 
     lemma: str
     day: str
@@ -135,11 +136,28 @@ def _names(facts: Sequence[WordFacts]) -> frozenset[str]:
     A word is capitalised when its first character is upper case (RAW_UPPER: '(Reuters' is
     not); its key is its canonical word."""
     capital = [f[4] & RAW_UPPER for f in facts]
-    if sum(map(bool, capital)) > 0.6 * len(facts):
+    if len(capital) - capital.count(0) > 0.6 * len(facts):
         return frozenset()
     capital.append(0)  # past the last word: a run ends there
-    heads = {facts[n][2] for n in range(1, len(facts)) if capital[n] and not capital[n + 1]}
+    heads = {
+        f[2]
+        for f, here, after in zip(facts[1:], capital[1:], capital[2:], strict=False)
+        if here and not after
+    }
     return frozenset(heads - _NOT_HEADS)
+
+
+def _positions(tokens: list[str], words: Iterable[str]) -> list[int]:
+    """Where the words stand among the tokens, in order: a few index calls instead of a test
+    per token (a dated sentence names one day or two)."""
+    found: list[int] = []
+    for word in words:
+        n = -1
+        for _ in range(tokens.count(word)):
+            n = tokens.index(word, n + 1)
+            found.append(n)
+    found.sort()
+    return found
 
 
 def mentions_in(text: str) -> list[Mention]:
@@ -149,13 +167,16 @@ def mentions_in(text: str) -> list[Mention]:
     found_reading = reading(text)
     if not found_reading.present & DAYISH:  # no weekday or month: nothing to date
         return []
-    if _DAY_HINT.search(text.lower()) is None:
-        return []
     facts = list(filter(_LETTERS, found_reading.facts))  # words with letters or digits
     tokens = list(map(_LETTERS, facts))
+    day_words = _DAY_WORDS.intersection(tokens)  # the letters of the DAYISH words
+    lowered = text.lower()
+    # Every day word holds a hint: a text showing one as it reads needs no pattern scan.
+    if not any(word in lowered for word in day_words) and _DAY_HINT.search(lowered) is None:
+        return []
     found: list[Mention] = []
     names: frozenset[str] | None = None
-    for n in [n for n, f in enumerate(facts) if f[4] & DAYISH]:
+    for n in _positions(tokens, day_words):
         day = _day_at(tokens, n)
         if day is None:
             continue

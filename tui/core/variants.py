@@ -15,7 +15,9 @@ printed in (a 51-outlet story: about 1,160 digests, 200 wordings). The comparing
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -33,6 +35,7 @@ from tui.core.wordfacts import (
     TWIN,
     WEEKDAY,
     YEAR,
+    WordFacts,
     month_dates,
     number_runs,
     surface,
@@ -102,17 +105,21 @@ def digest(text: str) -> Digest:
     if not display:
         return _EMPTY_DIGEST
     names = _NONE
-    # Headlines capitalise nearly every word: no names there.
-    headline = bool(present & CAPITAL_NAME) and sum(map(_CAPITAL, facts)) > 0.6 * len(display)
-    if present & CAPITAL_NAME and not headline:
-        found = [f[2] for f in facts if f[4] & CAPITAL_NAME]
-        if flags[0] & CAPITAL_NAME:  # names are looked for after the first word
-            del found[0]
-        names = frozenset(found)
+    headline = False
+    if present & CAPITAL_NAME:
+        # Only capitalised words can be names: pick them out at C speed, then test the few.
+        capitals = list(compress(facts, map(_CAPITAL, facts)))
+        # Headlines capitalise nearly every word: no names there.
+        headline = len(capitals) > 0.6 * len(display)
+        if not headline:
+            found = [f[2] for f in capitals if f[4] & CAPITAL_NAME]
+            if flags[0] & CAPITAL_NAME:  # names are looked for after the first word
+                del found[0]
+            names = frozenset(found)
     days: set[int] = set()
     months = month_dates(facts, days) if present & MONTH else ()
     numbers = number_runs(facts, display, days) if present & (NUMBER | ONE_OF) else ()
-    weekdays = tuple((f[0], f[1]) for f in facts if f[4] & WEEKDAY) if present & WEEKDAY else ()
+    weekdays = tuple([(f[0], f[1]) for f in facts if f[4] & WEEKDAY]) if present & WEEKDAY else ()
     years = frozenset([f[1] for f in facts if f[4] & YEAR]) if present & YEAR else _NONE
     quotes = tuple(_QUOTED.findall(folded)) if '"' in folded else ()
     spellings = {f[2]: f[0] for f in facts if f[4] & TWIN} if present & TWIN else {}
@@ -145,8 +152,9 @@ def wording(text: str) -> Wording:
     _, display, facts, flags, present = reading(text)
     capitals: tuple[tuple[int, str, str, bool], ...] = ()
     if present & CAPITAL_NAME and not digest(text).headline:
-        # A plain comprehension: a method wrapper called per word (`compress` over
-        # `CAPITAL_NAME.__and__`) or a helper called per capital costs more than the tests.
+        # Only capitalised words are tested, picked out at C speed (`compress` over the
+        # capitalised field; a method wrapper per word, `CAPITAL_NAME.__and__`, costs more than
+        # the tests, and so does a helper called per capital).
         capitals = tuple(
             [
                 (
@@ -155,7 +163,7 @@ def wording(text: str) -> Wording:
                     facts[n][0],
                     bool(flags[n] & STARTS_RUN or flags[n - 1] & ENDS_RUN),  # starts a run
                 )
-                for n in range(1, len(display))
+                for n in compress(range(1, len(display)), map(_CAPITAL, facts[1:]))
                 if flags[n] & CAPITAL_NAME
             ]
         )
@@ -169,6 +177,21 @@ def joined_text(text: str) -> str:
     """A sentence's surface words joined by single spaces, with a space at each end: a phrase
     occurs in the sentence exactly when its `joined_words` is a substring of this."""
     return f" {' '.join(filter(None, map(_SURFACE, reading(text).facts)))} "
+
+
+_BREAK: list[WordFacts] = [("", "\n", "", False, 0, ())]
+"""A word whose letters are a line break: no phrase's `joined_words` holds one."""
+
+
+def joined_texts(texts: Sequence[str]) -> list[str]:
+    """`joined_text` of each of many sentences, from one join and one split: a call per text
+    costs more than its join (drift joins every version of a cluster that has drift). A text
+    with no words gives ' ', which holds no phrase's `joined_words` either."""
+    facts: list[WordFacts] = []
+    for text in texts:
+        facts += reading(text).facts
+        facts += _BREAK
+    return f" {' '.join(filter(None, map(_SURFACE, facts)))}".split("\n")[:-1]
 
 
 def joined_words(text: str) -> str:
