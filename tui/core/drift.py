@@ -34,6 +34,9 @@ compare each version with the first (the likely origin's)."""
 
 
 _SIGNATURE = itemgetter(0)
+_NUMBERS, _WEEKDAYS, _MONTHS, _YEARS = 1, 2, 3, 4
+"""Where a `variants.Signature` keeps the keys of numbers (and quantities), weekdays, months
+and years."""
 """`Digest.signature`, read at C speed."""
 
 
@@ -75,11 +78,11 @@ class _Carriers:
             if kind == "date":
                 hits = [
                     n
-                    for n, facts in enumerate(self._signatures)
-                    if key in facts[2] or key in facts[3] or key in facts[4]
+                    for n, keys in enumerate(self._signatures)
+                    if key in keys[_WEEKDAYS] or key in keys[_MONTHS] or key in keys[_YEARS]
                 ]
             else:
-                hits = [n for n, facts in enumerate(self._signatures) if key in facts[1]]
+                hits = [n for n, keys in enumerate(self._signatures) if key in keys[_NUMBERS]]
             self._known[known] = self._members_of(hits)
         return self._known[known]
 

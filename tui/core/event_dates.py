@@ -19,14 +19,14 @@ are left out too: they usually date different events.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
 from tui.core.models import Cluster, Drift, SentenceRef
 from tui.core.normalize import STOPWORDS
 from tui.core.readings import reading
-from tui.core.wordfacts import DAYISH, MONTHS, RAW_UPPER, WEEKDAYS, WordFacts
+from tui.core.wordfacts import DAYISH, MONTHS, RAW_UPPER, WEEKDAYS, WordFacts, flagged_positions
 
 SHARED_NAMES = 2
 """Names two mentions must share to count as one event dated two ways."""
@@ -74,8 +74,6 @@ _DAY_HINT = re.compile("|".join(_DAY_HINTS))
 """The hints as one pattern: one scan of a sentence instead of one per hint."""
 _NOT_HEADS = WEEKDAYS | MONTHS | STOPWORDS | {""}
 """Canonical words that are no name's head (the empty one: a word of punctuation)."""
-_DAY_WORDS = WEEKDAYS | MONTHS
-"""Letters of the words flagged DAYISH (`wordfacts.word_facts`)."""
 _LETTERS = itemgetter(1)
 """The letters (`wordfacts.surface`) of a word's facts, read at C speed."""
 
@@ -147,19 +145,6 @@ def _names(facts: Sequence[WordFacts]) -> frozenset[str]:
     return frozenset(heads - _NOT_HEADS)
 
 
-def _positions(tokens: list[str], words: Iterable[str]) -> list[int]:
-    """Where the words stand among the tokens, in order: a few index calls instead of a test
-    per token (a dated sentence names one day or two)."""
-    found: list[int] = []
-    for word in words:
-        n = -1
-        for _ in range(tokens.count(word)):
-            n = tokens.index(word, n + 1)
-            found.append(n)
-    found.sort()
-    return found
-
-
 def mentions_in(text: str) -> list[Mention]:
     """Every dated event in one sentence, read off its words' cached facts (`core.readings`)."""
     # The reading is cached (matching read every text first): its bits rule out most sentences
@@ -167,16 +152,13 @@ def mentions_in(text: str) -> list[Mention]:
     found_reading = reading(text)
     if not found_reading.present & DAYISH:  # no weekday or month: nothing to date
         return []
+    if _DAY_HINT.search(text.lower()) is None:
+        return []
     facts = list(filter(_LETTERS, found_reading.facts))  # words with letters or digits
     tokens = list(map(_LETTERS, facts))
-    day_words = _DAY_WORDS.intersection(tokens)  # the letters of the DAYISH words
-    lowered = text.lower()
-    # Every day word holds a hint: a text showing one as it reads needs no pattern scan.
-    if not any(word in lowered for word in day_words) and _DAY_HINT.search(lowered) is None:
-        return []
     found: list[Mention] = []
     names: frozenset[str] | None = None
-    for n in _positions(tokens, day_words):
+    for n in flagged_positions(facts, DAYISH):
         day = _day_at(tokens, n)
         if day is None:
             continue

@@ -158,8 +158,9 @@ WordFacts = tuple[str, str, str, bool, int, tuple[str, ...]]
 """What `word_facts` returns: (shown, surface, canonical, capitalised, flags, matching words)."""
 
 
-def _flagged(facts: Sequence[WordFacts], bits: int) -> list[int]:
-    """Positions of the words with any of `bits`: the few words the loops below look at."""
+def flagged_positions(facts: Sequence[WordFacts], bits: int) -> list[int]:
+    """Positions of the words with any of `bits`: the few words a reader of dates or numbers
+    looks at."""
     return [n for n, f in enumerate(facts) if f[4] & bits]
 
 
@@ -168,7 +169,7 @@ def month_dates(facts: Sequence[WordFacts], days: set[int]) -> tuple[tuple[str, 
     into `days`, so a dateline's 'May 17' is a date rather than a number."""
     found: list[tuple[str, str]] = []
     last = len(facts) - 1
-    for n in _flagged(facts, MONTH):
+    for n in flagged_positions(facts, MONTH):
         shown, letters, _, _, flags, _ = facts[n]
         key = letters[:3]
         if n < last and facts[n + 1][4] & DAY and not flags & ENDS_RUN:
@@ -203,7 +204,7 @@ def number_runs(
     numbers: list[tuple[DriftKind, str, str]] = []
     run: list[int] = []
     n_words = len(facts)
-    flagged = _flagged(facts, NUMBER | ONE_OF)
+    flagged = flagged_positions(facts, NUMBER | ONE_OF)
     if not flagged:
         return ()
     # Nothing happens before the word ahead of the first flagged one (an 'a' counting a unit)
