@@ -22,7 +22,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve
 from bench_align import clear_caches  # noqa: E402
 from synth import make_story  # noqa: E402
 
-from tui.core.align import align_story  # noqa: E402
+from tui.core.align.engine import align_story  # noqa: E402
 
 
 def main() -> None:

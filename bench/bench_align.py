@@ -26,8 +26,9 @@ sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve
 from synth import make_story_with_truth  # noqa: E402
 from synth_quality import pair_quality  # noqa: E402
 
-from tui.core import normalize, variants  # noqa: E402
-from tui.core.align import align_story  # noqa: E402
+from tui.core.drift import variants
+from tui.core.text import normalize  # noqa: E402
+from tui.core.align.engine import align_story  # noqa: E402
 from tui.core.models import Article  # noqa: E402
 
 BASELINE_SAMPLE = 4000

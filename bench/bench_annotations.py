@@ -3,7 +3,7 @@
 Builds a library of 10,000 synthetic articles (~5 KB of text each, ~18 KB stored with raw text
 and sentence spans; four stories, written in bulk through
 `Library.add_articles`) plus 1,000 existing annotations, then times single tag and note writes
-through `core.annotations` (own small file, lock, atomic replace, fsync). The baseline is the same
+through `core.notes.annotations` (own small file, lock, atomic replace, fsync). The baseline is the same
 note write through TinyDB's default JSONStorage with the notes in the same file as the article
 bodies, the design crosswire avoids. Prints medians, p95 and the ratio; the goal is < 10 ms.
 
@@ -22,8 +22,8 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from tui.core.annotations import Annotations, Target
-from tui.core.library import Library
+from tui.core.notes.annotations import Annotations, Target
+from tui.core.store.library import Library
 from tui.core.models import Article, Sentence
 
 WORDS = [

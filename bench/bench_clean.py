@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.core.clean import clean_text  # noqa: E402
-from tui.core.textio import DEFAULT_MAX_LINES, read_text_file  # noqa: E402
+from tui.core.ingest.clean import clean_text  # noqa: E402
+from tui.core.text.textio import DEFAULT_MAX_LINES, read_text_file  # noqa: E402
 
 MB = 1_000_000
 _PLAIN_SENTENCE = re.compile(r"[^\n.!?]+[.!?]*")

@@ -50,8 +50,8 @@ from textual.widgets.option_list import Option  # noqa: E402
 
 from bench.synth import make_story  # noqa: E402
 from tui.app import CrosswireApp  # noqa: E402
-from tui.core.config import Config  # noqa: E402
-from tui.core.library import Library  # noqa: E402
+from tui.core.store.config import Config  # noqa: E402
+from tui.core.store.library import Library  # noqa: E402
 from tui.widgets.article_view import ArticleView  # noqa: E402
 from tui.widgets.diff_view import DiffView  # noqa: E402
 

@@ -19,7 +19,7 @@ Marks:
   loading note is gone, and the Diff shows the focused sentence.
 
 Kinds of crosswire start, each on the bundled story:
-- crosswire: an ordinary start, the story aligned in an earlier session (`core.alignment_cache`);
+- crosswire: an ordinary start, the story aligned in an earlier session (`core.reader.cache`);
 - not aligned before: the library has the story but no alignment on disk (the first start after
   an upgrade of crosswire, or after a story changed): aligned by the worker while a loading note
   shows;
@@ -89,9 +89,9 @@ def run_child(kind: str, marks_path: Path, home: Path | None, *, headless: bool)
 
     assert home is not None
     from tui.app import CrosswireApp
-    from tui.core.config import load_config
-    from tui.core.library import Library
-    from tui.core.seeds import ensure_bundled_story
+    from tui.core.store.config import load_config
+    from tui.core.store.library import Library
+    from tui.core.store.seeds import ensure_bundled_story
     from tui.widgets.diff_view import DiffView
 
     library = Library(home)

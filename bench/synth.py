@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from tui.core.clean import clean_text
+from tui.core.ingest.clean import clean_text
 from tui.core.models import Article, Sentence
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

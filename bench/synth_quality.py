@@ -17,8 +17,8 @@ from functools import cache
 
 from synth import SEEDS, make_article, story_pool
 
-from tui.core.align import align_story
-from tui.core.clean import clean_text
+from tui.core.align.engine import align_story
+from tui.core.ingest.clean import clean_text
 from tui.core.models import StoryAlignment
 
 

@@ -25,9 +25,9 @@ if str(REPO_ROOT) not in sys.path:
 from textual.pilot import Pilot  # noqa: E402
 
 from tui.app import CrosswireApp  # noqa: E402
-from tui.core.config import Config  # noqa: E402
-from tui.core.library import Library, LibraryError  # noqa: E402
-from tui.core.seeds import ensure_bundled_story  # noqa: E402
+from tui.core.store.config import Config  # noqa: E402
+from tui.core.store.library import Library, LibraryError  # noqa: E402
+from tui.core.store.seeds import ensure_bundled_story  # noqa: E402
 
 SIZE = (120, 36)
 

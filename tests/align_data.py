@@ -1,6 +1,6 @@
 """Articles built from the bundled seeds, for alignment tests.
 
-Seed sentences come from `core.clean.clean_text`, so the tests see what users see. Synthetic
+Seed sentences come from `core.ingest.clean.clean_text`, so the tests see what users see. Synthetic
 articles can also be made from ready sentences.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.core.clean import clean_text
+from tui.core.ingest.clean import clean_text
 from tui.core.models import Article, RemovedLine, Sentence
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -12,8 +12,9 @@ from align_data import make_article, seed_articles
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core import align, cluster_index
-from tui.core.align import SimilarityModel, align_story
+from tui.core.align import cluster_index
+from tui.core.align import engine as align
+from tui.core.align.engine import SimilarityModel, align_story
 from tui.core.models import Article, SentenceInfo, StoryAlignment
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

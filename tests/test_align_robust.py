@@ -6,7 +6,7 @@ from align_data import make_article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core.align import align_story
+from tui.core.align.engine import align_story
 
 
 def _wordlist(text: str) -> list[str]:

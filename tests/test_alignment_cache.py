@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import alignment_cache
-from tui.core.align import align_story
-from tui.core.alignment_cache import AlignmentCache, story_key
-from tui.core.library import Library
+from tui.core.reader import cache as alignment_cache
+from tui.core.align.engine import align_story
+from tui.core.reader.cache import AlignmentCache, story_key
+from tui.core.store.library import Library
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -119,14 +119,24 @@ def test_a_change_to_the_engine_gives_new_keys(
     library, story_id = seeded
     articles = library.articles(story_id)
     core = tmp_path / "core"
-    core.mkdir()
-    (core / "align.py").write_text("THRESHOLD = 60\n")
+    (core / "align" / "rules").mkdir(parents=True)
+    (core / "align" / "engine.py").write_text("THRESHOLD = 60\n")
     monkeypatch.setattr(alignment_cache, "_CORE", core)
     monkeypatch.setattr(alignment_cache, "_fingerprint", None)
     before = story_key(articles)
-    (core / "align.py").write_text("THRESHOLD = 61\n")
+    (core / "align" / "engine.py").write_text("THRESHOLD = 61\n")
     monkeypatch.setattr(alignment_cache, "_fingerprint", None)
     assert story_key(articles) != before
+    nested = story_key(articles)
+    (core / "align" / "rules" / "titles.py").write_text("TITLES_FIRST = True\n")
+    monkeypatch.setattr(alignment_cache, "_fingerprint", None)
+    assert story_key(articles) != nested, "a module in a nested folder is part of the key"
+
+
+def test_the_key_covers_exactly_the_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = {p.relative_to(alignment_cache._CORE).parts[0] for p in alignment_cache._engine_sources()}
+    assert sources == {"models.py", "text", "align", "drift"}
+    assert not any("store" in p.parts or "export" in p.parts for p in alignment_cache._engine_sources())
 
 
 def test_compare_in_a_second_process_reads_the_first_ones_alignment(
@@ -156,15 +166,15 @@ def test_compare_in_a_second_process_reads_the_first_ones_alignment(
         for line in second.stderr.decode().splitlines()
         if line.startswith("import time:")
     }
-    assert "tui.core.alignment_cache" in imported
-    assert "tui.core.align" not in imported, "the engine was not needed"
+    assert "tui.core.reader.cache" in imported
+    assert "tui.core.align.engine" not in imported, "the engine was not needed"
     assert entry.stat().st_mtime_ns >= filed
 
 
 def test_filing_keeps_counterparts_unbuilt_on_both_sides(seeded: tuple[Library, str]) -> None:
     """Counterparts are built when first read (tui/core/counterparts.py); filing an alignment
     must not build them all, in the alignment on screen or in the one read back."""
-    from tui.core.counterparts import Counterparts
+    from tui.core.align.counterparts import Counterparts
 
     library, story_id = seeded
     articles = library.articles(story_id)

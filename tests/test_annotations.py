@@ -12,15 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.annotations import (
+from tui.core.notes.annotations import (
     Annotations,
     Target,
     context_for,
     normalise_tag,
 )
-from tui.core.library import Library
+from tui.core.store.library import Library
 from tui.core.models import Article, Sentence, SentenceRef
-from tui.core.storage import LibraryError
+from tui.core.store.storage import LibraryError
 
 ROOT = Path(__file__).resolve().parent.parent
 S1 = Target.sentence("story1", "art1", 2)
@@ -241,7 +241,7 @@ def test_two_instances_see_each_others_writes(tmp_path: Path) -> None:
 _WRITER = textwrap.dedent(
     """
     import sys, time
-    from tui.core.annotations import Annotations, Target
+    from tui.core.notes.annotations import Annotations, Target
     notes = Annotations(sys.argv[1])
     target = Target.sentence("s", "a", int(sys.argv[2]))
     notes.add_tags(target, ["killed"], quote="q", outlet="o", story_title="t")

@@ -21,8 +21,8 @@ from tests.app_data import (
     seeded_library,
 )
 from tui.app import CrosswireApp
-from tui.core.annotations import Annotations, Target
-from tui.core.library import Library
+from tui.core.notes.annotations import Annotations, Target
+from tui.core.store.library import Library
 from tui.core.models import SentenceRef
 from tui.messages import AnnotationsChanged, OpenAnnotation
 from tui.screens.confirm import ConfirmScreen

@@ -17,8 +17,8 @@ from textual.drivers.headless_driver import HeadlessDriver
 
 from tests.app_data import running_main
 from tui.app import CrosswireApp
-from tui.core.annotations import Annotations, Target
-from tui.core.library import Library
+from tui.core.notes.annotations import Annotations, Target
+from tui.core.store.library import Library
 from tui.screens.note_editor import NoteEditor
 from tui.screens.note_handlers import EditorCommand, editor_command
 

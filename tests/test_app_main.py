@@ -14,8 +14,8 @@ from textual.widgets import Input, Markdown
 
 from tests.app_data import hostile_library, messages_of, ready_main_screen, running_main
 from tui.app import CrosswireApp, run_app
-from tui.core.config import Config, ConfigError, load_config
-from tui.core.library import Library
+from tui.core.store.config import Config, ConfigError, load_config
+from tui.core.store.library import Library
 from tui.core.models import SentenceRef
 from tui.messages import JumpToSentence, OpenView, ToggleSetting
 from tui.screens.help import HelpScreen
@@ -516,7 +516,7 @@ _MARKS_AT_START = """
 import sys
 from pathlib import Path
 from tui.app import CrosswireApp
-from tui.core.library import Library
+from tui.core.store.library import Library
 
 library = Library(Path(sys.argv[1]))
 app = CrosswireApp(library, story_id=sys.argv[2])
@@ -526,7 +526,7 @@ async def look(pilot):
     await app.workers.wait_for_complete()
     await pilot.pause()
     marks = app.main_screen.annotation_marks.sentences
-    loaded = "tui.core.annotations" in sys.modules
+    loaded = "tui.core.notes.annotations" in sys.modules
     print("store loaded" if loaded else "store not loaded", len(marks))
     app.exit()
 
@@ -543,7 +543,7 @@ def test_the_annotation_store_is_loaded_at_start_only_when_the_library_has_annot
     import subprocess
     import sys
 
-    from tui.core.annotations import Annotations, Target
+    from tui.core.notes.annotations import Annotations, Target
 
     library, story_id = seeded
     article = library.articles(story_id)[0]

@@ -15,11 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.clean import REASONS, clean_text
-from tui.core.clean_rules import line_reason
+from tui.core.ingest.clean import REASONS, clean_text
+from tui.core.ingest.clean_rules import line_reason
 from tui.core.models import CleanResult
-from tui.core.segment import display_text
-from tui.core.textio import read_text_file
+from tui.core.ingest.segment import display_text
+from tui.core.text.textio import read_text_file
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "clean"

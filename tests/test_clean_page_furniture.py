@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.clean import clean_text
+from tui.core.ingest.clean import clean_text
 
 TITLE = "Red panda escapes from Lindenfeld Zoo"
 BODY = (

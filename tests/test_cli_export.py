@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from test_export import TITLE, build_story_library
 
-from tui.cli import main
-from tui.core.annotations import Annotations, Target
-from tui.core.library import Library
+from tui.cli.main import main
+from tui.core.notes.annotations import Annotations, Target
+from tui.core.store.library import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_NAME = "Japan-US-missile-deal-etc.md"

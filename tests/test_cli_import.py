@@ -115,7 +115,7 @@ def test_library_path_that_is_a_file_is_one_line_and_exit_2(
 def test_stories_json_loads_neither_rich_nor_textual(library_home: Path) -> None:
     code = (
         "import sys\n"
-        "from tui.cli import main\n"
+        "from tui.cli.main import main\n"
         "status = main(['stories', '--json'])\n"
         "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'textual'})\n"
         "print(loaded, file=sys.stderr)\n"

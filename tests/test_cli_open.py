@@ -6,8 +6,8 @@ from pathlib import Path
 
 from tests.conftest import RunCli
 from tui.app import _story_to_open
-from tui.core.library import Library
-from tui.core.seeds import ensure_bundled_story
+from tui.core.store.library import Library
+from tui.core.store.seeds import ensure_bundled_story
 
 
 def test_open_unknown_story_is_one_line_and_exit_2(run_cli: RunCli) -> None:

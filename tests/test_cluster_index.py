@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui.core.cluster_index import ALWAYS_WALKED, CANDIDATES, CROWDED_POSTING, ClusterIndex
-from tui.core.similarity import Features, SimilarityModel
+from tui.core.align.cluster_index import ALWAYS_WALKED, CANDIDATES, CROWDED_POSTING, ClusterIndex
+from tui.core.align.similarity import Features, SimilarityModel
 
 
 def _features(*indexed: tuple[str, float]) -> Features:

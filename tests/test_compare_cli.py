@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import RunCli
 
-from tui.core.library import Library, now_iso
+from tui.core.store.library import Library, now_iso
 from tui.core.models import Article, Sentence
 
 

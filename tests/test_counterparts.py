@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.fuzz import ratio
 
-from tui.core.counterparts import (
+from tui.core.align.counterparts import (
     FULL_PAIRS_LIMIT,
     REFERENCE_MEMBERS,
     ArticleTable,
@@ -27,7 +27,7 @@ from tui.core.counterparts import (
     score_cluster,
 )
 from tui.core.models import Counterpart
-from tui.core.overview import _counterpart_scores, _coverage, _likely_origin
+from tui.core.align.overview import _counterpart_scores, _coverage, _likely_origin
 
 Member = tuple[int, int]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from align_data import make_article, seed_articles
 
-from tui.core.align import align_story
-from tui.core.drift import differences
+from tui.core.align.engine import align_story
+from tui.core.drift.detect import differences
 from tui.core.models import Drift, StoryAlignment
 
 

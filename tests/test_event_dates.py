@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from align_data import make_article, seed_articles
 
-from tui.core.align import align_story
-from tui.core.event_dates import (
+from tui.core.align.engine import align_story
+from tui.core.drift.event_dates import (
     _DAY_HINT,
     Mention,
     OutletNames,
@@ -17,8 +17,8 @@ from tui.core.event_dates import (
     outlet_names,
 )
 from tui.core.models import Drift, SentenceRef, StoryAlignment
-from tui.core.readings import reading
-from tui.core.wordfacts import DAYISH
+from tui.core.text.readings import reading
+from tui.core.text.wordfacts import DAYISH
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.annotations import Annotations, Target, context_for
-from tui.core.export import (
+from tui.core.notes.annotations import Annotations, Target, context_for
+from tui.core.export.writer import (
     CSV_COLUMNS,
     ExportError,
     default_export_name,
@@ -22,10 +22,10 @@ from tui.core.export import (
     spreadsheet_safe,
     write_export,
 )
-from tui.core.export_md import md_escape
-from tui.core.library import Library
+from tui.core.export.markdown import md_escape
+from tui.core.store.library import Library
 from tui.core.models import Article, Sentence
-from tui.core.paths import safe_filename
+from tui.core.text.filenames import safe_filename
 
 WIRE = [
     "Japan and US agree on missile production deal",

@@ -15,10 +15,10 @@ from textual.widgets import Input, OptionList, ProgressBar, Static
 
 from tests.app_data import running_main, seeded_library
 from tests.test_screens_views import Harness
-from tui.core.annotations import Annotations, Target
-from tui.core.importer import import_paths
-from tui.core.library import Library
-from tui.core.story_lookup import title_score
+from tui.core.notes.annotations import Annotations, Target
+from tui.core.store.importer import import_paths
+from tui.core.store.library import Library
+from tui.core.store.story_lookup import title_score
 from tui.screens.export_dialog import default_export_folder
 from tui.screens.import_screen import ImportScreen
 from tui.screens.notes_view import NotesScreen

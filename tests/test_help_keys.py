@@ -18,8 +18,8 @@ from textual.widgets._footer import FooterKey
 import tui.screens
 from tests.app_data import running_main
 from tui.app import CrosswireApp
-from tui.core.config import Config
-from tui.core.library import Library
+from tui.core.store.config import Config
+from tui.core.store.library import Library
 from tui.keymap_screens import SCREEN_BINDING_IDS, VIEW_SCREENS, binding_ids
 from tui.screens.help import HelpScreen
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from tui.core.importer import import_paths
-from tui.core.library import Library
+from tui.core.store.importer import import_paths
+from tui.core.store.library import Library
 
 WIRE = (
     "Red panda escapes from Lindenfeld Zoo\n"
@@ -156,7 +156,7 @@ def test_a_folder_named_with_escapes_gives_a_clean_story_title(
 
 
 def test_a_story_name_of_only_controls_is_one_clear_error(library: Library, tmp_path: Path) -> None:
-    from tui.core.library import LibraryError
+    from tui.core.store.library import LibraryError
 
     folder = _folder(tmp_path / "zoo", {"a.txt": WIRE})
     with pytest.raises(LibraryError, match="story name is empty"):

@@ -9,10 +9,10 @@ from pathlib import Path
 import orjson
 import pytest
 
-from tui.core import storage as storage_module
-from tui.core.importer import import_paths
-from tui.core.library import Library
-from tui.core.seeds import bundled_seeds_dir, ensure_bundled_story
+from tui.core.store import storage as storage_module
+from tui.core.store.importer import import_paths
+from tui.core.store.library import Library
+from tui.core.store.seeds import bundled_seeds_dir, ensure_bundled_story
 
 SEED_TITLE = "Japan and US agree to expand cooperation on missiles, military drills"
 SEED_OUTLETS = ["Ground News", "CRBC News", "Portugal Colonial", "TRT World", "SadaNews"]

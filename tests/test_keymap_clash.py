@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from tests.app_data import ready_main_screen
 from tui.app import CrosswireApp
-from tui.core.config import Config
-from tui.core.library import Library
+from tui.core.store.config import Config
+from tui.core.store.library import Library
 from tui.keymap_check import check_keymap
 
 

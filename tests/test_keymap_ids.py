@@ -53,7 +53,7 @@ def test_the_app_module_loads_no_secondary_screen_nor_the_annotation_store() -> 
     code = (
         "import sys, tui.app\n"
         "heavy = [m for m in sys.modules if m.startswith(('tui.screens.side_by_side',"
-        " 'tui.screens.matrix', 'tui.screens.help', 'tui.core.annotations', 'rapidfuzz'))]\n"
+        " 'tui.screens.matrix', 'tui.screens.help', 'tui.core.notes.annotations', 'rapidfuzz'))]\n"
         "print(','.join(heavy))\n"
     )
     done = subprocess.run(

@@ -13,7 +13,7 @@ import orjson
 import platformdirs
 import pytest
 
-from tui.core.library import (
+from tui.core.store.library import (
     LAST_STORY_STATE_KEY,
     SCHEMA_VERSION,
     Library,
@@ -203,7 +203,7 @@ def test_library_path_that_is_a_file(tmp_path: Path) -> None:
 UNWRITABLE_CHILD = textwrap.dedent(
     """
     import sys
-    from tui.core.library import Library, LibraryError
+    from tui.core.store.library import Library, LibraryError
     try:
         Library(sys.argv[1])
     except LibraryError as exc:
@@ -248,7 +248,7 @@ WRITER_CHILD = textwrap.dedent(
     from pathlib import Path
     sys.path.insert(0, sys.argv[4])
     from tests.test_library import make_article
-    from tui.core.library import Library
+    from tui.core.store.library import Library
 
     home, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     go = Path(home).parent / "go"
@@ -303,7 +303,7 @@ def test_folder_refusing_new_files_is_a_library_error(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("tui.core.library.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("tui.core.store.library.tempfile.mkstemp", refuse)
     with pytest.raises(LibraryError, match=r"cannot be written \(Permission denied\)"):
         Library(library_home)
 

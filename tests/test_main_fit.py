@@ -11,7 +11,7 @@ from textual.geometry import Region
 
 from tests.app_data import ready_main_screen, running_main
 from tui.app import CrosswireApp
-from tui.core.library import Library
+from tui.core.store.library import Library
 from tui.screens.main import MainScreen
 from tui.widgets import PaneList
 from tui.widgets.annotation_marks import NOTE_MARK, TAG_MARK, AnnotationMarks

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.annotations import Annotations, Target
-from tui.core.note_query import NoteFilter, filter_annotations, parse_filter
+from tui.core.notes.annotations import Annotations, Target
+from tui.core.notes.query import NoteFilter, filter_annotations, parse_filter
 from tui.screens.tag_prompt import TagSuggester, parse_tag_input
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.outlets import (
+from tui.core.ingest.outlets import (
     UNKNOWN_OUTLET,
     detect_outlet,
     outlet_from_filename,
@@ -15,7 +15,7 @@ from tui.core.outlets import (
     registrable_domain,
     wire_credit,
 )
-from tui.core.textio import read_text_file
+from tui.core.text.textio import read_text_file
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from align_data import make_article, seed_articles
 
-from tui.core.align import align_story, coverage_matrix
+from tui.core.align.engine import align_story, coverage_matrix
 from tui.core.models import (
     Cluster,
     MissingItem,
@@ -98,7 +98,7 @@ def test_coverage_matrix_rows_and_cells(seeds: StoryAlignment) -> None:
 
 
 def test_large_stories_keep_pairs_with_the_origin_only() -> None:
-    from tui.core import overview
+    from tui.core.align import overview
 
     articles = [
         make_article(f"a{n:03d}", f"Outlet {n}", WIRE) for n in range(overview.PAIRS_LIMIT + 2)
@@ -115,7 +115,7 @@ def test_counterparts_are_built_on_first_read_and_act_like_a_tuple() -> None:
     the tuple they stand for."""
     import pickle
 
-    from tui.core.counterparts import Counterparts
+    from tui.core.align.counterparts import Counterparts
     from tui.core.models import Counterpart
 
     calls = []
@@ -180,7 +180,7 @@ def test_records_are_the_named_tuples_their_constructors_make(seeds: StoryAlignm
 
 
 def test_the_other_outlets_leave_out_the_own_one_unless_it_carries_the_cluster_twice() -> None:
-    from tui.core.overview import _others
+    from tui.core.align.overview import _others
 
     outlets = ("A", "B", "C", "D")
     assert _others(outlets, ["C", "A", "D", "B"]) == [

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from align_data import make_article, seed_articles
 
-from tui.core.align import align_story
-from tui.core.drift import differences
-from tui.core.quantities import value_key
-from tui.core.wordfacts import NUMBER_VALUES
+from tui.core.align.engine import align_story
+from tui.core.drift.detect import differences
+from tui.core.text.quantities import value_key
+from tui.core.text.wordfacts import NUMBER_VALUES
 
 
 def key(phrase: str) -> str | None:

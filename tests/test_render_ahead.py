@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from tests.app_data import running_main
 from tests.test_pane_list import Harness, _rows, _shown
-from tui.core.library import Library
+from tui.core.store.library import Library
 from tui.core.models import SentenceRef
 from tui.screens.preparing import PREPARE_AFTER_S
 from tui.widgets import PaneList

@@ -23,8 +23,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, ProgressBar, Static
 
 from tests.app_data import messages_of
-from tui.core.importer import import_paths
-from tui.core.library import Library
+from tui.core.store.importer import import_paths
+from tui.core.store.library import Library
 from tui.core.models import (
     Article,
     Cluster,
@@ -644,7 +644,7 @@ async def test_import_screen_reports_a_missing_path_in_one_line(tmp_path: Path) 
 
 
 async def test_views_show_the_aligned_seed_story(tmp_path: Path) -> None:
-    from tui.core.align import align_story
+    from tui.core.align.engine import align_story
 
     library = Library(tmp_path / "library")
     story_id = import_paths(library, [SEEDS]).story_ids[0]

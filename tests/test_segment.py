@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from syntok import segmenter
 from syntok.tokenizer import Tokenizer
 
-from tui.core import segment
-from tui.core.segment import (
+from tui.core.ingest import segment
+from tui.core.ingest.segment import (
     CHUNK_CHARS,
     MAX_OPEN_BRACKETS,
     display_text,

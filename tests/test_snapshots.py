@@ -18,7 +18,7 @@ from textual.pilot import Pilot
 
 from tests.app_data import seeded_library
 from tui.app import CrosswireApp
-from tui.core.config import Config
+from tui.core.store.config import Config
 
 SIZE = (120, 36)
 SnapCompare = Callable[..., bool]

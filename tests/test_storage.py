@@ -12,8 +12,8 @@ import orjson
 import pytest
 from tinydb import TinyDB
 
-from tui.core import storage as storage_module
-from tui.core.storage import AtomicJSONStorage, LibraryError
+from tui.core.store import storage as storage_module
+from tui.core.store.storage import AtomicJSONStorage, LibraryError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -112,7 +112,7 @@ def test_unwritable_folder_is_a_library_error(tmp_path: Path) -> None:
 CRASH_CHILD = textwrap.dedent(
     """
     import os, sys
-    from tui.core import storage
+    from tui.core.store import storage
 
     def write_half_then_die(fd, data):
         os.write(fd, data[: len(data) // 2])

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.textio import UnreadableFile, normalise_newlines, read_text_file
+from tui.core.text.textio import UnreadableFile, normalise_newlines, read_text_file
 
 ARTICLE = "Tokyo and Washington agreed on Friday \u2014 \u201cvery tough\u201d, said Koizumi.\n"
 

@@ -9,8 +9,8 @@ from itertools import permutations
 import pytest
 from align_data import seed_articles
 
-from tui.core.align import align_story
-from tui.core.differences import (
+from tui.core.align.engine import align_story
+from tui.core.drift.differences import (
     Difference,
     _dates,
     _names,
@@ -19,8 +19,8 @@ from tui.core.differences import (
     _spelling,
     keyed_differences,
 )
-from tui.core.normalize import fold
-from tui.core.variants import (
+from tui.core.text.normalize import fold
+from tui.core.drift.variants import (
     digest,
     joined_text,
     joined_texts,
@@ -28,7 +28,7 @@ from tui.core.variants import (
     signature,
     wording,
 )
-from tui.core.wordfacts import (
+from tui.core.text.wordfacts import (
     CAPITAL_NAME,
     ENDS_RUN,
     STARTS_RUN,

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.core.align import SHARED_SCORE
+from tui.core.align.engine import SHARED_SCORE
 from tui.core.models import (
     Article,
     Counterpart,

@@ -8,11 +8,11 @@ from align_data import SEEDS, make_article
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.align import align_story
-from tui.core.normalize import _DASH_TABLE, _QUOTES, _fold_unicode, fold, words
-from tui.core.quantities import SINGULAR_UNITS, UNITS
-from tui.core.variants import digest
-from tui.core.wordfacts import (
+from tui.core.align.engine import align_story
+from tui.core.text.normalize import _DASH_TABLE, _QUOTES, _fold_unicode, fold, words
+from tui.core.text.quantities import SINGULAR_UNITS, UNITS
+from tui.core.drift.variants import digest
+from tui.core.text.wordfacts import (
     MONTH,
     NUMBER,
     WordFacts,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.wordiff import apply, change_blocks, changed_stretches, word_diff, word_key
+from tui.core.drift.wordiff import apply, change_blocks, changed_stretches, word_diff, word_key
 
 
 def test_equal_sentences_are_one_equal_step() -> None:

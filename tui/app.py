@@ -21,7 +21,7 @@ from textual.theme import Theme
 
 from tui.commands import OutletCommands, StoryCommands, ThemeCommands
 from tui.commands_annotations import AnnotationCommands
-from tui.core.alignment_cache import story_key
+from tui.core.reader.cache import story_key
 from tui.keymap import APP_BINDINGS
 from tui.messages import (
     ImportFinished,
@@ -34,8 +34,8 @@ from tui.messages import (
 from tui.screens.main import MainScreen
 
 if TYPE_CHECKING:
-    from tui.core.config import Config
-    from tui.core.library import Library
+    from tui.core.store.config import Config
+    from tui.core.store.library import Library
     from tui.core.models import Article, Story, StoryAlignment
 
 THEME_STATE_KEY = "theme"
@@ -66,7 +66,7 @@ class CrosswireApp(App[None]):
         self, library: Library, *, story_id: str | None = None, config: Config | None = None
     ) -> None:
         super().__init__()
-        from tui.core.config import Config
+        from tui.core.store.config import Config
 
         self.library = library
         self.config = config or Config()
@@ -159,7 +159,7 @@ class CrosswireApp(App[None]):
         articles = self.library.articles(story_id)
         key, alignment, disk_key = self._aligned_before(story_id, articles)
         if alignment is None:
-            from tui.core.align import align_story
+            from tui.core.align.engine import align_story
 
             alignment = align_story(articles)
             with self._alignments_lock:
@@ -171,7 +171,7 @@ class CrosswireApp(App[None]):
         self, story_id: str, articles: list[Article]
     ) -> tuple[tuple[str, tuple[str, ...]], StoryAlignment | None, str]:
         """(session key, alignment made before or None, disk key): the alignment is kept for the
-        session in memory and between sessions on disk (`core.alignment_cache`); the disk key,
+        session in memory and between sessions on disk (`core.reader.cache`); the disk key,
         made only when memory has none (~40 ms for 500 articles), is "" when it was not needed."""
         key = (story_id, tuple(article.id for article in articles))
         with self._alignments_lock:
@@ -272,9 +272,9 @@ def run_app(library_home: Path, story_query: str | None) -> int:
     Returns the exit code: 0, or 2 with one line on stderr when the library or config is unusable
     or no story matches.
     """
-    from tui.core.config import ConfigError, load_config
-    from tui.core.library import Library, LibraryError
-    from tui.core.seeds import ensure_bundled_story
+    from tui.core.store.config import ConfigError, load_config
+    from tui.core.store.library import Library, LibraryError
+    from tui.core.store.seeds import ensure_bundled_story
 
     try:
         library = Library(library_home)

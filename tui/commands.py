@@ -46,7 +46,7 @@ class _NamedCommands(Provider):
     async def search(self, query: str) -> Hits:
         """Commands whose title matches every typed word (`title_score`), so typing narrows;
         Textual's own matcher finds the letters of 'nord' in almost any long story title."""
-        from tui.core.story_lookup import title_score
+        from tui.core.store.story_lookup import title_score
 
         matcher = self.matcher(query)
         for title, help_text, callback in self._commands:
@@ -75,7 +75,7 @@ class StoryCommands(_NamedCommands):
     """'story: TITLE' for each story of the library: opens it on the main screen."""
 
     async def commands(self) -> list[Command]:
-        from tui.core.wording import plural
+        from tui.core.text.wording import plural
 
         app = self._crosswire()
         stories = await asyncio.to_thread(app.library.stories)

@@ -15,7 +15,7 @@ from tui.core.models import SentenceRef
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from tui.core.annotation_types import Target
+    from tui.core.notes.types import Target
 
 
 class JumpToSentence(Message):

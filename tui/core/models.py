@@ -5,7 +5,7 @@ two faces (CLI and app). They hold data only; the functions that make and read t
 modules named in each docstring.
 
 They are NamedTuples, not frozen dataclasses: an alignment builds one per sentence and per
-counterpart, and reads them back from disk (`core.alignment_cache`). Measured on this machine, a
+counterpart, and reads them back from disk (`core.reader.cache`). Measured on this machine, a
 NamedTuple is built ~2.7x faster than a frozen slots dataclass, unpickles ~5.7x faster (no
 `__setstate__` per object), and the fourteen classes are made at import in ~2 ms instead of ~12 ms
 (a dataclass writes and compiles its methods at import). Copy one with a change by `_replace`.
@@ -34,7 +34,7 @@ DriftScope = Literal["cluster", "story"]
 
 
 class Sentence(NamedTuple):
-    """One sentence of an article, with where it stands in the raw scraped text (`core.segment`)."""
+    """One sentence of an article, with where it stands in the raw scraped text (`core.ingest.segment`)."""
 
     index: int  # type: ignore[assignment]  # shadows tuple.index, never called on these
     """Position among the article's sentences, from 0."""
@@ -50,7 +50,7 @@ class Sentence(NamedTuple):
 
 
 class RemovedLine(NamedTuple):
-    """A raw line that cleaning took out, kept so the user can see it (`core.clean`)."""
+    """A raw line that cleaning took out, kept so the user can see it (`core.ingest.clean`)."""
 
     line: int
     """0-based raw line number."""
@@ -60,7 +60,7 @@ class RemovedLine(NamedTuple):
 
 
 class CleanResult(NamedTuple):
-    """What cleaning makes of one raw scraped text (`core.clean.clean_text`)."""
+    """What cleaning makes of one raw scraped text (`core.ingest.clean.clean_text`)."""
 
     text: str
     """The article text: kept lines joined by newlines."""
@@ -74,7 +74,7 @@ class CleanResult(NamedTuple):
 
 
 class Story(NamedTuple):
-    """A story: the articles of many outlets about one event (`core.library`)."""
+    """A story: the articles of many outlets about one event (`core.store.library`)."""
 
     id: str
     title: str
@@ -84,7 +84,7 @@ class Story(NamedTuple):
 
 
 class Article(NamedTuple):
-    """One outlet's article as stored in the library (`core.library`, `core.importer`)."""
+    """One outlet's article as stored in the library (`core.store.library`, `core.store.importer`)."""
 
     id: str
     story_id: str
@@ -103,7 +103,7 @@ class Article(NamedTuple):
     removed: tuple[RemovedLine, ...]
 
 
-# --- alignment (core.align and friends) -------------------------------------------------------
+# --- alignment (core.align.engine and friends) -------------------------------------------------------
 
 
 class SentenceRef(NamedTuple):
@@ -135,7 +135,7 @@ class SentenceInfo(NamedTuple):
     counterparts: Sequence[Counterpart]
     """Best counterpart in each other article that carries the cluster, best score first.
     An immutable sequence equal to the tuple of its items: a tuple, or a
-    `core.counterparts.Counterparts` that builds the tuple when first read."""
+    `core.align.counterparts.Counterparts` that builds the tuple when first read."""
 
 
 class Cluster(NamedTuple):
@@ -171,7 +171,7 @@ class Drift(NamedTuple):
     refs_b: tuple[SentenceRef, ...] = ()
     scope: DriftScope = "cluster"
     """'cluster': both sides are versions of one sentence, all in `cluster`. 'story': one event
-    dated differently in different sentences (`core.event_dates`); `cluster` is the cluster of the
+    dated differently in different sentences (`core.drift.event_dates`); `cluster` is the cluster of the
     first sentence on side b (the minority), and the refs may lie in any cluster."""
 
 
@@ -199,7 +199,7 @@ class OutletShare(NamedTuple):
 
 @dataclass(frozen=True)
 class StoryAlignment:
-    """Everything alignment computes for one story (`core.align.align_story`)."""
+    """Everything alignment computes for one story (`core.align.engine.align_story`)."""
 
     article_ids: tuple[str, ...]
     outlets: dict[str, str]

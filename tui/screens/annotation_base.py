@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from tui.core.models import SentenceRef
-from tui.core.storage import LibraryError
+from tui.core.store.storage import LibraryError
 from tui.messages import AnnotationKind, AnnotationsChanged
 from tui.widgets.annotation_marks import NO_MARKS, AnnotationMarks
 from tui.widgets.article_view import ArticleView
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from tui.app import CrosswireApp
 
     # The store (and rapidfuzz behind it) loads on first use, not at start-up: see annotations().
-    from tui.core.annotations import AnnotationContext, Annotations, Target
+    from tui.core.notes.annotations import AnnotationContext, Annotations, Target
     from tui.core.models import Article, Story
 
 
@@ -58,7 +58,7 @@ class AnnotationBase(Screen[None]):
     def annotations(self) -> Annotations | None:
         """The library's annotations, opened on first use; None (and said why) when unusable."""
         if self._annotations is None:
-            from tui.core.annotations import Annotations
+            from tui.core.notes.annotations import Annotations
 
             try:
                 self._annotations = Annotations(self.crosswire.library.home)
@@ -96,7 +96,7 @@ class AnnotationBase(Screen[None]):
 
     def annotation_target(self, kind: AnnotationKind | None) -> Target | None:
         """The item a request is about; None (and said why) when there is none."""
-        from tui.core.annotations import Target
+        from tui.core.notes.annotations import Target
 
         story, cursor = self.story, self.cursor
         if story is None:
@@ -129,7 +129,7 @@ class AnnotationBase(Screen[None]):
         return store, target, context
 
     def _annotation_context(self, target: Target) -> AnnotationContext | None:
-        from tui.core.annotations import context_for
+        from tui.core.notes.annotations import context_for
 
         try:
             return context_for(self.crosswire.library, target)

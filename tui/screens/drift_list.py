@@ -23,8 +23,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tui.core.models import Drift, DriftKind, SentenceRef, StoryAlignment
-from tui.core.variants import KIND_ORDER as CORE_KIND_ORDER
-from tui.core.wording import plural
+from tui.core.drift.variants import KIND_ORDER as CORE_KIND_ORDER
+from tui.core.text.wording import plural
 from tui.messages import JumpToSentence, post_to_screen_below
 from tui.screens.drift_rows import DriftRow, group_rows, outlets_summary
 from tui.widgets import safe_text

@@ -1,6 +1,6 @@
 """The export dialog: the open story with its tags and notes, as Markdown, JSON, CSV or HTML.
 
-The path starts as `core.export.default_export_name` in the user's documents folder (else home;
+The path starts as `core.export.writer.default_export_name` in the user's documents folder (else home;
 never the current directory) and follows the format and tag until the reader edits it. A missing
 folder is said in one line before anything runs; an existing file is overwritten only after a
 yes. The export itself runs in a thread
@@ -21,14 +21,14 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from tui.core.export import ExportError, ExportFormat, default_export_name
-from tui.core.storage import LibraryError
+from tui.core.export.writer import ExportError, ExportFormat, default_export_name
+from tui.core.store.storage import LibraryError
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.tag_prompt import TagSuggester
 
 if TYPE_CHECKING:
-    from tui.core.annotations import Annotations
-    from tui.core.export import StoryLibrary
+    from tui.core.notes.annotations import Annotations
+    from tui.core.export.writer import StoryLibrary
     from tui.core.models import Story, StoryAlignment
 
 FORMAT_CHOICES: list[tuple[str, ExportFormat]] = [
@@ -193,7 +193,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, path: Path, fmt: ExportFormat, tag: str | None, force: bool) -> None:
-        from tui.core.export import export_story, write_export
+        from tui.core.export.writer import export_story, write_export
 
         try:
             content = export_story(

@@ -3,7 +3,7 @@
 The path box starts empty (the current directory may be a source checkout) and completes
 file-system paths as you type (tab or → accepts the grey completion). The progress bar shows only
 once an import runs; enter on an empty box says what to type.
-The import itself runs `core.importer.import_paths` in a thread worker, so the progress bar keeps
+The import itself runs `core.store.importer.import_paths` in a thread worker, so the progress bar keeps
 moving while files are read and cleaned; the result is shown as one line per article or problem
 and posted to the screen below as `ImportFinished`.
 """
@@ -24,9 +24,9 @@ from textual.screen import Screen
 from textual.suggester import Suggester
 from textual.widgets import Footer, Input, Label, ProgressBar, Static
 
-from tui.core.importer import ImportReport, import_paths
-from tui.core.library import Library, LibraryError
-from tui.core.wording import plural
+from tui.core.store.importer import ImportReport, import_paths
+from tui.core.store.library import Library, LibraryError
+from tui.core.text.wording import plural
 from tui.messages import ImportFinished, post_to_screen_below
 from tui.widgets.diff_text import data_text
 

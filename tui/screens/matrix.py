@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tui.core.models import Article, SentenceRef, StoryAlignment
-from tui.core.wording import plural
+from tui.core.text.wording import plural
 from tui.messages import JumpToSentence, post_to_screen_below
 from tui.screens.matrix_keys import MATRIX_BINDINGS
 from tui.screens.matrix_rows import (

@@ -20,8 +20,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from tui.core.annotation_types import Note
-from tui.core.storage import LibraryError
+from tui.core.notes.types import Note
+from tui.core.store.storage import LibraryError
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets import safe_text
 

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
 
-from tui.core.storage import LibraryError
+from tui.core.store.storage import LibraryError
 from tui.messages import NoteItem
 from tui.screens.annotation_base import AnnotationBase
 
 if TYPE_CHECKING:
-    from tui.core.annotations import AnnotationContext, Annotations, Note, Target
+    from tui.core.notes.annotations import AnnotationContext, Annotations, Note, Target
 
 EDITOR_VARIABLES = ("VISUAL", "EDITOR")
 """Consulted in this order, as git, crontab and less do."""

@@ -4,7 +4,7 @@ The filter line has the focus from the start, as in the Stories view: typing fil
 ↓/↑ move in the list, enter opens the highlighted annotation, escape closes.
 
 The filter line takes `tag:x`, `outlet:y`, `story:z` (quote values with spaces) and free words,
-searched fuzzily over notes, quotes and tags (`core.note_query`). Enter posts `OpenAnnotation` to
+searched fuzzily over notes, quotes and tags (`core.notes.query`). Enter posts `OpenAnnotation` to
 the main screen, which opens the story if needed and shows the sentence, the outlet or the story.
 """
 
@@ -20,10 +20,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.annotations import Annotation, Annotations
-from tui.core.note_query import filter_annotations, parse_filter
-from tui.core.storage import LibraryError
-from tui.core.wording import plural
+from tui.core.notes.annotations import Annotation, Annotations
+from tui.core.notes.query import filter_annotations, parse_filter
+from tui.core.store.storage import LibraryError
+from tui.core.text.wording import plural
 from tui.messages import OpenAnnotation, post_to_screen_below
 from tui.widgets import safe_text
 from tui.widgets.annotation_marks import MARK_STYLE, NOTE_MARK, mark_of

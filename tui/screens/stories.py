@@ -18,10 +18,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.library import Library, LibraryError
+from tui.core.store.library import Library, LibraryError
 from tui.core.models import Story
-from tui.core.story_lookup import title_score
-from tui.core.wording import plural
+from tui.core.store.story_lookup import title_score
+from tui.core.text.wording import plural
 from tui.messages import OpenStory, post_to_screen_below
 from tui.widgets.diff_text import data_text
 

@@ -21,7 +21,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.storage import LibraryError
+from tui.core.store.storage import LibraryError
 from tui.widgets import safe_text
 
 SaveTags = Callable[[Sequence[str], Sequence[str]], Sequence[str]]

@@ -18,7 +18,7 @@ from tui.core.models import SentenceRef
 from tui.widgets.diff_text import PairVisual
 
 if TYPE_CHECKING:
-    from tui.core.annotation_types import Annotation
+    from tui.core.notes.types import Annotation
 
 NOTE_MARK = "✎"
 """The sentence has at least one note."""

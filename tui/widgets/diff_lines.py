@@ -31,7 +31,7 @@ def counterpart_text(focused: str, other: str, *, score: float) -> Content:
     strike-through and insertion that way, so it shows as its own words, with the words that are
     not in the focused sentence highlighted (inserted, or replacing others).
     """
-    from tui.core.similarity import SHARED_SCORE
+    from tui.core.align.similarity import SHARED_SCORE
 
     side: Side = "inline" if score >= SHARED_SCORE else "b"
     return render_word_diff(focused, other, side=side)
@@ -52,7 +52,7 @@ def pair_label(score: float) -> str:
     Each sentence's own status sums up all its matches, so it can say 'shared' of a pair that is
     a rewrite: the pair's label is what the reader is looking at.
     """
-    from tui.core.similarity import SHARED_SCORE
+    from tui.core.align.similarity import SHARED_SCORE
 
     return "near-verbatim" if score >= SHARED_SCORE else "reworded"
 

@@ -4,7 +4,7 @@ Shared by the side-by-side screen and the main screen's diff pane, so a change l
 everywhere: deletions in the theme's error colour, insertions in its success colour, replacements
 in its warning colour (the look of a side-by-side diff, following the theme). The styles are
 theme variables in a `DiffStyles`, so a caller can pass others. The word diff itself comes from
-`tui.core.wordiff.word_diff`; this module only maps its word ranges back onto the original
+`tui.core.drift.wordiff.word_diff`; this module only maps its word ranges back onto the original
 strings. `render_pair` lays two such sentences out as one two-column row (`PairVisual`).
 
 Article text is data, so the result is always the original sentence verbatim (markup-looking
@@ -30,7 +30,7 @@ from textual.visual import RenderOptions, Visual
 from tui.widgets import safe_text
 
 if TYPE_CHECKING:
-    from tui.core.wordiff import WordOp
+    from tui.core.drift.wordiff import WordOp
 
 Side = Literal["a", "b", "inline"]
 """Which text to draw: `a` (left, deletions marked), `b` (right, insertions), or `inline` (a with
@@ -135,7 +135,7 @@ def render_word_diff(
     shows a with removed words struck and b's new words inserted right after them, which reads
     well only when the two are nearly the same.
     """
-    from tui.core.wordiff import word_diff  # rapidfuzz: imported on first use, not at start-up
+    from tui.core.drift.wordiff import word_diff  # rapidfuzz: imported on first use, not at start-up
 
     diff = word_diff(a, b)
     # Control characters are swapped one for one, so word offsets found here hold for the output.

@@ -1,0 +1,50 @@
+"""What every CLI command shares: opening the library (first run included) and printing names.
+
+Names in the library (story titles, outlets, URLs, tags, quotes, notes) came from files, flags and
+manifests. The importer cleans them (`core.text.safe_text`), but a library written before it did may
+still hold escape sequences, so every name a command prints goes through `printable` first:
+a terminal must never receive a sequence that sets its title, clears it or reorders text.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tui.core.store.library import Library
+from tui.core.text.safe_text import display_text
+
+
+def printable(text: str | None, *, multiline: bool = False) -> str:
+    """`text` as it may be printed: escapes and control characters removed, spaces folded.
+
+    With `multiline`, line breaks are kept (a note's paragraphs) and each line is cleaned. Markup
+    such as '[bold]' stays as it is: commands print it literally (rich `Text`, plain `print`).
+    """
+    if not text:
+        return ""
+    if multiline:
+        return "\n".join(display_text(line) for line in text.split("\n"))
+    return display_text(text)
+
+
+def open_library(home: Path, *, first_run_story: bool = True) -> Library:
+    """Open (creating if needed) the library at `home`.
+
+    An empty library that has never held the bundled story gets it, exactly as the app does on its
+    first run, so `crosswire compare` or `crosswire export` work on a fresh machine;
+    `first_run_story=False` opens it as it is (`crosswire import`: the user brings a story). The
+    note goes to stderr, flushed before the command prints anything, so JSON on stdout stays clean
+    and the note reads first on a terminal.
+    """
+    from tui.core.store.seeds import ensure_bundled_story
+
+    library = Library(home)
+    if not first_run_story:
+        return library
+    added = ensure_bundled_story(library)
+    if added is not None:
+        sys.stdout.flush()
+        print(f"crosswire: first run, added the example story {printable(added.title)!r}",
+              file=sys.stderr, flush=True)  # fmt: skip
+    return library

@@ -1,0 +1,88 @@
+"""`crosswire export`: a story with its tags and notes as Markdown, JSON, CSV or an HTML report.
+
+Writes to a file named after the story in the current folder unless `-o` says otherwise (`-o -`
+is stdout), and never overwrites a file without `--force`. Problems are one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tui.cli.common import open_library, printable
+from tui.core.store.library import Library, LibraryError
+
+"""The library state key under which the app remembers the story last open."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `export` subcommand."""
+    parser = subparsers.add_parser(
+        "export",
+        help="export a story with its notes and tags (md, json, csv, html)",
+        description=(
+            "Export a story: a Markdown memo, JSON for scripts, CSV of annotated sentences, or a "
+            "self-contained HTML comparison report. STORY is an id or (part of) a title; without "
+            "it, the story last open in the app, or the only story."
+        ),
+    )
+    parser.add_argument("story", nargs="?", metavar="STORY", help="story id or title")
+    parser.add_argument(
+        "--format", "-f", dest="fmt", choices=("md", "json", "csv", "html"), default="md",
+        help="output format (default: md)",
+    )  # fmt: skip
+    parser.add_argument("--tag", metavar="TAG", help="only annotations carrying this tag")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE",
+        help="file to write; '-' for stdout (default: the story title, in this folder)",
+    )  # fmt: skip
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.set_defaults(func=run_export)
+
+
+def resolve_story_id(library: Library, query: str | None) -> str:
+    """The story a command means: named, else last open in the app, else the only one."""
+    if query:
+        return library.find_story(query).id
+    remembered = library.last_story_id()
+    if remembered is not None:
+        return remembered
+    stories = library.stories()
+    if len(stories) == 1:
+        return stories[0].id
+    if not stories:
+        raise LibraryError(f"no stories in {library.home}; import some first (crosswire import)")
+    raise LibraryError(f"{len(stories)} stories in {library.home}; name one (crosswire stories)")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export; 0 on success, 1 when the file cannot be written (one line on stderr)."""
+    from tui.core.notes.annotations import Annotations
+    from tui.core.export.writer import ExportError, default_export_name, export_story, write_export
+
+    library = open_library(args.library_home)
+    story_id = resolve_story_id(library, args.story)
+    annotations = Annotations(library.home)
+    if args.tag and not annotations.items(story_id=story_id, tag=args.tag):
+        print(
+            f"crosswire: note: no annotation in this story is tagged {args.tag!r}", file=sys.stderr
+        )
+    content = export_story(library, annotations, story_id, fmt=args.fmt, tag=args.tag)
+    if args.output == "-":
+        sys.stdout.write(content)
+        sys.stdout.flush()
+        return 0
+    if args.output:
+        path = Path(args.output).expanduser()
+    else:
+        path = Path.cwd() / default_export_name(
+            library.get_story(story_id).title, args.fmt, tag=args.tag
+        )
+    try:
+        written = write_export(content, path, force=args.force)
+    except ExportError as exc:
+        print(f"crosswire: {printable(str(exc))}", file=sys.stderr)
+        return 1
+    print(f"wrote {printable(str(written))}", file=sys.stderr)
+    return 0

@@ -1,0 +1,156 @@
+"""`crosswire import` and `crosswire stories`: fill the library and see what it holds.
+
+Human output goes through rich with article text as plain `Text` (never markup); problems go to
+stderr as plain lines, one per problem, so they can be grepped. `stories --json` never loads rich.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tui.cli.common import open_library, printable
+from tui.core.store.library import Library
+from tui.core.text.wording import plural
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from tui.core.store.importer import ImportedArticle
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `import` and `stories` subcommands."""
+    importer = subparsers.add_parser(
+        "import",
+        help="import scraped .txt files or folders into the library",
+        description=(
+            "Import scraped pages. A folder of .txt files is one story; loose files named together "
+            "form one story. A manifest.json in a folder may name the story and each file's outlet."
+        ),
+    )
+    importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importer.add_argument(
+        "--story",
+        metavar="TITLE",
+        help="put everything in this story (an existing story's id or title adds to it)",
+    )
+    importer.add_argument("--outlet", metavar="NAME", help="outlet name for every imported file")
+    importer.set_defaults(func=run_import)
+
+    stories = subparsers.add_parser("stories", help="list the stories in the library")
+    stories.add_argument("--json", action="store_true", help="print JSON for scripts")
+    stories.set_defaults(func=run_stories)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Import, print one line per article and per skipped file, problems on stderr.
+
+    Exit 1 when no file could be used; files skipped because the story already holds them count
+    as used (importing a folder again succeeds and changes nothing). A new library is not given
+    the bundled example story: the user is bringing a story of their own.
+    """
+    from rich.console import Console
+    from rich.text import Text
+
+    from tui.core.store.importer import import_paths
+
+    library = open_library(args.library_home, first_run_story=False)
+    report = import_paths(library, args.paths, story=args.story, outlet=args.outlet)
+    console = Console(soft_wrap=True, highlight=False)
+    for item in report.imported:
+        console.print(_imported_line(item))
+    for skipped in report.skipped:
+        console.print(Text(printable(skipped), style="dim"))
+    for story_id in report.story_ids:
+        story = library.get_story(story_id)
+        actions = [item.action for item in report.imported if item.article.story_id == story_id]
+        counts = [plural(actions.count("added"), "new article")]
+        if "replaced" in actions:
+            counts.append(f"{actions.count('replaced'):,} replaced")
+        if report.skipped_in.get(story_id):
+            counts.append(f"{report.skipped_in[story_id]:,} already there")
+        console.print(
+            Text.assemble(
+                f"{', '.join(counts)} in story ",
+                (printable(story.title), "bold"),
+                f" ({story.id}, {len(story.article_ids):,} in all)",
+            )
+        )
+    for problem in report.problems:
+        print(printable(problem), file=sys.stderr)
+    return 0 if report.imported or report.skipped else 1
+
+
+def _imported_line(item: ImportedArticle) -> Text:
+    """'Outlet  9 sentences kept, 1 line removed  Title', and what happened if not a plain add."""
+    from rich.text import Text
+
+    line = Text.assemble(
+        (printable(item.article.outlet), "bold"),
+        f"  {plural(item.kept_sentences, 'sentence')} kept, "
+        f"{plural(item.removed_lines, 'line')} removed",
+        ("  " + printable(item.article.title), "dim"),
+    )
+    if item.action == "replaced":
+        if item.replaced_source == item.article.source:
+            note = "updated: this file was imported before"
+        else:
+            note = f"replaced this outlet's {Path(item.article.source).name} from " + printable(
+                str(Path(item.replaced_source or "").parent)
+            )
+        line.append(f"  ({note})", style="yellow")
+    elif item.outlet_articles:
+        line.append(
+            f"  (the story now has {item.outlet_articles + 1} articles from this outlet)",
+            style="yellow",
+        )
+    return line
+
+
+def _stories_document(library: Library) -> dict[str, Any]:
+    stories = []
+    for story in library.stories():
+        entries = library.article_entries(story.id)
+        stories.append(
+            {
+                "id": story.id,
+                "title": story.title,
+                "created_at": story.created_at,
+                "articles": len(entries),
+                "outlets": [entry.outlet for entry in entries],
+            }
+        )
+    return {"library": str(library.home), "stories": stories}
+
+
+def run_stories(args: argparse.Namespace) -> int:
+    """List stories with their article counts; a first run adds the bundled example story."""
+    library = open_library(args.library_home)
+    document = _stories_document(library)
+    if args.json:
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return 0
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    # Titles and outlets come from scraped pages: pass them as Text so rich never reads markup.
+    table = Table(title=Text(f"Stories in {printable(str(library.home))}"), title_justify="left")
+    table.add_column("id", style="dim", no_wrap=True)
+    table.add_column("title", overflow="fold")
+    table.add_column("articles", justify="right")
+    table.add_column("outlets", overflow="fold")
+    for story in document["stories"]:
+        table.add_row(
+            Text(story["id"]),
+            Text(printable(story["title"])),
+            Text(str(story["articles"])),
+            Text(", ".join(printable(outlet) for outlet in story["outlets"])),
+        )
+    Console().print(table)
+    return 0

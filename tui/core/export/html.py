@@ -1,0 +1,216 @@
+"""A self-contained HTML comparison report of one story, readable offline.
+
+Articles side by side with each sentence coloured by status, annotated sentences marked with their
+tags and notes, the coverage matrix, drift and missing content. One file: inline CSS, no scripts,
+no fonts, images or links to fetch. Every piece of text from a page or a user goes through
+`html.escape`, so a '<script>' in an article is shown, never run.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+from tui.core.export.placement import PlacedAnnotation, StoryExport
+from tui.core.models import Article, SentenceRef
+from tui.core.align.overview import coverage_matrix
+
+_CSS = """
+:root { color-scheme: light dark; --shared: #cfe8cf; --reworded: #fbe6b0; --unique: #f6c9c9;
+  --ink: #1d1d1d; --paper: #fdfdfb; --rule: #d0d0d0; --mark: #3b5bdb; }
+@media (prefers-color-scheme: dark) { :root { --shared: #2c4a2c; --reworded: #5a4a1c;
+  --unique: #5a2a2a; --ink: #e8e8e8; --paper: #161616; --rule: #444; --mark: #8ea2ff; } }
+body { font: 15px/1.5 system-ui, sans-serif; color: var(--ink); background: var(--paper);
+  margin: 1.5rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+table { border-collapse: collapse; margin: .5rem 0 1.5rem; }
+th, td { border: 1px solid var(--rule); padding: .25rem .5rem; vertical-align: top;
+  text-align: left; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.legend span, .matrix td.st { padding: 0 .4rem; }
+.shared { background: var(--shared); } .reworded { background: var(--reworded); }
+.unique { background: var(--unique); }
+.columns { display: flex; gap: 1rem; overflow-x: auto; align-items: flex-start; }
+.article { flex: 0 0 24rem; border: 1px solid var(--rule); padding: .5rem .8rem; }
+.article h2 { font-size: 1.1rem; margin: .2rem 0; }
+.article h3 { font-size: .95rem; margin: 0 0 .6rem; }
+.article p { margin: 0 0 .6rem; } .s { border-radius: 3px; padding: 0 1px; }
+.annotated { outline: 2px solid var(--mark); }
+.tag { font-size: .8em; border: 1px solid var(--mark); border-radius: 8px; padding: 0 .35rem;
+  margin-left: .2rem; }
+.note { display: block; border-left: 3px solid var(--mark); margin: .3rem 0 .6rem;
+  padding: .1rem .6rem; white-space: pre-wrap; }
+.matrix td.text { max-width: 40rem; } .muted { opacity: .7; }
+"""
+_SYMBOL = {"shared": "\u25cf shared", "reworded": "\u25d0 reworded", "unique": "\u25cb unique"}
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _sentence_id(ref: SentenceRef) -> str:
+    return _e(f"s-{ref.article_id}-{ref.index}")
+
+
+def _tags(tags: Iterable[str]) -> str:
+    return "".join(f'<span class="tag">{_e(tag)}</span>' for tag in tags)
+
+
+def _notes(placed: PlacedAnnotation) -> str:
+    # Spans styled as blocks: a <div> may not sit inside the <p> of an article paragraph.
+    return "".join(f'<span class="note">{_e(note.text)}</span>' for note in placed.annotation.notes)
+
+
+def _article_column(
+    data: StoryExport, article: Article, marks: dict[SentenceRef, PlacedAnnotation]
+) -> str:
+    infos = data.alignment.sentences.get(article.id, ())
+    parts = ['<section class="article">', f"<h2>{_e(article.outlet)}</h2>"]
+    if not any(sentence.kind == "title" for sentence in article.sentences):
+        parts.append(f"<h3>{_e(article.title)}</h3>")  # else the headline leads the sentences
+    paragraph: list[str] = []
+    line: int | None = None
+    for sentence in article.sentences:
+        if paragraph and sentence.line != line:
+            parts.append("<p>" + " ".join(paragraph) + "</p>")
+            paragraph = []
+        line = sentence.line
+        ref = SentenceRef(article.id, sentence.index)
+        info = infos[sentence.index] if sentence.index < len(infos) else None
+        status = info.status if info else "unique"
+        also = ", ".join(info.outlets) if info and info.outlets else "no other outlet"
+        placed = marks.get(ref)
+        classes = f"s {status}" + (" annotated" if placed else "")
+        text = (
+            f"<strong>{_e(sentence.text)}</strong>"
+            if sentence.kind != "body"
+            else _e(sentence.text)
+        )
+        span = (
+            f'<span class="{classes}" id="{_sentence_id(ref)}" '
+            f'title="{_e(status)}; also in: {_e(also)}">{text}</span>'
+        )
+        if placed:
+            span += _tags(placed.annotation.tags) + _notes(placed)
+        paragraph.append(span)
+    if paragraph:
+        parts.append("<p>" + " ".join(paragraph) + "</p>")
+    return "\n".join([*parts, "</section>"])
+
+
+def _shares_table(data: StoryExport) -> str:
+    rows = [
+        "<table><tr><th>Outlet</th><th>Sentences</th><th>Shared</th><th>Reworded</th>"
+        "<th>Unique</th><th>Wire share</th></tr>"
+    ]
+    for share in data.alignment.shares:
+        rows.append(
+            f"<tr><td>{_e(share.outlet)}</td><td class=num>{share.sentences}</td>"
+            f"<td class=num>{share.shared}</td><td class=num>{share.reworded}</td>"
+            f"<td class=num>{share.unique}</td>"
+            f"<td class=num>{share.wire_share * 100:.0f}%</td></tr>"
+        )
+    return "\n".join([*rows, "</table>"])
+
+
+def _matrix(data: StoryExport) -> str:
+    """Clusters down, articles across: `core.align.overview.coverage_matrix`, coloured by status."""
+    alignment = data.alignment
+    head = "".join(f"<th>{_e(data.outlet_of(a))}</th>" for a in alignment.article_ids)
+    rows = [f'<table class="matrix"><tr><th>#</th><th>Sentence</th>{head}</tr>']
+    for row in coverage_matrix(alignment):
+        cells = "".join(
+            f'<td class="st {status}">{_SYMBOL[status]}</td>' if status else '<td class="st"></td>'
+            for status in row.cells
+        )
+        rows.append(
+            f"<tr><td class=num>{row.cluster}</td><td class=text>{_e(row.text)}</td>{cells}</tr>"
+        )
+    return "\n".join([*rows, "</table>"])
+
+
+def _drift(data: StoryExport) -> str:
+    if not data.alignment.drift:
+        return '<p class="muted">No names, numbers, dates or quotes differ between outlets.</p>'
+    rows = ["<table><tr><th>Kind</th><th>One version</th><th>Outlets</th><th>Other version</th>"
+            "<th>Outlets</th></tr>"]  # fmt: skip
+    for d in data.alignment.drift:
+        rows.append(
+            f"<tr><td>{_e(d.kind)}</td><td>{_e(d.a)}</td><td>{_e(', '.join(d.outlets_a))}</td>"
+            f"<td>{_e(d.b)}</td><td>{_e(', '.join(d.outlets_b))}</td></tr>"
+        )
+    return "\n".join([*rows, "</table>"])
+
+
+def _missing(data: StoryExport) -> str:
+    rows = ["<table><tr><th>Outlet</th><th>Leaves out</th><th>Carried by</th></tr>"]
+    for article_id in data.alignment.article_ids:
+        for item in data.alignment.missing.get(article_id, ()):
+            rows.append(
+                f"<tr><td>{_e(data.outlet_of(article_id))}</td><td>{_e(item.text)}</td>"
+                f"<td>{_e(', '.join(item.outlets))}</td></tr>"
+            )
+    if len(rows) == 1:
+        return '<p class="muted">Every outlet carries everything the others do.</p>'
+    return "\n".join([*rows, "</table>"])
+
+
+def _annotation_list(data: StoryExport) -> str:
+    if not data.items:
+        return '<p class="muted">No annotations.</p>'
+    parts = []
+    for placed in data.items:
+        item = placed.annotation
+        where = _e(item.outlet or "the story")
+        parts.append(
+            f"<li><blockquote>{_e(item.quote)}</blockquote><p>{where}, "
+            f'<span class="{_e(placed.status)}">{_e(placed.status)}</span>'
+            f"{_tags(item.tags)}</p>{_notes(placed)}</li>"
+        )
+    return "<ol>" + "\n".join(parts) + "</ol>"
+
+
+def render_html(data: StoryExport) -> str:
+    """The whole report as one HTML document (a string), with no external resources."""
+    marks = {placed.ref: placed for placed in data.items if placed.ref is not None}
+    title = _e(data.story.title)
+    origin = data.alignment.origin
+    origin_line = (
+        f"<p>Likely origin: <strong>{_e(data.outlet_of(origin))}</strong></p>" if origin else ""
+    )
+    tag_line = (
+        f"<p>Annotations tagged <span class=tag>{_e(data.tag)}</span> only.</p>" if data.tag else ""
+    )
+    columns = "\n".join(_article_column(data, article, marks) for article in data.articles)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} \u2014 crosswire report</title>
+<style>{_CSS}</style>
+</head>
+<body>
+<h1>{title}</h1>
+<p>{len(data.articles)} articles. <span class="legend"><span class="shared">shared</span>
+<span class="reworded">reworded</span> <span class="unique">unique</span></span></p>
+{origin_line}
+{tag_line}
+<h2>Outlets</h2>
+{_shares_table(data)}
+<h2>Articles side by side</h2>
+<div class="columns">
+{columns}
+</div>
+<h2>Notes and tags</h2>
+{_annotation_list(data)}
+<h2>Coverage</h2>
+{_matrix(data)}
+<h2>Drift</h2>
+{_drift(data)}
+<h2>Missing content</h2>
+{_missing(data)}
+</body>
+</html>
+"""

@@ -1,0 +1,132 @@
+"""The Markdown memo of a story: outlets and shares, annotations, drift, missing content.
+
+Quotes and outlet names come from scraped pages, so they are escaped wherever Markdown would read
+them as syntax (emphasis, links, HTML, table pipes, a list or heading marker at a line start).
+Note text is the user's own Markdown and is kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.export.placement import PlacedAnnotation, StoryExport
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+_STATUS_WORDS = {
+    "shared": "shared (near-verbatim in other outlets)",
+    "reworded": "reworded (same content, other words)",
+    "unique": "unique (no other outlet carries it)",
+    "gone": "no longer in the library (quote as it read when annotated)",
+    "article": "whole article",
+    "story": "whole story",
+}
+
+
+def md_escape(text: str) -> str:
+    """Escape scraped text for Markdown: one line, no syntax, safe inside a table cell."""
+    folded = " ".join(text.split())
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", folded)
+    return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped)
+
+
+def _code(text: str) -> str:
+    """Inline code for a tag; a backtick inside would end the span, so it becomes a quote."""
+    return "`" + text.replace("`", "'") + "`"
+
+
+def _percent(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def _outlets_section(data: StoryExport) -> list[str]:
+    alignment = data.alignment
+    lines = ["## Outlets", ""]
+    if alignment.origin:
+        lines += [f"Likely origin: **{md_escape(data.outlet_of(alignment.origin))}**", ""]
+    lines += [
+        "| Outlet | Sentences | Shared | Reworded | Unique | Wire share | Unique share |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for share in alignment.shares:
+        lines.append(
+            f"| {md_escape(share.outlet)} | {share.sentences} | {share.shared} | "
+            f"{share.reworded} | {share.unique} | {_percent(share.wire_share)} | "
+            f"{_percent(share.unique_share)} |"
+        )
+    return [*lines, ""]
+
+
+def _item_heading(number: int, placed: PlacedAnnotation) -> str:
+    item = placed.annotation
+    if item.target.kind == "story":
+        return f"### {number}. The story"
+    where = md_escape(item.outlet or "unknown outlet")
+    label = "article" if item.target.kind == "article" else placed.status
+    return f"### {number}. {where} ({label})"
+
+
+def _annotations_section(data: StoryExport) -> list[str]:
+    title = "## Notes and tags" + (f" tagged '{md_escape(data.tag)}'" if data.tag else "")
+    lines = [title, ""]
+    if not data.items:
+        return [*lines, "No annotations" + (" with this tag." if data.tag else "."), ""]
+    for number, placed in enumerate(data.items, start=1):
+        item = placed.annotation
+        lines += [_item_heading(number, placed), "", f"> {md_escape(item.quote)}", ""]
+        facts = [f"- Status: {_STATUS_WORDS.get(placed.status, placed.status)}"]
+        if item.target.kind == "sentence" and placed.present:
+            others = ", ".join(md_escape(o) for o in placed.also_in) or "no other outlet"
+            facts.append(f"- Also carried by: {others}")
+        if item.tags:
+            facts.append("- Tags: " + ", ".join(_code(tag) for tag in item.tags))
+        lines += [*facts, ""]
+        for note in item.notes:
+            lines += [note.text, ""]
+    return lines
+
+
+def _drift_section(data: StoryExport) -> list[str]:
+    lines = ["## Drift", ""]
+    if not data.alignment.drift:
+        return [*lines, "No names, numbers, dates or quotes differ between outlets.", ""]
+    for drift in data.alignment.drift:
+        side_a = ", ".join(md_escape(o) for o in drift.outlets_a)
+        side_b = ", ".join(md_escape(o) for o in drift.outlets_b)
+        lines.append(
+            f"- **{drift.kind}**: \u201c{md_escape(drift.a)}\u201d ({side_a}) vs "
+            f"\u201c{md_escape(drift.b)}\u201d ({side_b})"
+        )
+    return [*lines, ""]
+
+
+def _missing_section(data: StoryExport) -> list[str]:
+    lines = ["## Missing content", ""]
+    rows = [
+        (data.outlet_of(article_id), missing)
+        for article_id in data.alignment.article_ids
+        for missing in data.alignment.missing.get(article_id, ())
+    ]
+    if not rows:
+        return [*lines, "Every outlet carries everything the others do.", ""]
+    lines += ["| Outlet | Leaves out | Carried by |", "| --- | --- | --- |"]
+    for outlet, missing in rows:
+        carried = ", ".join(md_escape(o) for o in missing.outlets)
+        lines.append(f"| {md_escape(outlet)} | {md_escape(missing.text)} | {carried} |")
+    return [*lines, ""]
+
+
+def render_markdown(data: StoryExport) -> str:
+    """The memo: title, outlets with shares, annotations, drift, missing-content table."""
+    outlets = ", ".join(md_escape(a.outlet) for a in data.articles)
+    lines = [
+        f"# {md_escape(data.story.title)}",
+        "",
+        f"{len(data.articles)} articles: {outlets}",
+        "",
+        *_outlets_section(data),
+        *_annotations_section(data),
+        *_drift_section(data),
+        *_missing_section(data),
+    ]
+    return "\n".join(lines).rstrip("\n") + "\n"

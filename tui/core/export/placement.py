@@ -1,0 +1,129 @@
+"""Where each annotation of a story stands now: the data every export format is made from.
+
+An annotation keeps the sentence it was made on (article id and index) and its exact quote. By
+export time the story may have been re-imported: a sentence now under a new article id is found
+again by its quote within the same outlet; one that is gone keeps its quote and says so. `gather`
+does this once and hands the result, a `StoryExport`, to whichever renderer the format needs
+(`core.export.writer` for JSON and CSV, `core.export.markdown`, `core.export.html`); it lives apart from them
+so the renderers depend on this data, not on the module that picks among them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from tui.core.notes.types import Annotation
+from tui.core.notes.annotations import Annotations
+from tui.core.models import Article, SentenceInfo, SentenceRef, Story, StoryAlignment
+
+
+class StoryLibrary(Protocol):
+    """The part of `core.store.library.Library` that exports read."""
+
+    def get_story(self, story_id: str) -> Story: ...
+
+    def articles(self, story_id: str) -> list[Article]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedAnnotation:
+    """An annotation and where its sentence stands in the story now."""
+
+    annotation: Annotation
+    ref: SentenceRef | None
+    """The sentence now carrying the quote; None for story/article targets or when it is gone."""
+    info: SentenceInfo | None
+    """What alignment says about that sentence."""
+    present: bool
+    """False when the annotated article or sentence is no longer in the library."""
+
+    @property
+    def status(self) -> str:
+        """shared / reworded / unique for sentences; story, article, or gone otherwise."""
+        if not self.present:
+            return "gone"
+        if self.info is not None:
+            return self.info.status
+        return self.annotation.target.kind
+
+    @property
+    def also_in(self) -> tuple[str, ...]:
+        return self.info.outlets if self.info else ()
+
+
+@dataclass(frozen=True)
+class StoryExport:
+    """Everything an exporter needs, gathered once."""
+
+    story: Story
+    articles: list[Article]
+    alignment: StoryAlignment
+    items: list[PlacedAnnotation]
+    tag: str | None
+
+    def outlet_of(self, article_id: str) -> str:
+        return self.alignment.outlets.get(article_id, article_id)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def place(
+    item: Annotation, articles: Sequence[Article], alignment: StoryAlignment
+) -> PlacedAnnotation:
+    """Find an annotation's sentence in the story as it is now (see the module docstring)."""
+    target = item.target
+    by_id = {article.id: article for article in articles}
+    if target.kind == "story":
+        return PlacedAnnotation(item, None, None, True)
+    if target.kind == "article":
+        return PlacedAnnotation(item, None, None, target.article_id in by_id)
+    quote = _fold(item.quote)
+    article = by_id.get(target.article_id or "")
+    index = target.sentence_index if target.sentence_index is not None else -1
+    ref: SentenceRef | None = None
+    if article is not None and 0 <= index < len(article.sentences):
+        ref = SentenceRef(article.id, index)
+        if _fold(article.sentences[index].text) != quote:
+            ref = None  # re-imported with other words at this place: look for the quote instead
+    if ref is None:
+        outlet = (item.outlet or "").casefold()
+        ref = next(
+            (
+                SentenceRef(other.id, sentence.index)
+                for other in articles
+                if other.outlet.casefold() == outlet
+                for sentence in other.sentences
+                if _fold(sentence.text) == quote
+            ),
+            None,
+        )
+    if ref is None:
+        return PlacedAnnotation(item, None, None, False)
+    infos = alignment.sentences.get(ref.article_id, ())
+    info = infos[ref.index] if ref.index < len(infos) else None
+    return PlacedAnnotation(item, ref, info, True)
+
+
+def gather(
+    library: StoryLibrary,
+    annotations: Annotations,
+    story_id: str,
+    *,
+    tag: str | None = None,
+    alignment: StoryAlignment | None = None,
+) -> StoryExport:
+    """Read the story, align it (unless the caller has an alignment) and place its annotations."""
+    story = library.get_story(story_id)
+    articles = library.articles(story.id)
+    if alignment is None:
+        from tui.core.align.engine import align_story  # alignment is heavy; only exports that need it
+
+        alignment = align_story(articles)
+    items = [
+        place(item, articles, alignment) for item in annotations.items(story_id=story.id, tag=tag)
+    ]
+    return StoryExport(story, articles, alignment, items, tag)

@@ -1,0 +1,213 @@
+"""Exports of one story with its tags and notes: a Markdown memo, JSON, CSV and an HTML report.
+
+The CLI (`crosswire export`) and the app call the same two functions: `export_story` makes the text
+and `write_export` puts it on disk without ever overwriting a file by accident. Annotations are
+placed in the story as it stands now by `core.export.placement`, which every format reads.
+
+The JSON layout is versioned by `EXPORT_SCHEMA` and documented in `export_json_document`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Literal
+
+from tui.core.notes.types import annotation_to_doc
+from tui.core.notes.annotations import Annotations
+from tui.core.export.placement import StoryExport, StoryLibrary, gather
+from tui.core.models import SentenceRef, StoryAlignment
+from tui.core.text.filenames import safe_filename
+
+__all__ = [
+    "CSV_COLUMNS",
+    "EXPORT_SCHEMA",
+    "FORMATS",
+    "ExportError",
+    "ExportFormat",
+    "StoryLibrary",
+    "default_export_name",
+    "export_json_document",
+    "export_story",
+    "render_csv",
+    "spreadsheet_safe",
+    "write_export",
+]
+
+ExportFormat = Literal["md", "json", "csv", "html"]
+FORMATS: tuple[ExportFormat, ...] = ("md", "json", "csv", "html")
+EXPORT_SCHEMA = 1
+"""Version of the JSON export layout; bumped on any change a script could trip over."""
+CSV_COLUMNS = (
+    "story", "kind", "outlet", "article_id", "sentence_index", "sentence",
+    "status", "also_in", "tags", "notes",
+)  # fmt: skip
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportError(Exception):
+    """An export that cannot be written, said in one line naming the file."""
+
+
+def export_story(
+    library: StoryLibrary,
+    annotations: Annotations,
+    story_id: str,
+    *,
+    fmt: ExportFormat,
+    tag: str | None = None,
+    alignment: StoryAlignment | None = None,
+) -> str:
+    """The story with its annotations as Markdown, JSON, CSV or a self-contained HTML page.
+
+    `tag` keeps only annotations carrying that tag. Pass `alignment` when it is already computed
+    (the app caches it); otherwise the story is aligned here.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    data = gather(library, annotations, story_id, tag=tag, alignment=alignment)
+    if fmt == "md":
+        from tui.core.export.markdown import render_markdown
+
+        return render_markdown(data)
+    if fmt == "html":
+        from tui.core.export.html import render_html
+
+        return render_html(data)
+    if fmt == "csv":
+        return render_csv(data)
+    return json.dumps(export_json_document(data), ensure_ascii=False, indent=2) + "\n"
+
+
+def export_json_document(data: StoryExport) -> dict[str, Any]:
+    """The JSON export (schema 1), for scripts.
+
+    - `schema`: 1; `kind`: "crosswire-story-export"; `tag`: the filter or null.
+    - `story`: id, title, created_at.
+    - `articles`: id, outlet, title, source, url, date, sentences (count), in import order.
+    - `annotations`: as stored in annotations.json (target, quote, outlet, story_title, tags,
+      notes [id, text, created_at, updated_at], updated_at) plus `located` ({article_id, index}
+      of the sentence carrying the quote now, or null), `status` (shared, reworded, unique,
+      story, article, or gone) and `also_in` (other outlets carrying it).
+    - `compare`: `core.export.compare_doc.compare_document` for the story (the `crosswire compare
+      --json` document: shares, clusters, drift, missing content).
+    """
+    from tui.core.export.compare_doc import compare_document
+
+    annotations = []
+    for placed in data.items:
+        doc = annotation_to_doc(placed.annotation)
+        ref = placed.ref
+        doc["located"] = {"article_id": ref.article_id, "index": ref.index} if ref else None
+        doc["status"] = placed.status
+        doc["also_in"] = list(placed.also_in)
+        annotations.append(doc)
+    return {
+        "schema": EXPORT_SCHEMA,
+        "kind": "crosswire-story-export",
+        "tag": data.tag,
+        "story": {
+            "id": data.story.id,
+            "title": data.story.title,
+            "created_at": data.story.created_at,
+        },
+        "articles": [
+            {
+                "id": a.id,
+                "outlet": a.outlet,
+                "title": a.title,
+                "source": a.source,
+                "url": a.url,
+                "date": a.date,
+                "sentences": len(a.sentences),
+            }  # fmt: skip
+            for a in data.articles
+        ],
+        "annotations": annotations,
+        "compare": compare_document(data.story, data.articles, data.alignment),
+    }
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """Keep a spreadsheet from reading a cell as a formula (CSV injection): prefix a quote."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def _index_cell(ref: SentenceRef | None, stored: int | None) -> str:
+    if ref is not None:
+        return str(ref.index)
+    return "" if stored is None else str(stored)
+
+
+def render_csv(data: StoryExport) -> str:
+    """One row per annotation (sentence, article or story) with its status, tags and notes."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for placed in data.items:
+        item, target = placed.annotation, placed.annotation.target
+        ref = placed.ref
+        row = [
+            data.story.title,
+            target.kind,
+            item.outlet or "",
+            ref.article_id if ref else (target.article_id or ""),
+            _index_cell(ref, target.sentence_index),
+            item.quote,
+            placed.status,
+            "; ".join(placed.also_in),
+            "; ".join(item.tags),
+            "\n\n".join(note.text for note in item.notes),
+        ]  # fmt: skip
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def default_export_name(story_title: str, fmt: ExportFormat, *, tag: str | None = None) -> str:
+    """A safe file name for an export: the story title, plus the tag when filtered."""
+    return safe_filename(f"{story_title} {tag}" if tag else story_title, fmt)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_export(content: str, path: Path | str, *, force: bool) -> Path:
+    """Write an export to `path`; refuse to overwrite unless `force`. ExportError in one line.
+
+    Without `force` the file is created exclusively, so a file appearing meanwhile is not
+    clobbered either; with it, a temp file is renamed over the old one, so a failed write never
+    leaves half an export.
+    """
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise ExportError(f"{target}: is a folder; give a file name")
+    if not folder.is_dir():
+        raise ExportError(f"{folder}: no such folder")
+    payload = content.encode("utf-8")
+    try:
+        if not force:
+            with open(target, "xb") as handle:
+                handle.write(payload)
+            return target
+        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name[:50]}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+            os.chmod(temp_name, 0o666 & ~_umask())  # mkstemp makes 0600; exports are ordinary files
+            os.replace(temp_name, target)
+        except BaseException:
+            Path(temp_name).unlink(missing_ok=True)
+            raise
+    except FileExistsError as exc:
+        raise ExportError(f"{target}: already exists; use --force to overwrite it") from exc
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+    return target

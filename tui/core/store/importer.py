@@ -1,0 +1,292 @@
+"""Importing scraped text files into stories of the library.
+
+A folder of `.txt` files is one story (a folder holding only subfolders of them gives one story per
+subfolder); loose files named together form one story; `story=` puts everything into one story,
+adding to an existing one when it names it. Each file is read, cleaned and given an outlet, and
+each story gets one write with all its new articles. A bad file costs one line in
+`ImportReport.problems`, never the rest of the batch.
+
+A folder may hold a `manifest.json` naming its story and each file's outlet and URL
+(`core.ingest.import_groups`, which sorts the inputs into stories).
+
+Names (story title, outlet, URL) from a manifest, a flag, a folder or file name are cleaned like
+article text (`core.text.safe_text`): escape sequences and control characters never reach the store.
+See `_write_story` for when a file is skipped, replaces an article, or is added.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from tui.core.ingest.clean import clean_text
+from tui.core.ingest.import_groups import (
+    UNTITLED_STORY,
+    FileGroup,
+    folder_manifest,
+    group_paths,
+)
+from tui.core.store.library import Library, LibraryError, article_id_for, now_iso
+from tui.core.models import Article, CleanResult, Story
+from tui.core.ingest.outlets import detect_outlet
+from tui.core.text.safe_text import safe_name
+from tui.core.text.textio import UnreadableFile, read_text_file
+
+STORY_MATCH_CUTOFF = 90.0
+"""A `story=` title this close to an existing story's title adds to that story (0-100)."""
+_TITLE_FROM_SENTENCE_CHARS = 120
+
+Progress = Callable[[int, int, str], None]
+"""Called after each file: (files done, files in all, file name)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedArticle:
+    """One article written to the library, with the counts a user wants to see."""
+
+    article: Article
+    kept_sentences: int
+    removed_lines: int
+    action: Literal["added", "replaced"] = "added"
+    """`replaced`: the story held this file, or the same outlet's file of the same name from
+    another folder, with different text; the new text took that article's place and id."""
+    replaced_source: str | None = None
+    """For `replaced`: where the article it replaced was imported from."""
+    outlet_articles: int = 0
+    """How many other articles of the story (after this import) carry the same outlet name."""
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did: articles written, files skipped as already there, and problems."""
+
+    imported: list[ImportedArticle] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    """One line per file left out because the story already holds its text from its outlet."""
+    skipped_in: dict[str, int] = field(default_factory=dict)
+    """Story id -> how many files of this import it already held (the `skipped` lines)."""
+    problems: list[str] = field(default_factory=list)
+    """One line per input that could not be imported: 'PATH: reason'."""
+    story_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """One file read, cleaned and named, waiting to learn which story it joins."""
+
+    path: Path
+    raw: str
+    cleaned: CleanResult
+    outlet: str
+    url: str | None
+    title: str
+
+    def to_article(self, story_id: str) -> Article:
+        source = str(self.path.resolve())
+        return Article(
+            id=article_id_for(story_id, source),
+            story_id=story_id,
+            outlet=self.outlet,
+            title=self.title,
+            source=source,
+            url=self.url,
+            date=self.cleaned.date,
+            imported_at=now_iso(),
+            raw=self.raw,
+            text=self.cleaned.text,
+            sentences=self.cleaned.sentences,
+            removed=self.cleaned.removed,
+        )
+
+
+def _parse(path: Path, *, outlet: str | None, manifest: dict[str, Any]) -> _Parsed:
+    """Read, clean and name one file; raises UnreadableFile for a file that cannot be used."""
+    raw = read_text_file(path)
+    cleaned = clean_text(raw)
+    if not cleaned.sentences:
+        raise UnreadableFile(path, "no article text left after cleaning")
+    files = manifest.get("files")
+    entry = files.get(path.name) if isinstance(files, dict) else None
+    entry = entry if isinstance(entry, dict) else {}
+    url = safe_name(entry["url"]) if isinstance(entry.get("url"), str) else None
+    manifest_outlet = entry.get("outlet") if isinstance(entry.get("outlet"), str) else None
+    name = detect_outlet(
+        raw, filename=path.name, url=url, manifest_outlet=manifest_outlet, override=outlet
+    )
+    title = (
+        cleaned.title
+        or cleaned.sentences[0].text[:_TITLE_FROM_SENTENCE_CHARS]
+        or safe_name(path.stem)
+        or UNTITLED_STORY
+    )
+    return _Parsed(path, raw, cleaned, name, url or None, title)  # a URL of only controls: none
+
+
+def _story_title(group: FileGroup, parsed: Sequence[_Parsed]) -> str:
+    """The manifest's story, else the title most of the articles carry (first on a tie)."""
+    if group.manifest_title:
+        return group.manifest_title
+    titles = Counter(p.cleaned.title for p in parsed if p.cleaned.title)
+    if titles:
+        return titles.most_common(1)[0][0]
+    return group.fallback_title
+
+
+def _target_story(library: Library, title: str, *, fuzzy: bool) -> Story:
+    """The story to add to: an existing one this title names, else a new one."""
+    try:
+        if fuzzy:
+            return library.find_story(title, score_cutoff=STORY_MATCH_CUTOFF)
+        wanted = safe_name(title).casefold()
+        # safe_name: a title stored by a crosswire that did not clean names still matches.
+        return next(s for s in library.stories() if safe_name(s.title).casefold() == wanted)
+    except (LibraryError, StopIteration):
+        return library.create_story(title)
+
+
+def _outlet_key(article: Article) -> str:
+    """Outlet names compare as shown: case aside, and escapes a library made before names were
+    cleaned left out, so that library's articles are still found again."""
+    return safe_name(article.outlet).casefold()
+
+
+class _StoryIndex:
+    """A story's articles looked up the two ways `_write_story` needs, kept current as it goes."""
+
+    def __init__(self, articles: Iterable[Article]) -> None:
+        self.by_id: dict[str, Article] = {}
+        self._by_text: dict[tuple[str, str], Article] = {}
+        self._by_page: dict[tuple[str, str], Article] = {}
+        for article in articles:
+            self.put(article)
+
+    def same_text(self, article: Article) -> Article | None:
+        """The article with this exact raw text under this outlet name, if any."""
+        return self._by_text.get((_outlet_key(article), article.raw))
+
+    def same_page(self, article: Article) -> Article | None:
+        """The article of this outlet imported from a file of the same name, if any."""
+        return self._by_page.get((_outlet_key(article), Path(article.source).name))
+
+    def put(self, article: Article) -> None:
+        """Hold `article`, in place of the one with its id if there is one."""
+        old = self.by_id.pop(article.id, None)
+        if old is not None:
+            for index, key in (
+                (self._by_text, (_outlet_key(old), old.raw)),
+                (self._by_page, (_outlet_key(old), Path(old.source).name)),
+            ):
+                if index.get(key) is old:
+                    del index[key]
+        self.by_id[article.id] = article
+        self._by_text.setdefault((_outlet_key(article), article.raw), article)
+        self._by_page.setdefault((_outlet_key(article), Path(article.source).name), article)
+
+
+def _write_story(
+    library: Library, story: Story, parsed: Sequence[_Parsed], report: ImportReport
+) -> None:
+    """Write the story's new and changed articles in one write.
+
+    A file is the *same article again*, and skipped, when the story already holds its exact raw
+    text under the same outlet name (as shown, case aside), whichever file or folder it came from:
+    importing a folder twice, or a copy of it, adds nothing. Byte-identical text under two
+    outlet names is two articles: outlets that ran the wire verbatim are what crosswire is for.
+
+    Otherwise a file *replaces* an article (same id, same place in the story) when it is the very
+    file that article came from (same resolved path: its text or outlet changed), or when it has
+    the same file name and the same outlet: an edited copy of that outlet's page kept in another
+    folder. Of two such files in one import the later wins and the earlier gets a `skipped` line.
+    Anything else is added, even under an outlet name the story already holds
+    (`ImportedArticle.outlet_articles` says so, for the faces to mention).
+    """
+    existing = {a.id: a for a in library.articles(story.id)}
+    held = _StoryIndex(existing.values())
+    batch: dict[str, ImportedArticle] = {}
+    for item in parsed:
+        article = item.to_article(story.id)
+        twin = held.same_text(article)
+        if twin is not None:
+            where = f"story {safe_name(story.title)!r} as {safe_name(twin.outlet)} ({twin.id})"
+            report.skipped.append(f"{item.path}: skipped, already in {where}")
+            report.skipped_in[story.id] = report.skipped_in.get(story.id, 0) + 1
+            continue
+        earlier = held.by_id.get(article.id) or held.same_page(article)
+        replaced_source = None
+        if earlier is not None:
+            article = article._replace(id=earlier.id)
+            superseded = batch.pop(earlier.id, None)  # the same page twice in this import
+            if superseded is not None:
+                report.skipped.append(
+                    f"{superseded.article.source}: left out, {item.path} (same outlet and file "
+                    "name) comes later in this import"
+                )
+                replaced_source = superseded.replaced_source
+            elif earlier.id in existing:
+                replaced_source = earlier.source
+        held.put(article)
+        batch[article.id] = ImportedArticle(
+            article,
+            len(article.sentences),
+            len(article.removed),
+            "replaced" if article.id in existing else "added",
+            replaced_source=replaced_source,
+        )
+    outlets = Counter(_outlet_key(a) for a in held.by_id.values())
+    for article_id, entry in batch.items():
+        batch[article_id] = replace(entry, outlet_articles=outlets[_outlet_key(entry.article)] - 1)
+    library.add_articles(story.id, [entry.article for entry in batch.values()])
+    report.imported.extend(batch.values())
+    if story.id not in report.story_ids:
+        report.story_ids.append(story.id)
+
+
+def import_paths(
+    library: Library,
+    paths: Sequence[Path],
+    *,
+    story: str | None = None,
+    outlet: str | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import files and folders of scraped text; see the module docstring for how they group.
+
+    `story` names the story for everything (an existing story's id or title adds to it);
+    `outlet` overrides outlet detection for every file.
+    """
+    report = ImportReport()
+    if story is not None:
+        story = safe_name(story)
+        if not story:
+            raise LibraryError("the story name is empty once control characters are removed")
+    manifests: dict[Path, dict[str, Any]] = {}
+    groups = group_paths(paths, report, manifests)
+    if story is not None:
+        groups = [FileGroup(files=[f for g in groups for f in g.files], fallback_title=story)]
+    total = sum(len(group.files) for group in groups)
+    done = 0
+    for group in groups:
+        parsed: list[_Parsed] = []
+        for path in group.files:
+            try:
+                manifest = folder_manifest(path.parent, report, manifests)
+                parsed.append(_parse(path, outlet=outlet, manifest=manifest))
+            except UnreadableFile as exc:
+                report.problems.append(str(exc))
+            done += 1
+            if progress is not None:
+                progress(done, total, path.name)
+        if not parsed:
+            continue
+        # Parsing ran unlocked; choosing or creating the story and writing it is one locked step,
+        # so two imports of the same folder at once still make one story.
+        with library.exclusive():
+            if story is not None:
+                target = _target_story(library, story, fuzzy=True)
+            else:
+                target = _target_story(library, _story_title(group, parsed), fuzzy=False)
+            _write_story(library, target, parsed, report)
+    return report

@@ -1,0 +1,304 @@
+"""The library: stories and their articles, kept on disk in a folder the user owns.
+
+Layout of the folder (every file a TinyDB database written by `AtomicJSONStorage`):
+
+- `library.json`: the schema version (`_meta`) and the `stories` table; each story document holds
+  the index of its articles (id, outlet, title, source, url, date, imported_at) but no bodies, so
+  listing stories stays fast with thousands of articles.
+- `articles/<story_id>.json`: the bodies (raw text, cleaned text, sentences with spans, removed
+  lines) of one story's articles, so importing into one story never rewrites the others.
+- `state.json`: small settings the app remembers (last story, theme).
+- `annotations.json` belongs to `core.notes.annotations` (tags and notes), not to this module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from tinydb import Query
+from tinydb.table import Table
+
+from tui.core.reader.cache import AlignmentCache
+from tui.core.store.records import (
+    INDEX_FIELDS,
+    ArticleEntry,
+    article_from,
+    body_doc,
+    index_entry,
+    story_from,
+)
+from tui.core.models import Article, Story
+from tui.core.text.safe_text import safe_name
+from tui.core.store.storage import AtomicJSONStorage, LibraryError, Tables, next_document_id
+from tui.core.store.story_lookup import FIND_SCORE_CUTOFF, MIN_ID_PREFIX, pick_story
+
+__all__ = [
+    "FIND_SCORE_CUTOFF",
+    "MIN_ID_PREFIX",
+    "ArticleEntry",
+    "LAST_STORY_STATE_KEY",
+    "Library",
+    "LibraryError",
+    "SCHEMA_VERSION",
+    "article_id_for",
+    "default_home",
+    "now_iso",
+]
+
+ANNOTATIONS_FILE = "annotations.json"
+"""Tags and notes, kept by `core.notes.annotations`; named here so the app can see that a library has
+none without loading the annotation store (~6 ms of imports at start-up)."""
+SCHEMA_VERSION = 1
+"""Bumped whenever the layout changes in a way an older crosswire would misread."""
+LAST_STORY_STATE_KEY = "last_story"
+"""State key of the story last read in the app."""
+
+_META, _STORIES, _BODIES, _STATE = "_meta", "stories", "bodies", "state"
+_BODY_CACHE_SIZE = 16
+
+
+def default_home() -> Path:
+    """Where the library lives: $CROSSWIRE_HOME, else the platform's per-user data folder."""
+    override = os.environ.get("CROSSWIRE_HOME")
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir("crosswire"))
+
+
+def now_iso(*, timespec: str = "seconds") -> str:
+    """The current UTC time as an ISO timestamp, to the second unless `timespec` says finer."""
+    return datetime.now(UTC).isoformat(timespec=timespec)
+
+
+def article_id_for(story_id: str, source: str) -> str:
+    """A short id that stays the same when the same source is imported into the same story again.
+
+    12 hex digits (48 bits) keep the chance of two of 10,000 articles colliding near one in ten
+    million; `Library.add_articles` refuses a collision rather than mixing two articles up.
+    """
+    return hashlib.sha256(f"{story_id}\0{source}".encode()).hexdigest()[:12]
+
+
+def _prepare_folder(home: Path) -> None:
+    """Create the library folder and prove it can be written, with one clear line if not."""
+    if home.exists() and not home.is_dir():
+        raise LibraryError(f"{home}: is a file, not a library folder")
+    try:
+        (home / "articles").mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=home, prefix=".write-test-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise LibraryError(f"{home}: library folder cannot be written ({exc.strerror})") from exc
+
+
+class Library:
+    """The stories and articles in one library folder; safe to use from several processes."""
+
+    def __init__(self, home: Path | str) -> None:
+        self.home = Path(home).expanduser()
+        _prepare_folder(self.home)
+        self._index = AtomicJSONStorage(self.home / "library.json")
+        self._state = AtomicJSONStorage(self.home / "state.json")
+        self._bodies: dict[str, AtomicJSONStorage] = {}
+        self._check_schema(self._index.read())
+        self._state.read()  # a corrupt state file is reported now, not in the middle of a session
+        if self._index.read() is None:
+            with self._index.transaction() as tables:
+                tables.setdefault(_META, {"1": {"schema": SCHEMA_VERSION}})
+                tables.setdefault(_STORIES, {})
+
+    def _check_schema(self, tables: Tables | None) -> None:
+        if tables is None:
+            return
+        meta = tables.get(_META, {}).get("1", {})
+        schema = meta.get("schema") if isinstance(meta, dict) else None
+        if not isinstance(schema, int):
+            raise LibraryError(f"{self._index.path}: no schema version; not a crosswire library")
+        if schema > SCHEMA_VERSION:
+            raise LibraryError(
+                f"{self._index.path}: written by a newer crosswire (schema {schema}, this version "
+                f"reads {SCHEMA_VERSION}); upgrade crosswire to open it"
+            )
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def _story_table(self) -> Table:
+        # cache_size=0: TinyDB's query cache would not see other processes' writes.
+        return Table(self._index, _STORIES, cache_size=0)
+
+    def _story_doc(self, story_id: str) -> dict[str, Any]:
+        doc = self._story_table().get(Query().id == story_id)
+        if not isinstance(doc, dict):
+            raise LibraryError(f"no story with id {story_id!r} in {self.home}")
+        return doc
+
+    def stories(self) -> list[Story]:
+        """Every story, oldest first."""
+        return [story_from(doc) for doc in self._story_table().all()]
+
+    def is_empty(self) -> bool:
+        """True when the library holds no story (the first run)."""
+        return len(self._story_table()) == 0
+
+    def has_annotations(self) -> bool:
+        """True when the folder has an annotations file (`core.notes.annotations` keeps it)."""
+        return (self.home / ANNOTATIONS_FILE).exists()
+
+    def get_story(self, story_id: str) -> Story:
+        """The story with this id; LibraryError if there is none."""
+        return story_from(self._story_doc(story_id))
+
+    def find_story(self, query: str, *, score_cutoff: float = FIND_SCORE_CUTOFF) -> Story:
+        """The story a user means: exact id, exact title, the one id starting with the query
+        (at least `MIN_ID_PREFIX` characters, as git takes commit prefixes), then the best fuzzy
+        title match (`core.store.story_lookup`). LibraryError when none, or when a prefix is shared."""
+        return pick_story(self.stories(), query, score_cutoff=score_cutoff, home=self.home)
+
+    def _bodies_store(self, story_id: str) -> AtomicJSONStorage:
+        store = self._bodies.get(story_id)
+        if store is None:
+            if len(self._bodies) >= _BODY_CACHE_SIZE:
+                self._bodies.pop(next(iter(self._bodies)))
+            store = AtomicJSONStorage(self.home / "articles" / f"{story_id}.json")
+            self._bodies[story_id] = store
+        return store
+
+    def _bodies_by_id(self, story_id: str) -> dict[str, dict[str, Any]]:
+        tables = self._bodies_store(story_id).read() or {}
+        return {body["id"]: body for body in tables.get(_BODIES, {}).values()}
+
+    def article_entries(self, story_id: str) -> list[ArticleEntry]:
+        """The story's articles without their text (outlet, title, ...), in import order."""
+        return [
+            ArticleEntry(**{name: entry[name] for name in INDEX_FIELDS})
+            for entry in self._story_doc(story_id)["articles"]
+        ]
+
+    def articles(self, story_id: str) -> list[Article]:
+        """The story's articles in import order, bodies included."""
+        entries = self._story_doc(story_id)["articles"]
+        bodies = self._bodies_by_id(story_id)
+        missing = [entry["id"] for entry in entries if entry["id"] not in bodies]
+        if missing:
+            raise LibraryError(
+                f"{self._bodies_store(story_id).path}: lacks article(s) {', '.join(missing)}"
+            )
+        return [article_from(entry, bodies[entry["id"]]) for entry in entries]
+
+    def get_article(self, article_id: str) -> Article:
+        """One article by id, from whichever story holds it."""
+        for doc in self._story_table().all():
+            if any(entry["id"] == article_id for entry in doc["articles"]):
+                for article in self.articles(doc["id"]):
+                    if article.id == article_id:
+                        return article
+        raise LibraryError(f"no article with id {article_id!r} in {self.home}")
+
+    # --- writing ------------------------------------------------------------------------------
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the library's write lock across several calls (check-then-write; reentrant)."""
+        with self._index.locked():
+            yield
+
+    def create_story(self, title: str) -> Story:
+        """A new, empty story with a fresh 8-hex id."""
+        clean_title = safe_name(title)  # a title is printed: no escapes, no control characters
+        if not clean_title:
+            raise LibraryError("a story needs a title")
+        with self._index.transaction() as tables:
+            stories = tables.setdefault(_STORIES, {})
+            taken = {doc["id"] for doc in stories.values()}
+            story_id = uuid.uuid4().hex[:8]
+            while story_id in taken:
+                story_id = uuid.uuid4().hex[:8]
+            doc = {"id": story_id, "title": clean_title, "created_at": now_iso(), "articles": []}
+            stories[next_document_id(stories)] = doc
+        return story_from(doc)
+
+    def add_articles(self, story_id: str, articles: Sequence[Article]) -> None:
+        """Add articles to a story in one write of its bodies file and one of the index.
+
+        An article whose id the story already holds replaces it in place (same position), which
+        is how re-importing a changed file updates it without duplicating it.
+        """
+        if not articles:
+            return
+        strays = [a.id for a in articles if a.story_id != story_id]
+        if strays:
+            raise LibraryError(f"articles {', '.join(strays)} do not belong to story {story_id}")
+        with self._index.transaction() as tables:
+            stories = tables.get(_STORIES, {})
+            doc = next((d for d in stories.values() if d["id"] == story_id), None)
+            if doc is None:
+                raise LibraryError(f"no story with id {story_id!r} in {self.home}")
+            elsewhere = {
+                entry["id"]
+                for other in stories.values()
+                if other["id"] != story_id
+                for entry in other["articles"]
+            }
+            clashes = [a.id for a in articles if a.id in elsewhere]
+            if clashes:
+                raise LibraryError(
+                    f"article id(s) {', '.join(clashes)} already used by another story"
+                )
+            # Bodies first: if the index write then fails, the bodies are unused, never missing.
+            with self._bodies_store(story_id).transaction() as body_tables:
+                bodies = body_tables.setdefault(_BODIES, {})
+                doc_ids = {body["id"]: key for key, body in bodies.items()}
+                for article in articles:
+                    key = doc_ids.get(article.id) or next_document_id(bodies)
+                    bodies[key] = body_doc(article)
+                    doc_ids[article.id] = key
+            positions = {entry["id"]: n for n, entry in enumerate(doc["articles"])}
+            for article in articles:
+                if article.id in positions:
+                    doc["articles"][positions[article.id]] = index_entry(article)
+                else:
+                    positions[article.id] = len(doc["articles"])
+                    doc["articles"].append(index_entry(article))
+
+    # --- small state --------------------------------------------------------------------------
+
+    def get_state(self, key: str, default: Any = None) -> Any:
+        """A remembered setting (last story id, theme, ...), or `default`."""
+        tables = self._state.read() or {}
+        return tables.get(_STATE, {}).get("1", {}).get(key, default)
+
+    def set_state(self, key: str, value: Any) -> None:
+        """Remember a JSON-serialisable setting; writes only the small state file."""
+        with self._state.transaction() as tables:
+            tables.setdefault(_STATE, {}).setdefault("1", {})[key] = value
+
+    def last_story_id(self) -> str | None:
+        """The story last read in the app, if the library still holds it.
+
+        The app reopens it and the CLI commands default to it, so both faces agree on "the story
+        you were reading".
+        """
+        remembered = self.get_state(LAST_STORY_STATE_KEY)
+        if isinstance(remembered, str) and any(s.id == remembered for s in self.stories()):
+            return remembered
+        return None
+
+    @property
+    def alignments(self) -> AlignmentCache:
+        """Alignments of this library's stories, kept between sessions (`core.reader.cache`)."""
+        return AlignmentCache(self.home / "cache" / "alignments")
+
+    def remember_story(self, story_id: str) -> None:
+        """Record `story_id` as last read; writes only when it changed."""
+        if self.get_state(LAST_STORY_STATE_KEY) != story_id:
+            self.set_state(LAST_STORY_STATE_KEY, story_id)
