@@ -22,7 +22,14 @@ sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve
 from bench_align import clear_caches  # noqa: E402
 from synth import make_story  # noqa: E402
 
-from tui.core.align.engine import align_story  # noqa: E402
+from tui.core.align.engine import align_story as _align_story  # noqa: E402
+from tui.interpreter import collection_paused  # noqa: E402
+
+
+def align_story(articles):  # type: ignore[no-untyped-def]
+    """The alignment as the app and the CLI run it: with the cyclic collector paused."""
+    with collection_paused():
+        return _align_story(articles)
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ import pytest
 from tui.core.reader import cache as alignment_cache
 from tui.core.align.engine import align_story
 from tui.core.reader.cache import AlignmentCache, story_key
+from tui.core.reader.story import StoryReader
 from tui.core.store.library import Library
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +28,7 @@ def test_an_alignment_filed_is_read_back_equal_and_counterparts_and_all(
 ) -> None:
     library, story_id = seeded
     articles = library.articles(story_id)
-    cache = library.alignments
+    cache = StoryReader(library).cache
     assert cache.get(articles) is None, "nothing filed yet"
     alignment = align_story(articles)
     cache.put(articles, alignment)
@@ -52,7 +53,7 @@ def test_the_key_ignores_article_order_but_not_a_changed_sentence(
         sentences=(first.sentences[0]._replace(text="Thursday, not Friday."), *first.sentences[1:]),
     )
     assert story_key([edited, *articles[1:]]) != story_key(articles)
-    cache = library.alignments
+    cache = StoryReader(library).cache
     cache.put(articles, align_story(articles))
     assert cache.get([edited, *articles[1:]]) is None, "another text is another alignment"
 
@@ -73,7 +74,7 @@ def test_an_unreadable_entry_is_a_miss_and_is_removed(
 ) -> None:
     library, story_id = seeded
     articles = library.articles(story_id)
-    cache = library.alignments
+    cache = StoryReader(library).cache
     cache.put(articles, align_story(articles))
     (entry,) = _entries(cache)
     entry.write_bytes(content)
@@ -103,7 +104,7 @@ def test_old_entries_beyond_the_limit_are_pruned_least_recently_used_first(
     monkeypatch.setattr(alignment_cache, "MAX_ENTRIES", 2)
     articles = library.articles(story_id)
     alignment = align_story(articles)
-    cache = library.alignments
+    cache = StoryReader(library).cache
     stories = [articles[:2], articles[1:3], articles[2:4]]
     for n, subset in enumerate(stories):
         cache.put(subset, alignment)
@@ -146,7 +147,7 @@ def test_compare_in_a_second_process_reads_the_first_ones_alignment(
     command = [sys.executable, "-m", "tui", "--library", str(library.home), "compare", "--json"]
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
     first = subprocess.run(command, capture_output=True, env=env, check=True, timeout=120)
-    (entry,) = _entries(library.alignments)
+    (entry,) = _entries(StoryReader(library).cache)
     filed = entry.stat().st_mtime_ns
     probe = (
         "import sys, runpy; sys.argv = ['tui'] + sys.argv[1:]; "
@@ -179,7 +180,7 @@ def test_filing_keeps_counterparts_unbuilt_on_both_sides(seeded: tuple[Library, 
     library, story_id = seeded
     articles = library.articles(story_id)
     alignment = align_story(articles)
-    cache = library.alignments
+    cache = StoryReader(library).cache
     cache.put(articles, alignment)
     again = cache.get(articles)
     assert again is not None

@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.core.notes.annotations import Annotations, Target, context_for
+from tui.core.reader.story import StoryReader
 from tui.core.export.writer import (
     CSV_COLUMNS,
     ExportError,
@@ -100,7 +101,7 @@ def story(tmp_path: Path) -> tuple[Library, Annotations, str]:
 
 def test_markdown_memo_has_outlets_quotes_status_notes_drift_missing(story) -> None:  # type: ignore[no-untyped-def]
     library, notes, story_id = story
-    memo = export_story(library, notes, story_id, fmt="md")
+    memo = export_story(StoryReader(library).open(story_id), notes, fmt="md")
     assert memo.startswith("# Japan/US missile deal: ../../etc\n")
     for outlet in ("Wire Service", "Daily Copy", "Rewrite Times"):
         assert f"| {outlet} |" in memo
@@ -118,7 +119,7 @@ def test_markdown_memo_has_outlets_quotes_status_notes_drift_missing(story) -> N
 
 def test_markdown_tables_keep_their_columns(story) -> None:  # type: ignore[no-untyped-def]
     library, notes, story_id = story
-    memo = export_story(library, notes, story_id, fmt="md")
+    memo = export_story(StoryReader(library).open(story_id), notes, fmt="md")
     tables: dict[str, list[int]] = {}
     header = ""
     for line in memo.splitlines():
@@ -150,20 +151,20 @@ def test_md_escape(raw: str, escaped: str) -> None:
 
 def test_tag_filter_keeps_only_tagged_items(story) -> None:  # type: ignore[no-untyped-def]
     library, notes, story_id = story
-    memo = export_story(library, notes, story_id, fmt="md", tag="DRIFT")
+    memo = export_story(StoryReader(library).open(story_id), notes, fmt="md", tag="DRIFT")
     assert "Says 600" in memo and "unsourced" not in memo and "Overall" not in memo
     rows = list(
-        csv.reader(io.StringIO(export_story(library, notes, story_id, fmt="csv", tag="memo")))
+        csv.reader(io.StringIO(export_story(StoryReader(library).open(story_id), notes, fmt="csv", tag="memo")))
     )
     assert [row[1] for row in rows[1:]] == ["story"]
-    empty = export_story(library, notes, story_id, fmt="md", tag="nonesuch")
+    empty = export_story(StoryReader(library).open(story_id), notes, fmt="md", tag="nonesuch")
     assert "No annotations with this tag." in empty
 
 
 def test_csv_round_trips_and_guards_formulas(story) -> None:  # type: ignore[no-untyped-def]
     library, notes, story_id = story
     rows = list(
-        csv.reader(io.StringIO(export_story(library, notes, story_id, fmt="csv"), newline=""))
+        csv.reader(io.StringIO(export_story(StoryReader(library).open(story_id), notes, fmt="csv"), newline=""))
     )
     assert tuple(rows[0]) == CSV_COLUMNS
     by_quote = {row[5]: dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows[1:]}
@@ -188,7 +189,7 @@ def test_spreadsheet_safe_prefixes_formula_starts(cell: str) -> None:
 
 def test_json_is_complete_and_versioned(story) -> None:  # type: ignore[no-untyped-def]
     library, notes, story_id = story
-    document = json.loads(export_story(library, notes, story_id, fmt="json"))
+    document = json.loads(export_story(StoryReader(library).open(story_id), notes, fmt="json"))
     assert document["schema"] == 1 and document["kind"] == "crosswire-story-export"
     assert document["story"]["title"] == TITLE
     assert [a["outlet"] for a in document["articles"]] == [
@@ -206,7 +207,7 @@ def test_json_is_complete_and_versioned(story) -> None:  # type: ignore[no-untyp
 
 def test_html_is_self_contained_and_escapes_article_text(story) -> None:  # type: ignore[no-untyped-def]
     library, notes, story_id = story
-    page = export_story(library, notes, story_id, fmt="html")
+    page = export_story(StoryReader(library).open(story_id), notes, fmt="html")
     assert page.startswith("<!DOCTYPE html>")
     for external in ("src=", "href=", "url(", "@import", "http://", "https://", "<link", "<script"):
         assert external not in page.lower()
@@ -230,20 +231,20 @@ def test_annotation_on_reimported_or_deleted_article_keeps_its_quote(story) -> N
         outlet="Gone Daily",
         story_title=TITLE,
     )
-    document = json.loads(export_story(library, notes, story_id, fmt="json"))
+    document = json.loads(export_story(StoryReader(library).open(story_id), notes, fmt="json"))
     by_note = {a["notes"][0]["text"]: a for a in document["annotations"]}
     assert by_note["moved"]["located"] == {"article_id": "copy", "index": 2}
     assert by_note["moved"]["status"] == "shared"
     assert by_note["its outlet is gone"]["status"] == "gone"
     assert by_note["its outlet is gone"]["located"] is None
-    memo = export_story(library, notes, story_id, fmt="md")
+    memo = export_story(StoryReader(library).open(story_id), notes, fmt="md")
     assert "> A sentence nobody has now." in memo and "no longer in the library" in memo
 
 
 def test_unknown_format_is_refused(story) -> None:  # type: ignore[no-untyped-def]
     library, notes, story_id = story
     with pytest.raises(ValueError, match="md, json, csv, html"):
-        export_story(library, notes, story_id, fmt="pdf")  # type: ignore[arg-type]
+        export_story(StoryReader(library).open(story_id), notes, fmt="pdf")  # type: ignore[arg-type]
 
 
 def test_write_export_refuses_to_overwrite_without_force(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import sys
-import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -21,7 +20,8 @@ from textual.theme import Theme
 
 from tui.commands import OutletCommands, StoryCommands, ThemeCommands
 from tui.commands_annotations import AnnotationCommands
-from tui.core.reader.cache import story_key
+from tui.core.reader.story import OpenedStory, StoryReader
+from tui.interpreter import collection_paused
 from tui.keymap import APP_BINDINGS
 from tui.messages import (
     ImportFinished,
@@ -71,10 +71,8 @@ class CrosswireApp(App[None]):
         self.library = library
         self.config = config or Config()
         self.start_story_id = story_id
-        self._alignments: dict[tuple[str, tuple[str, ...]], StoryAlignment] = {}
-        self._alignments_lock = threading.Lock()
-        self._unfiled: dict[tuple[str, tuple[str, ...]], str] = {}
-        """Alignments made this session and not yet on disk: their disk key, by the same key."""
+        self.reader = StoryReader(library)
+        """Every story the app shows is opened and aligned through it, once per session."""
 
     def run(self, **options: Any) -> None:
         """Textual's run, with the cyclic collector out of the way of the first frame.
@@ -137,7 +135,7 @@ class CrosswireApp(App[None]):
 
     # --- data (called from the main screen's worker thread) -----------------------------------
 
-    def story_at_hand(self, story_id: str) -> tuple[Story, list[Article], StoryAlignment] | None:
+    def story_at_hand(self, story_id: str) -> OpenedStory | None:
         """The story, its articles and alignment, when it is small (at most QUICK_OPEN_ARTICLES
         articles) and already aligned, this session or an earlier one: then it opens at once,
         in the frame that asks for it, for reading it costs ~2 ms. None otherwise, or on any
@@ -146,65 +144,27 @@ class CrosswireApp(App[None]):
             story = self.library.get_story(story_id)
             if len(story.article_ids) > QUICK_OPEN_ARTICLES:
                 return None
-            articles = self.library.articles(story_id)
-            _, alignment, _ = self._aligned_before(story_id, articles)
+            return self.reader.aligned_before(story_id)
         except Exception:  # noqa: BLE001 - the worker path reports it
             return None
-        return (story, articles, alignment) if alignment is not None else None
 
-    def load_story(self, story_id: str) -> tuple[Story, list[Article], StoryAlignment]:
-        """Read a story and its articles, and align them unless aligned before (a new
-        alignment is filed on disk by `file_alignment`, once the story is on screen)."""
-        story = self.library.get_story(story_id)
-        articles = self.library.articles(story_id)
-        key, alignment, disk_key = self._aligned_before(story_id, articles)
-        if alignment is None:
-            from tui.core.align.engine import align_story
-
-            alignment = align_story(articles)
-            with self._alignments_lock:
-                self._alignments[key] = alignment
-                self._unfiled[key] = disk_key
-        return story, articles, alignment
-
-    def _aligned_before(
-        self, story_id: str, articles: list[Article]
-    ) -> tuple[tuple[str, tuple[str, ...]], StoryAlignment | None, str]:
-        """(session key, alignment made before or None, disk key): the alignment is kept for the
-        session in memory and between sessions on disk (`core.reader.cache`); the disk key,
-        made only when memory has none (~40 ms for 500 articles), is "" when it was not needed."""
-        key = (story_id, tuple(article.id for article in articles))
-        with self._alignments_lock:
-            alignment = self._alignments.get(key)
-        if alignment is not None:
-            return key, alignment, ""
-        disk_key = story_key(articles)
-        alignment = self.library.alignments.get_by_key(disk_key)
-        if alignment is not None:
-            with self._alignments_lock:
-                self._alignments[key] = alignment
-        return key, alignment, disk_key
+    def load_story(self, story_id: str) -> OpenedStory:
+        """Read a story and its articles, aligned unless aligned before (a new alignment is
+        filed on disk by `file_alignment`, once the story is on screen)."""
+        with collection_paused():
+            return self.reader.open(story_id, file_now=False)
 
     def file_alignment(self) -> None:
-        """Write the story's new alignment to the disk cache (off the UI thread: the 51-outlet
-        bench story's is ~0.8 MB), so the next session opens it without aligning."""
-        with self._alignments_lock:
-            unfiled = [(key, self._unfiled.pop(key)) for key in list(self._unfiled)]
-            found = [(disk_key, self._alignments.get(key)) for key, disk_key in unfiled]
-        for disk_key, alignment in found:
-            if alignment is not None:
-                self.library.alignments.put_by_key(disk_key, alignment)
+        """Write the story's new alignment to the disk cache (off the UI thread)."""
+        self.reader.file_new()
 
     def cached_alignment(self, story_id: str) -> StoryAlignment | None:
         """The alignment computed for this story in this session, if any."""
-        with self._alignments_lock:
-            return next((a for (sid, _), a in self._alignments.items() if sid == story_id), None)
+        return self.reader.in_memory(story_id)
 
     def forget_alignment(self, story_id: str) -> None:
         """Drop a story's cached alignment (its articles changed)."""
-        with self._alignments_lock:
-            for key in [key for key in self._alignments if key[0] == story_id]:
-                del self._alignments[key]
+        self.reader.forget(story_id)
 
     def remember_story(self, story_id: str) -> None:
         """Record the story as last read, so a plain `crosswire` reopens it."""

@@ -46,13 +46,17 @@ def run_compare(args: argparse.Namespace) -> int:
     from tui.cli.export import resolve_story_id
 
     library = open_library(args.library_home)
+    from tui.core.reader.story import StoryReader
+    from tui.interpreter import collection_paused
+
+    reader = StoryReader(library)
     story = library.get_story(resolve_story_id(library, args.story))
-    articles = library.articles(story.id)
-    if not articles:
+    if not library.articles(story.id):
         title = printable(story.title)
         print(f"crosswire: story {title!r} has no articles to compare", file=sys.stderr)
         return 1
-    alignment = library.alignments.align(articles)
+    with collection_paused():
+        story, articles, alignment = reader.open(story.id)
     if args.json:
         import orjson
 

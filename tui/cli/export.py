@@ -68,7 +68,12 @@ def run_export(args: argparse.Namespace) -> int:
         print(
             f"crosswire: note: no annotation in this story is tagged {args.tag!r}", file=sys.stderr
         )
-    content = export_story(library, annotations, story_id, fmt=args.fmt, tag=args.tag)
+    from tui.core.reader.story import StoryReader
+    from tui.interpreter import collection_paused
+
+    with collection_paused():
+        opened = StoryReader(library).open(story_id)
+    content = export_story(opened, annotations, fmt=args.fmt, tag=args.tag)
     if args.output == "-":
         sys.stdout.write(content)
         sys.stdout.flush()

@@ -194,16 +194,17 @@ class ExportDialog(ModalScreen[Path | None]):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, path: Path, fmt: ExportFormat, tag: str | None, force: bool) -> None:
         from tui.core.export.writer import export_story, write_export
+        from tui.core.reader.story import OpenedStory, StoryReader
 
         try:
-            content = export_story(
-                self._library,
-                self._annotations,
-                self._story.id,
-                fmt=fmt,
-                tag=tag,
-                alignment=self._alignment,
+            opened = (
+                StoryReader(self._library).open(self._story.id)
+                if self._alignment is None
+                else OpenedStory(
+                    self._story, self._library.articles(self._story.id), self._alignment
+                )
             )
+            content = export_story(opened, self._annotations, fmt=fmt, tag=tag)
             written = write_export(content, path, force=force)
         except (ExportError, LibraryError, OSError, ValueError) as exc:
             self.app.call_from_thread(self._failed, str(exc))

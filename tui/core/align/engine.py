@@ -15,10 +15,8 @@ grows roughly linearly with the number of sentences.
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from itertools import chain
 
 from rapidfuzz.fuzz import ratio
@@ -189,39 +187,11 @@ def cluster_sentences(
     return [c.members for c in index.clusters], keys
 
 
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for one alignment, and file what survives as old.
-
-    An alignment builds hundreds of thousands of small tuples, dicts and lists that live until it
-    returns and hold no reference cycles (reference counting frees them); each generational
-    collection meanwhile walks every live one of them again. Paused, they would all still be
-    young when the collector resumes, and its next young collection would walk them once more
-    (~100 ms on the 500-outlet bench story); `freeze` then `unfreeze` moves every tracked object
-    into the oldest generation without walking anything, which is where a result that outlives
-    the call belongs. Together ~12% of the 500-outlet alignment.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if was_enabled:
-            gc.enable()
-
-
 def align_story(articles: Sequence[Article]) -> StoryAlignment:
     """Align a story's articles: clusters, statuses, missing content, drift, shares, origin.
 
     Deterministic and independent of the order of `articles`.
     """
-    with _collection_paused():
-        return _align(articles)
-
-
-def _align(articles: Sequence[Article]) -> StoryAlignment:
     ids = [a.id for a in articles]
     if len(set(ids)) != len(ids):
         raise ValueError("align_story: two articles share one id")

@@ -12,19 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from tui.core.notes.types import Annotation
 from tui.core.notes.annotations import Annotations
 from tui.core.models import Article, SentenceInfo, SentenceRef, Story, StoryAlignment
-
-
-class StoryLibrary(Protocol):
-    """The part of `core.store.library.Library` that exports read."""
-
-    def get_story(self, story_id: str) -> Story: ...
-
-    def articles(self, story_id: str) -> list[Article]: ...
+from tui.core.reader.story import OpenedStory
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,21 +100,9 @@ def place(
     return PlacedAnnotation(item, ref, info, True)
 
 
-def gather(
-    library: StoryLibrary,
-    annotations: Annotations,
-    story_id: str,
-    *,
-    tag: str | None = None,
-    alignment: StoryAlignment | None = None,
-) -> StoryExport:
-    """Read the story, align it (unless the caller has an alignment) and place its annotations."""
-    story = library.get_story(story_id)
-    articles = library.articles(story.id)
-    if alignment is None:
-        from tui.core.align.engine import align_story  # alignment is heavy; only exports that need it
-
-        alignment = align_story(articles)
+def gather(opened: OpenedStory, annotations: Annotations, *, tag: str | None = None) -> StoryExport:
+    """Place the annotations of an opened story (`core.reader`) in it as it stands now."""
+    story, articles, alignment = opened
     items = [
         place(item, articles, alignment) for item in annotations.items(story_id=story.id, tag=tag)
     ]

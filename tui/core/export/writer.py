@@ -19,8 +19,9 @@ from typing import Any, Literal
 
 from tui.core.notes.types import annotation_to_doc
 from tui.core.notes.annotations import Annotations
-from tui.core.export.placement import StoryExport, StoryLibrary, gather
-from tui.core.models import SentenceRef, StoryAlignment
+from tui.core.export.placement import StoryExport, gather
+from tui.core.models import SentenceRef
+from tui.core.reader.story import OpenedStory
 from tui.core.text.filenames import safe_filename
 
 __all__ = [
@@ -29,7 +30,6 @@ __all__ = [
     "FORMATS",
     "ExportError",
     "ExportFormat",
-    "StoryLibrary",
     "default_export_name",
     "export_json_document",
     "export_story",
@@ -54,22 +54,20 @@ class ExportError(Exception):
 
 
 def export_story(
-    library: StoryLibrary,
+    opened: OpenedStory,
     annotations: Annotations,
-    story_id: str,
     *,
     fmt: ExportFormat,
     tag: str | None = None,
-    alignment: StoryAlignment | None = None,
 ) -> str:
     """The story with its annotations as Markdown, JSON, CSV or a self-contained HTML page.
 
-    `tag` keeps only annotations carrying that tag. Pass `alignment` when it is already computed
-    (the app caches it); otherwise the story is aligned here.
+    `opened` comes from the story reader (`core.reader`), which aligns a story once for every
+    face; `tag` keeps only annotations carrying that tag.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    data = gather(library, annotations, story_id, tag=tag, alignment=alignment)
+    data = gather(opened, annotations, tag=tag)
     if fmt == "md":
         from tui.core.export.markdown import render_markdown
 

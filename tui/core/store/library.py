@@ -27,7 +27,6 @@ import platformdirs
 from tinydb import Query
 from tinydb.table import Table
 
-from tui.core.reader.cache import AlignmentCache
 from tui.core.store.records import (
     INDEX_FIELDS,
     ArticleEntry,
@@ -293,10 +292,6 @@ class Library:
             return remembered
         return None
 
-    @property
-    def alignments(self) -> AlignmentCache:
-        """Alignments of this library's stories, kept between sessions (`core.reader.cache`)."""
-        return AlignmentCache(self.home / "cache" / "alignments")
 
     def remember_story(self, story_id: str) -> None:
         """Record `story_id` as last read; writes only when it changed."""
