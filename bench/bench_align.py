@@ -26,9 +26,9 @@ sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve
 from synth import make_story_with_truth  # noqa: E402
 from synth_quality import pair_quality  # noqa: E402
 
+from tui.core.align.engine import align_story as _align_story  # noqa: E402
 from tui.core.drift import variants
 from tui.core.text import normalize  # noqa: E402
-from tui.core.align.engine import align_story as _align_story  # noqa: E402
 from tui.interpreter import collection_paused  # noqa: E402
 
 
@@ -36,6 +36,8 @@ def align_story(articles):  # type: ignore[no-untyped-def]
     """The alignment as the app and the CLI run it: with the cyclic collector paused."""
     with collection_paused():
         return _align_story(articles)
+
+
 from tui.core.models import Article  # noqa: E402
 
 BASELINE_SAMPLE = 4000

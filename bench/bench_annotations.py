@@ -22,9 +22,9 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
+from tui.core.models import Article, Sentence
 from tui.core.notes.annotations import Annotations, Target
 from tui.core.store.library import Library
-from tui.core.models import Article, Sentence
 
 WORDS = [
     "missile",

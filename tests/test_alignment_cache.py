@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.reader import cache as alignment_cache
 from tui.core.align.engine import align_story
+from tui.core.reader import cache as alignment_cache
 from tui.core.reader.cache import AlignmentCache, story_key
 from tui.core.reader.story import StoryReader
 from tui.core.store.library import Library

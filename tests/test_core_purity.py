@@ -11,7 +11,7 @@ from tests.conftest import REPO_ROOT
 CHILD = """
 import importlib, pkgutil, sys
 import tui.core
-names = sorted(m.name for m in pkgutil.iter_modules(tui.core.__path__, "tui.core."))
+names = sorted(m.name for m in pkgutil.walk_packages(tui.core.__path__, "tui.core."))
 for name in names:
     importlib.import_module(name)
 ui = sorted({m.split(".")[0] for m in sys.modules} & {"textual", "rich"})

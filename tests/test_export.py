@@ -13,8 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.notes.annotations import Annotations, Target, context_for
-from tui.core.reader.story import StoryReader
+from tui.core.export.markdown import md_escape
 from tui.core.export.writer import (
     CSV_COLUMNS,
     ExportError,
@@ -23,9 +22,10 @@ from tui.core.export.writer import (
     spreadsheet_safe,
     write_export,
 )
-from tui.core.export.markdown import md_escape
-from tui.core.store.library import Library
 from tui.core.models import Article, Sentence
+from tui.core.notes.annotations import Annotations, Target, context_for
+from tui.core.reader.story import StoryReader
+from tui.core.store.library import Library
 from tui.core.text.filenames import safe_filename
 
 WIRE = [

@@ -1,0 +1,1 @@
+"""The command line: `crosswire` and its commands, a thin face on `tui.core`."""

@@ -58,8 +58,8 @@ def resolve_story_id(library: Library, query: str | None) -> str:
 
 def run_export(args: argparse.Namespace) -> int:
     """Export; 0 on success, 1 when the file cannot be written (one line on stderr)."""
-    from tui.core.notes.annotations import Annotations
     from tui.core.export.writer import ExportError, default_export_name, export_story, write_export
+    from tui.core.notes.annotations import Annotations
 
     library = open_library(args.library_home)
     story_id = resolve_story_id(library, args.story)

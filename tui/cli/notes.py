@@ -122,8 +122,8 @@ def run_note(args: argparse.Namespace) -> int:
 
 def run_notes(args: argparse.Namespace) -> int:
     """List annotations matching the filters, as text or JSON."""
-    from tui.core.notes.types import annotation_to_doc
     from tui.core.notes.annotations import Annotations
+    from tui.core.notes.types import annotation_to_doc
 
     library = open_library(args.library_home)
     story_id = library.find_story(args.story).id if args.story else None

@@ -1,6 +1,8 @@
 """Everything in crosswire that is not drawing on a terminal.
 
-Cleaning, segmentation, alignment, drift, the store, import and export live here. Nothing in this
-package imports textual or rich (tests/test_core_purity.py proves it), so the CLI, the app, scripts
-and tests all share one plain, synchronous core.
+Rooms by pipeline stage, each importing only the rooms below it (tests/test_core_rooms.py):
+`models` (the records every room shares) <- `text` <- `ingest`, `drift` <- `align` <- `store` <-
+`reader`, `notes` <- `export`. Nothing in this package imports textual or rich
+(tests/test_core_purity.py), so the CLI, the app, scripts and tests share one plain, synchronous
+core.
 """

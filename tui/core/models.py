@@ -5,14 +5,13 @@ two faces (CLI and app). They hold data only; the functions that make and read t
 modules named in each docstring.
 
 They are NamedTuples, not frozen dataclasses: an alignment builds one per sentence and per
-counterpart, and reads them back from disk (`core.reader.cache`). Measured on this machine, a
-NamedTuple is built ~2.7x faster than a frozen slots dataclass, unpickles ~5.7x faster (no
-`__setstate__` per object), and the fourteen classes are made at import in ~2 ms instead of ~12 ms
-(a dataclass writes and compiles its methods at import). Copy one with a change by `_replace`.
+counterpart, and reads them back from disk (`core.reader.cache`); a NamedTuple is built and
+unpickled several times faster than a frozen dataclass and costs nothing to define at import.
+Copy one with a change by `_replace`.
 Only StoryAlignment, built once per story and holding a mutable `extra`, stays a dataclass.
 
 No `from __future__ import annotations` here: NamedTuple would turn every string annotation into
-a ForwardRef and compile it (72 compiles at import); every type named below is defined above its
+a ForwardRef and compile it at import; every type named below is defined above its
 use, so the annotations are evaluated as they are.
 """
 

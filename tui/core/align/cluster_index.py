@@ -32,17 +32,10 @@ ALWAYS_WALKED = 4
 """A sentence's rarest words whose postings `candidates` walks however many clusters they hold."""
 CROWDED_POSTING = 8
 """After those, a word filed under more clusters than this is skipped: it spreads a little weight
-over many clusters, which rarely changes the top candidates but was most of the search's work.
-Synthetic bench pairs precision / recall at 5, 51 and 500 outlets went 0.873/0.901, 0.910/0.775,
-0.944/0.826 -> 0.871/0.901, 0.911/0.768, 0.951/0.830 (other seeds: within ~0.01, the worst 500
-outlets seed 4, 0.950/0.779 -> 0.944/0.772), for ~11% fewer instructions in clustering at 51
-outlets (487M -> 433M). The seed story aligns the same."""
+over many clusters, which rarely changes the top candidates but was most of the search's work."""
 CANDIDATES = 6
-"""Clusters scored per sentence, the ones sharing the most rare-word weight. Six since the search
-walks rarest words first: against 7, pairs precision / recall at 5, 51 and 500 outlets go
-0.871/0.901, 0.911/0.768, 0.951/0.830 -> 0.871/0.901, 0.928/0.775, 0.952/0.835, and on four
-other synthetic stories they are equal or better (51 outlets seeds 1 and 3, 200 seed 2, 500 seed
-4), with one exemplar scoring in fourteen fewer. Five lowers precision at 5 outlets."""
+"""Clusters scored per sentence, the ones sharing the most rare-word weight (the search walks
+rarest words first, so the true cluster is almost always among the first few)."""
 
 
 @dataclass(slots=True)

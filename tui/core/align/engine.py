@@ -22,11 +22,17 @@ from itertools import chain
 from rapidfuzz.fuzz import ratio
 
 from tui.core.align.cluster_index import ClusterIndex
+from tui.core.align.overview import CoverageRow, assemble, coverage_matrix
+from tui.core.align.similarity import (
+    BAND_SCORE,
+    MATCH_SCORE,
+    SHARED_SCORE,
+    Features,
+    SimilarityModel,
+)
 from tui.core.models import Article, StoryAlignment
 from tui.core.text.normalize import STOPWORDS
-from tui.core.align.overview import CoverageRow, assemble, coverage_matrix
 from tui.core.text.readings import matching_words
-from tui.core.align.similarity import BAND_SCORE, MATCH_SCORE, SHARED_SCORE, Features, SimilarityModel
 
 __all__ = [
     "BAND_SCORE",
@@ -42,17 +48,13 @@ __all__ = [
 ]
 
 MAX_EXEMPLARS = 4
-"""Members of a cluster that new sentences are scored against (distinct versions, first come).
-Four (measured with 7 candidates, `cluster_index.CANDIDATES`, now 6): against 6, the synthetic
-bench's cross-outlet pairs gained precision and recall at 51 and 500 outlets (at 5 they were
-unchanged), with ~30% fewer exemplar scorings (51 outlets: 22.8K -> 15.6K). Three lost precision
-at 51 outlets; the seed story aligns the same."""
+"""Members of a cluster that new sentences are scored against (distinct versions, first come):
+enough versions to recognise a copy desk's edits, few enough to keep scoring cheap (bench/README.md)."""
 EXEMPLAR_NOVELTY = 95.0
 """A new member becomes an exemplar only if it scores below this against the cluster."""
 AMBIGUOUS_MARGIN = 3.0
-"""A band match must beat the sentence's next-best cluster by this many points. On the seeds
-the one band match with a rival this close is a bullet summing up three statements (56.6 vs
-56.0); the next closest is a true rewrite 5.4 points clear of its rival."""
+"""A band match must beat the sentence's next-best cluster by this many points: a sentence
+summing up several statements scores about the same against each, and belongs to none."""
 
 
 def canonical_order(

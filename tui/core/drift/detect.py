@@ -23,8 +23,8 @@ from operator import itemgetter
 
 from tui.core.drift.differences import KEYED_KINDS, differences, keyed_differences
 from tui.core.drift.event_dates import OutletNames, find_event_date_drift
-from tui.core.models import Cluster, Drift, DriftKind, SentenceRef
 from tui.core.drift.variants import KIND_ORDER, Signature, digest, joined_texts, joined_words
+from tui.core.models import Cluster, Drift, DriftKind, SentenceRef
 
 __all__ = ["ALL_PAIRS_LIMIT", "differences", "find_drift"]
 

@@ -14,11 +14,11 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from tui.core.drift.variants import Digest, Wording, digest, wording
+from tui.core.drift.wordiff import changed_stretches, split_words
 from tui.core.models import DriftKind
 from tui.core.text.normalize import STOPWORDS
-from tui.core.drift.variants import Digest, Wording, digest, wording
 from tui.core.text.wordfacts import PUNCTUATION, surface
-from tui.core.drift.wordiff import changed_stretches, split_words
 
 NAME_SIMILARITY = 55.0
 """Two differing names are variants of one another from this fuzz.ratio on."""

@@ -26,7 +26,14 @@ from typing import NamedTuple
 from tui.core.models import Cluster, Drift, SentenceRef
 from tui.core.text.normalize import STOPWORDS
 from tui.core.text.readings import reading
-from tui.core.text.wordfacts import DAYISH, MONTHS, RAW_UPPER, WEEKDAYS, WordFacts, flagged_positions
+from tui.core.text.wordfacts import (
+    DAYISH,
+    MONTHS,
+    RAW_UPPER,
+    WEEKDAYS,
+    WordFacts,
+    flagged_positions,
+)
 
 SHARED_NAMES = 2
 """Names two mentions must share to count as one event dated two ways."""

@@ -21,6 +21,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
+from tui.core.drift.wordiff import clear_caches as clear_diff_caches
 from tui.core.models import DriftKind
 from tui.core.text.normalize import fold
 from tui.core.text.readings import clear_caches as clear_reading_caches
@@ -41,7 +42,6 @@ from tui.core.text.wordfacts import (
     surface,
 )
 from tui.core.text.wordfacts import clear_caches as clear_word_caches
-from tui.core.drift.wordiff import clear_caches as clear_diff_caches
 
 _QUOTED = re.compile(r'"([^"]{3,})"')
 KIND_ORDER: dict[DriftKind, int] = {

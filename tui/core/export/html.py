@@ -11,9 +11,9 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
+from tui.core.align.overview import coverage_matrix
 from tui.core.export.placement import PlacedAnnotation, StoryExport
 from tui.core.models import Article, SentenceRef
-from tui.core.align.overview import coverage_matrix
 
 _CSS = """
 :root { color-scheme: light dark; --shared: #cfe8cf; --reworded: #fbe6b0; --unique: #f6c9c9;

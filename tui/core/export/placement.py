@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.core.notes.types import Annotation
-from tui.core.notes.annotations import Annotations
 from tui.core.models import Article, SentenceInfo, SentenceRef, Story, StoryAlignment
+from tui.core.notes.annotations import Annotations
+from tui.core.notes.types import Annotation
 from tui.core.reader.story import OpenedStory
 
 

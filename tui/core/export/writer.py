@@ -17,10 +17,10 @@ import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
-from tui.core.notes.types import annotation_to_doc
-from tui.core.notes.annotations import Annotations
 from tui.core.export.placement import StoryExport, gather
 from tui.core.models import SentenceRef
+from tui.core.notes.annotations import Annotations
+from tui.core.notes.types import annotation_to_doc
 from tui.core.reader.story import OpenedStory
 from tui.core.text.filenames import safe_filename
 

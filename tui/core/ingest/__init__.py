@@ -1,0 +1,5 @@
+"""Turning a scraped page into an article: cleaning off the page around it, splitting
+sentences, naming the outlet, and which files form which story.
+
+May import `tui.core.text` and `tui.core.models`.
+"""

@@ -37,9 +37,9 @@ from tui.core.ingest.clean_rules import (
     consent_anchors,
     line_reason,
 )
+from tui.core.ingest.segment import sentences_for_lines
 from tui.core.models import CleanResult, RemovedLine, SentenceKind
 from tui.core.text.safe_text import display_text
-from tui.core.ingest.segment import sentences_for_lines
 
 # Rich-style tags: '[b]', '[bold red]', '[/]', '[/bold]', '[link=http://...]', '[@click=...]'.
 _MARKUP_TAG = re.compile(r"\[/?[a-z@#][^\[\]\n]{0,80}\]|\[/\]")

@@ -2,7 +2,7 @@
 
 Annotations live in `annotations.json` in the library folder, apart from the article bodies, so a
 tag or note write rewrites a few kilobytes instead of the whole library (TinyDB rewrites its whole
-file on every write; see FIELD-NOTES). `core.notes.file` keeps that file: parsed again only
+file on every write). `core.notes.file` keeps that file: parsed again only
 when it changed, every write one locked, atomic, fsynced step.
 
 Each annotation keeps the exact text it is about (the quote), the outlet and the story title, so a
@@ -22,6 +22,7 @@ from pathlib import Path
 
 from rapidfuzz import utils
 
+from tui.core.models import SentenceRef
 from tui.core.notes.file import AnnotationFile
 from tui.core.notes.types import (
     Annotation,
@@ -39,7 +40,6 @@ from tui.core.notes.types import (
     with_context,
 )
 from tui.core.store.library import ANNOTATIONS_FILE
-from tui.core.models import SentenceRef
 from tui.core.store.storage import LibraryError
 
 __all__ = [

@@ -12,8 +12,8 @@ from typing import Any, Literal, Protocol
 
 from rapidfuzz import fuzz, utils
 
-from tui.core.store.library import now_iso as library_now_iso
 from tui.core.models import Article, SentenceRef, Story
+from tui.core.store.library import now_iso as library_now_iso
 from tui.core.store.storage import LibraryError
 
 TargetKind = Literal["story", "article", "sentence"]

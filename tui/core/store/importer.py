@@ -29,9 +29,9 @@ from tui.core.ingest.import_groups import (
     folder_manifest,
     group_paths,
 )
-from tui.core.store.library import Library, LibraryError, article_id_for, now_iso
-from tui.core.models import Article, CleanResult, Story
 from tui.core.ingest.outlets import detect_outlet
+from tui.core.models import Article, CleanResult, Story
+from tui.core.store.library import Library, LibraryError, article_id_for, now_iso
 from tui.core.text.safe_text import safe_name
 from tui.core.text.textio import UnreadableFile, read_text_file
 

@@ -27,6 +27,7 @@ import platformdirs
 from tinydb import Query
 from tinydb.table import Table
 
+from tui.core.models import Article, Story
 from tui.core.store.records import (
     INDEX_FIELDS,
     ArticleEntry,
@@ -35,10 +36,9 @@ from tui.core.store.records import (
     index_entry,
     story_from,
 )
-from tui.core.models import Article, Story
-from tui.core.text.safe_text import safe_name
 from tui.core.store.storage import AtomicJSONStorage, LibraryError, Tables, next_document_id
 from tui.core.store.story_lookup import FIND_SCORE_CUTOFF, MIN_ID_PREFIX, pick_story
+from tui.core.text.safe_text import safe_name
 
 __all__ = [
     "FIND_SCORE_CUTOFF",
@@ -291,7 +291,6 @@ class Library:
         if isinstance(remembered, str) and any(s.id == remembered for s in self.stories()):
             return remembered
         return None
-
 
     def remember_story(self, story_id: str) -> None:
         """Record `story_id` as last read; writes only when it changed."""

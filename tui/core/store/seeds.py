@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.core.store.library import Library, LibraryError
 from tui.core.models import Story
+from tui.core.store.library import Library, LibraryError
 
 _SEEDED_STATE_KEY = "bundled_story_imported"
 """Set once the seeds were imported, so a user who removes every story is not given them again."""
