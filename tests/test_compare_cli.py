@@ -23,8 +23,17 @@ def test_json_document(imported: RunCli) -> None:
     result = imported("compare", "--json")
     assert result.returncode == 0, result.stderr
     doc = json.loads(result.stdout)
-    assert list(doc) == ["schema", "story", "outlets", "articles", "clusters", "drift", "pairs"]
-    assert doc["schema"] == 1
+    assert list(doc) == [
+        "schema",
+        "story",
+        "outlets",
+        "articles",
+        "clusters",
+        "drift",
+        "pairs",
+        "families",
+    ]
+    assert doc["schema"] == 2
     assert doc["story"]["origin_outlet"] in ("Portugal Colonial", "TRT World")
     articles = {a["outlet"]: a for a in doc["articles"]}
     assert len(articles) == 5

@@ -145,6 +145,9 @@ class Cluster(NamedTuple):
     text: str
     """A representative sentence (the one from the likely origin when it has one)."""
     outlets: tuple[str, ...]
+    repeats: tuple[SentenceRef, ...] = ()
+    """Further sentences of the members' articles stating the same fact (a summary repeating
+    its lede, a fact split in two): members are one per article, repeats come on top."""
 
 
 class MissingItem(NamedTuple):
@@ -196,6 +199,19 @@ class OutletShare(NamedTuple):
     unique_share: float
 
 
+class Family(NamedTuple):
+    """Articles that run one text (a wire story and its copies), closest to the source first."""
+
+    origin: str
+    """The article covering most of what the others carry: the copy closest to the source."""
+    members: tuple[str, ...]
+    """Article ids, the origin first, then by how many sentences each shares with it."""
+    near_verbatim: int
+    """The origin's sentences that other members carry near-verbatim: the evidence."""
+    sentences: int
+    """The origin's sentences in all."""
+
+
 @dataclass(frozen=True)
 class StoryAlignment:
     """Everything alignment computes for one story (`core.align.engine.align_story`)."""
@@ -210,5 +226,8 @@ class StoryAlignment:
     pairs: tuple[PairShare, ...]
     shares: tuple[OutletShare, ...]
     origin: str | None
-    """Article id whose text covers most of what the others share."""
+    """The origin of the largest wire family (`families[0]`), or None when no two articles
+    share a text: a story of independent reports has no origin."""
     extra: dict[str, object] = field(default_factory=dict)
+    families: tuple[Family, ...] = ()
+    """Wire families, largest first (`core.align.families`)."""

@@ -22,6 +22,7 @@ from itertools import chain
 from rapidfuzz.fuzz import ratio
 
 from tui.core.align.cluster_index import ClusterIndex
+from tui.core.align.facts import is_headline, join_facts
 from tui.core.align.overview import CoverageRow, assemble, coverage_matrix
 from tui.core.align.similarity import (
     BAND_SCORE,
@@ -60,7 +61,7 @@ summing up several statements scores about the same against each, and belongs to
 def canonical_order(
     articles: Sequence[Article], sentence_words: Mapping[str, Sequence[Sequence[str]]]
 ) -> list[Article]:
-    """The order alignment processes articles in: likeliest wire copy first, then by id.
+    """The order alignment processes articles in: likeliest wire copy first, then by content.
 
     An article scores the number of other articles using each of its distinct content words:
     verbatim wire copy uses exactly the words every outlet shares, a rewrite its own. Clusters
@@ -77,7 +78,9 @@ def canonical_order(
         a_id: sum(map(spread.__getitem__, distinct)) - len(distinct)
         for a_id, distinct in vocabulary.items()
     }
-    return sorted(articles, key=lambda a: (-score[a.id], a.id))
+    # Ties are broken by what the articles say and who says it, never by their ids: ids are
+    # made at import, and one story must align the same in every library.
+    return sorted(articles, key=lambda a: (-score[a.id], a.outlet, a.title, a.text, a.id))
 
 
 def _edges(
@@ -100,7 +103,11 @@ def _edges(
     found = [
         (score, cluster_id)
         for score, cluster_id, exemplar in scored
-        if score >= MATCH_SCORE or model.accepts(score, model.evidence(features, exemplar))
+        if score >= MATCH_SCORE
+        or (
+            features.headline == exemplar.headline
+            and model.accepts(score, model.evidence(features, exemplar))
+        )
     ]
     if len(found) > 1:
         found.sort(key=lambda edge: (-edge[0], edge[1]))
@@ -147,6 +154,15 @@ def _assign(
     return {prepared[at][0]: found for at, found in placed.items()}
 
 
+def _features(model: SimilarityModel, text: str, sentence_words: Sequence[str]) -> Features:
+    """A sentence prepared for matching, marked when it is a headline: a band match (a score
+    that needs shared rare words to back it) never joins a headline to a body sentence, which
+    states more than the headline does."""
+    features = model.features_of_words(sentence_words)
+    features.headline = is_headline(text)
+    return features
+
+
 def cluster_sentences(
     ordered: Sequence[Article],
     model: SimilarityModel,
@@ -165,7 +181,7 @@ def cluster_sentences(
                 s.index,
                 known[s.text]
                 if s.text in known
-                else known.setdefault(s.text, model.features_of_words(ws)),
+                else known.setdefault(s.text, _features(model, s.text, ws)),
             )
             for s, ws in zip(article.sentences, sentence_words[article.id], strict=True)
         ]
@@ -209,5 +225,6 @@ def align_story(articles: Sequence[Article]) -> StoryAlignment:
     model = SimilarityModel(
         [ws for a in ordered for ws in sentence_words[a.id]], common_above=2 * len(ordered) + 2
     )
-    clusters, keys = cluster_sentences(ordered, model, sentence_words)
-    return assemble(ordered, clusters, keys, shared_score=SHARED_SCORE)
+    copies, keys = cluster_sentences(ordered, model, sentence_words)
+    clusters, secondary = join_facts(ordered, copies, sentence_words)
+    return assemble(ordered, clusters, keys, shared_score=SHARED_SCORE, secondary=secondary)

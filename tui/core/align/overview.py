@@ -31,10 +31,12 @@ from tui.core.align.coverage import (
     outlet_share,
     pair_shares,
 )
+from tui.core.align.families import find_families
 from tui.core.drift.detect import find_drift
 from tui.core.models import (
     Article,
     Cluster,
+    Family,
     SentenceInfo,
     SentenceRef,
     StoryAlignment,
@@ -124,6 +126,7 @@ def _story_order(
     clusters: Sequence[Sequence[Member]],
     reference: int,
     article_order: Sequence[int],
+    secondary: Mapping[Member, int],
 ) -> list[int]:
     """Cluster positions in story order: the reference article's order, others slotted in.
 
@@ -131,9 +134,10 @@ def _story_order(
     in the first article (in `article_order`) carrying it; ties follow that article's order.
     """
     cluster_of: dict[Member, int] = {m: cid for cid, ms in enumerate(clusters) for m in ms}
+    cluster_of.update(secondary)
     position: dict[int, int] = {}
-    for sentence in ordered[reference].sentences:
-        position[cluster_of[(reference, sentence.index)]] = sentence.index
+    for sentence in ordered[reference].sentences:  # a fact's place is where it is first stated
+        position.setdefault(cluster_of[(reference, sentence.index)], sentence.index)
     rank_of_article = {rank: n for n, rank in enumerate(article_order)}
     keys: dict[int, tuple[int, int, int, int]] = {}
     for cid, members in enumerate(clusters):
@@ -172,16 +176,27 @@ def assemble(
     keys: Mapping[Member, str],
     *,
     shared_score: float,
+    secondary: Mapping[Member, int] | None = None,
 ) -> StoryAlignment:
-    """Build the StoryAlignment of articles in canonical order from their clusters."""
+    """Build the StoryAlignment of articles in canonical order from their clusters.
+
+    `secondary` maps an article's further sentences of a fact to the cluster holding the
+    article's member of it (`core.align.facts`): they take that member's counterparts, as
+    'reworded', and the cluster's id; members alone make the figures and the drift.
+    """
+    secondary = secondary or {}
     scored = _counterpart_scores(clusters, keys)
-    origin = _likely_origin(_coverage(ordered, clusters, scored), clusters, scored)
+    coverage = _coverage(ordered, clusters, scored)
+    families = find_families(ordered, clusters, scored, coverage, shared_score=shared_score)
+    origin = _likely_origin(coverage, clusters, scored) if families else None
+    if origin is not None and origin not in families[0][1]:
+        origin = families[0][0]
     article_order = list(range(len(ordered)))
     if origin is not None:
         article_order.remove(origin)
         article_order.insert(0, origin)
     reference = origin if origin is not None else 0
-    story = _story_order(ordered, clusters, reference, article_order) if ordered else []
+    story = _story_order(ordered, clusters, reference, article_order, secondary) if ordered else []
     position_of = {rank: n for n, rank in enumerate(article_order)}
     members_of = [[(rank, s.index) for s in a.sentences] for rank, a in enumerate(ordered)]
     text_of: dict[Member, str] = {}
@@ -212,7 +227,7 @@ def assemble(
             (member,) = members
             ref, text = refs[member], text_of[member]
             carriers.append({member[0]})
-            built.append(_new(Cluster, (cid, (ref,), text, (outlet_of[member[0]],))))
+            built.append(_new(Cluster, (cid, (ref,), text, (outlet_of[member[0]],), ())))
             info_of[member] = _new(SentenceInfo, (ref, text, "unique", cid, (), ()))
             continue
         ranks = list(map(_RANK, members))
@@ -224,7 +239,10 @@ def assemble(
         if origin in carriers[cid]:
             listed.insert(0, listed.pop(bisect_left(listed, (origin,))))
         built.append(
-            _new(Cluster, (cid, tuple(map(refs.__getitem__, listed)), text_of[listed[0]], outlets))
+            _new(
+                Cluster,
+                (cid, tuple(map(refs.__getitem__, listed)), text_of[listed[0]], outlets, ()),
+            )
         )
         scores = _new(ClusterScores, (tuple(ranks), tuple(map(_INDEX, members)), found.rows, table))
         statuses = ["shared" if best >= shared_score else "reworded" for best in found.best]
@@ -241,6 +259,18 @@ def assemble(
         )
         info_of.update(zip(members, map(_new, repeat(SentenceInfo), fields), strict=True))
 
+    new_id = {old: cid for cid, old in enumerate(story)}
+    repeats: dict[int, list[SentenceRef]] = {}
+    for member, old in sorted(secondary.items()):
+        (own,) = [m for m in clusters[old] if m[0] == member[0]]
+        kept = info_of[own]
+        cid = new_id[old]
+        info_of[member] = kept._replace(
+            ref=refs[member], text=text_of[member], status="reworded", cluster=cid
+        )
+        repeats.setdefault(cid, []).append(refs[member])
+    for cid, found in repeats.items():
+        built[cid] = built[cid]._replace(repeats=tuple(found))
     sentences = {
         article.id: tuple(map(info_of.__getitem__, sentence_members))
         for article, sentence_members in zip(ordered, members_of, strict=True)
@@ -264,4 +294,13 @@ def assemble(
         shares=shares,
         origin=ordered[origin].id if origin is not None else None,
         extra={"pairs_limited": limited},
+        families=tuple(
+            Family(
+                ordered[family_origin].id,
+                tuple(ordered[r].id for r in ranks),
+                carried,
+                len(ordered[family_origin].sentences),
+            )
+            for family_origin, ranks, carried in families
+        ),
     )

@@ -46,6 +46,8 @@ class Features:
     """Content word -> idf weight."""
     norm: float
     indexed: tuple[tuple[str, float], ...] = ()
+    headline: bool = False
+    """A headline or deck (`core.align.facts.is_headline`), set by the aligner."""
     """(word, idf) of the content words the cluster index files it under, rarest first: every
     word that is not common in the story, plus its rarest words up to ALWAYS_INDEXED even when
     common."""

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from tui.core.align.families import family_evidence
 from tui.core.models import Article, Story, StoryAlignment
 
-SCHEMA = 1
+SCHEMA = 2
+"""2: clusters list repeats (`"repeat": true`), and `families` names the wire families."""
 
 
 def compare_document(
@@ -80,6 +82,10 @@ def compare_document(
                 "outlets": list(cluster.outlets),
                 "members": [
                     {"article": m.article_id, "sentence": m.index} for m in cluster.members
+                ]
+                + [
+                    {"article": m.article_id, "sentence": m.index, "repeat": True}
+                    for m in cluster.repeats
                 ],
             }
             for cluster in alignment.clusters
@@ -101,5 +107,17 @@ def compare_document(
         "pairs": [
             {"a": pair.a, "b": pair.b, "shared": pair.shared, "share": round(pair.share, 4)}
             for pair in alignment.pairs
+        ],
+        "families": [
+            {
+                "origin": family.origin,
+                "origin_outlet": outlet_of[family.origin],
+                "members": list(family.members),
+                "outlets": [outlet_of[m] for m in family.members],
+                "near_verbatim": family.near_verbatim,
+                "sentences": family.sentences,
+                "evidence": family_evidence(family),
+            }
+            for family in alignment.families
         ],
     }

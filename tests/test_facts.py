@@ -1,0 +1,150 @@
+"""Joining clusters that state one fact in other words, and naming wire families.
+
+Sentences are real ones from the development set (tests/fixtures/truth) and the bundled story.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.align_data import make_article, seed_articles
+from tui.core.align.engine import align_story
+from tui.core.align.facts import is_headline
+from tui.core.align.families import family_evidence
+from tui.core.models import Article, StoryAlignment
+from tui.core.text.stems import stem
+
+DEV_SET = Path(__file__).resolve().parent / "fixtures" / "truth"
+PC, TRT = "seed002", "seed003"
+
+
+def _cluster_of(alignment: StoryAlignment, article_id: str, start: str) -> int:
+    (found,) = [i for i in alignment.sentences[article_id] if i.text.startswith(start)]
+    return found.cluster
+
+
+def _story(split: str, name: str) -> list[Article]:
+    folder = DEV_SET / split / name
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    return [
+        make_article(file.removesuffix(".txt"), entry["outlet"], raw=(folder / file).read_text())
+        for file, entry in sorted(manifest["files"].items())
+    ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("agreed", "agreement"),
+        ("houses", "homes"),
+        ("injured", "injuries"),
+        ("killed", "deaths"),
+        ("earthquake", "quake"),
+        ("attacks", "strikes"),
+    ],
+)
+def test_stems_fold_inflections_and_news_synonyms(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("missile", "minister"), ("houses", "hours"), ("us", "use")])
+def test_stems_keep_different_words_apart(a: str, b: str) -> None:
+    assert stem(a) != stem(b)
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("Taiwan’s ruling Lai Ching-te wins presidential election", True),
+        ("Commercial US spaceship Odysseus lands on moon, transmitting signal", True),
+        ("What Was Agreed", False),  # a subhead names a section, not the story's fact
+        ("Lai received over 5.58 million votes out of approximately 14 million ballots.", False),
+        ('"The American military-style training was very tough," Koizumi wrote on X.', False),
+    ],
+)
+def test_headlines_are_lines_of_several_words_without_a_full_stop(
+    text: str, headline: bool
+) -> None:
+    assert is_headline(text) is headline
+
+
+def test_headlines_of_one_story_join_in_other_words() -> None:
+    articles = [
+        make_article(
+            "ana",
+            "Anadolu",
+            [
+                "Taiwan’s ruling Lai Ching-te wins presidential election",
+                "Lai received over 5.58 million votes out of approximately 14 million ballots.",
+            ],
+        ),
+        make_article(
+            "tn",
+            "Taiwan News",
+            [
+                "Lai Ching-te elected Taiwan president, DPP wins third term",
+                "Hou Yu-ih of the KMT received 4.67 million votes.",
+            ],
+        ),
+    ]
+    alignment = align_story(articles)
+    assert _cluster_of(alignment, "ana", "Taiwan’s ruling") == _cluster_of(alignment, "tn", "Lai")
+
+
+def test_a_headline_does_not_join_a_lede() -> None:
+    articles = [
+        make_article("a", "Allsides", ["Odysseus Lander Marks First US Moon Landing Since 1972"]),
+        make_article(
+            "b",
+            "Hindustan Times",
+            [
+                "Odysseus became the first US spacecraft to land on the moon since 1972, "
+                "Intuitive Machines said on Thursday."
+            ],
+        ),
+    ]
+    alignment = align_story(articles)
+    assert _cluster_of(alignment, "a", "Odysseus") != _cluster_of(alignment, "b", "Odysseus")
+
+
+def test_facts_stated_apart_by_several_outlets_stay_apart() -> None:
+    """The bundled story: the AFP copies state the lede and 'They agreed to further advance ...'
+    as two sentences, so an aggregator bullet fusing both does not join them."""
+    alignment = align_story(seed_articles())
+    lede = _cluster_of(alignment, PC, "Tokyo and Washington agreed Friday")
+    assert _cluster_of(alignment, PC, "They agreed to further advance") != lede
+    assert _cluster_of(alignment, TRT, "They agreed to further advance") != lede
+
+
+def test_repeats_are_listed_with_the_cluster_and_share_its_counterparts() -> None:
+    alignment = align_story(seed_articles())
+    repeated = [c for c in alignment.clusters if c.repeats]
+    assert repeated, "the aggregator page repeats facts other outlets state once"
+    for cluster in repeated:
+        owners = {m.article_id for m in cluster.members}
+        for ref in cluster.repeats:
+            assert ref.article_id in owners
+            info = alignment.sentences[ref.article_id][ref.index]
+            assert info.cluster == cluster.id and info.status == "reworded"
+
+
+def test_the_bundled_story_has_one_afp_family_with_its_evidence() -> None:
+    alignment = align_story(seed_articles())
+    (family,) = alignment.families
+    assert alignment.origin == family.origin
+    assert {PC, TRT} <= set(family.members)
+    assert family.near_verbatim >= 10
+    assert family_evidence(family).endswith("near-verbatim in 1 other outlet")
+
+
+@pytest.mark.parametrize(
+    ("split", "name"),
+    [("dev", "yunnan-ludian-quake-2014"), ("dev", "odysseus-moon-landing-2024")],
+)
+def test_a_story_of_independent_reports_has_no_origin(split: str, name: str) -> None:
+    alignment = align_story(_story(split, name))
+    assert alignment.families == ()
+    assert alignment.origin is None

@@ -1,0 +1,200 @@
+"""Joining clusters that state one fact in other words.
+
+`core.align.engine` groups copies: sentences close enough in wording to be one text edited by
+different desks, one sentence per article per cluster. Outlets that rewrite the wire, or report on
+their own, state the same facts in other words ('The accord followed talks in Washington between
+...' / 'The agreement came after ... met ... in Washington'), and one article may state a fact
+twice (a summary repeating its lede, an aggregator quoting several ledes). This pass joins such
+clusters: two clusters join when their content words, reduced to one form (`core.text.stems`) and
+weighted by how rare they are in the story, overlap enough; headlines join headlines at a lower
+bar, since a story's headlines all name its main fact. Rare shared names and numbers carry most of
+that weight, which is what makes two rewrites of one fact recognisable.
+
+A joined cluster keeps one sentence per article as its member (the one from the largest copy
+cluster); an article's other sentences in it are its repeats (`secondary`): they share the fact,
+so they are neither unique nor missing, but drift and the coverage figures read only members.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from tui.core.models import Article
+from tui.core.text.normalize import STOPWORDS
+from tui.core.text.stems import stem
+
+__all__ = ["FACT_JOIN", "TITLE_JOIN", "is_headline", "join_facts"]
+
+Member = tuple[int, int]
+"""(article rank in canonical order, sentence index)."""
+
+FACT_JOIN = 0.25
+"""Weighted cosine of two clusters' stem profiles from which they state one fact."""
+TITLE_JOIN = 0.10
+"""The same for two clusters of headlines (every member an article's first sentence)."""
+HEADLINE_WORDS = 5
+"""Fewest words of a headline."""
+DISTINCT_IN = 3
+"""Two clusters that this many articles each state in separate sentences are two facts."""
+REPEAT_JOIN = 0.40
+"""The bar for a join that brings no new outlet, only more sentences of the same articles."""
+SEARCHED_STEMS = 8
+"""A cluster looks for partners through its heaviest stems only: a join needs weight shared."""
+RARE_POSTING = 40
+"""A stem in more clusters than this finds no candidates (it still counts in the score)."""
+
+
+class _Profile:
+    """A cluster's content: the mean of its members' unit stem vectors, and its articles.
+
+    The dot product of two such means is the mean cosine over every pair of their members
+    (average linkage), so a cluster that has grown loose scores lower, and joins stop chaining.
+    """
+
+    __slots__ = ("articles", "headline", "members", "vector")
+
+    def __init__(self, members: list[Member], vector: dict[str, float], headline: bool) -> None:
+        self.members = members
+        self.articles = frozenset(rank for rank, _ in members)
+        self.vector = vector
+        self.headline = headline
+
+    @classmethod
+    def merged(cls, a: _Profile, b: _Profile) -> _Profile:
+        na, nb = len(a.members), len(b.members)
+        vector = {w: v * na for w, v in a.vector.items()}
+        for w, v in b.vector.items():
+            vector[w] = vector.get(w, 0.0) + v * nb
+        total = na + nb
+        return cls(
+            a.members + b.members,
+            {w: v / total for w, v in vector.items()},
+            a.headline and b.headline,
+        )
+
+
+def _linkage(a: _Profile, b: _Profile) -> float:
+    va, vb = a.vector, b.vector
+    return sum([va[w] * vb[w] for w in va.keys() & vb.keys()])
+
+
+def is_headline(text: str) -> bool:
+    """A headline or deck: a line of several words with no closing full stop (a subhead of a
+    word or four names a section, not the story's main fact)."""
+    stripped = text.rstrip()
+    return len(stripped.split()) >= HEADLINE_WORDS and not stripped.endswith((".", "!", "?", '"', "\u201d", ":"))
+
+
+def _content_stems(sentence_words: Sequence[str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in sentence_words if w not in STOPWORDS)
+
+
+def join_facts(
+    ordered: Sequence[Article],
+    clusters: Sequence[list[Member]],
+    sentence_words: Mapping[str, Sequence[Sequence[str]]],
+) -> tuple[list[list[Member]], dict[Member, int]]:
+    """Join copy clusters stating one fact; returns (clusters, secondary).
+
+    Every cluster returned holds at most one sentence per article; `secondary` maps an article's
+    further sentences of a joined fact to the index of the cluster holding its member.
+    Deterministic: candidates and merges are ordered by score, then by cluster position.
+    """
+    stems_of: dict[Member, frozenset[str]] = {}
+    headline_of: dict[Member, bool] = {}
+    for rank, article in enumerate(ordered):
+        for sentence, ws in zip(article.sentences, sentence_words[article.id], strict=True):
+            stems_of[(rank, sentence.index)] = _content_stems(ws)
+            headline_of[(rank, sentence.index)] = is_headline(sentence.text)
+    frequency: Counter[str] = Counter()
+    for stems in stems_of.values():
+        frequency.update(stems)
+    total = len(stems_of)
+    idf = {w: math.log((total + 1) / (n + 1)) + 1.0 for w, n in frequency.items()}
+    unit: dict[Member, dict[str, float]] = {}
+    for member, stems in stems_of.items():
+        norm = math.sqrt(sum(idf[w] ** 2 for w in stems)) or 1.0
+        unit[member] = {w: idf[w] / norm for w in stems}
+    profiles = []
+    for members in clusters:
+        mean: dict[str, float] = {}
+        for member in members:
+            for w, v in unit[member].items():
+                mean[w] = mean.get(w, 0.0) + v
+        profiles.append(
+            _Profile(
+                list(members),
+                {w: v / len(members) for w, v in mean.items()},
+                all(headline_of[m] for m in members),
+            )
+        )
+
+    postings: dict[str, set[int]] = defaultdict(set)
+    for at, profile in enumerate(profiles):
+        for w in profile.vector:
+            postings[w].add(at)
+    heap: list[tuple[float, int, int]] = []
+
+    def push_pairs(at: int, *, after: int = -1) -> None:
+        """Score `at` against every live cluster sharing a rare stem with it (those past
+        `after` only: on the first pass each pair is met from its lower end)."""
+        seen: set[int] = set()
+        vector = profiles[at].vector
+        for w in heapq.nlargest(SEARCHED_STEMS, vector, key=vector.__getitem__):
+            posting = postings[w]
+            if len(posting) > RARE_POSTING:
+                continue
+            seen.update(posting)
+        for other in sorted(seen):
+            if other > after and other != at and alive[other]:
+                _push(at, other)
+
+    def _push(a: int, b: int) -> None:
+        pa, pb = profiles[a], profiles[b]
+        if pa.articles == pb.articles and len(pa.articles) == 1:
+            return  # two sentences of one article: nothing another outlet says joins them
+        if pa.headline != pb.headline:
+            return  # headlines join headlines: a lede states more than its headline
+        if len(pa.articles & pb.articles) >= DISTINCT_IN:
+            return  # outlets that state both, apart: two facts
+        score = _linkage(pa, pb)
+        bar = TITLE_JOIN if pa.headline else FACT_JOIN
+        if pa.articles <= pb.articles or pb.articles <= pa.articles:
+            bar = max(bar, REPEAT_JOIN)  # no new outlet: only a close restatement repeats a fact
+        if score >= bar:
+            heapq.heappush(heap, (-score, min(a, b), max(a, b)))
+
+    alive = [True] * len(profiles)
+    for at in range(len(profiles)):
+        push_pairs(at, after=at)
+    while heap:
+        _, a, b = heapq.heappop(heap)
+        if not (alive[a] and alive[b]):
+            continue
+        merged = _Profile.merged(profiles[a], profiles[b])
+        profiles[a] = merged
+        alive[b] = False
+        for w in merged.vector:
+            postings[w].add(a)
+        push_pairs(a)
+
+    size_of = {m: len(members) for members in clusters for m in members}
+    joined: list[list[Member]] = []
+    secondary: dict[Member, int] = {}
+    for at, profile in enumerate(profiles):
+        if not alive[at]:
+            continue
+        by_article: dict[int, list[Member]] = defaultdict(list)
+        for member in profile.members:
+            by_article[member[0]].append(member)
+        primary = []
+        for rank in sorted(by_article):
+            ranked = sorted(by_article[rank], key=lambda m: (-size_of[m], m[1]))
+            primary.append(ranked[0])
+            for extra in ranked[1:]:
+                secondary[extra] = len(joined)
+        joined.append(primary)
+    return joined, secondary

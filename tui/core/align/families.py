@@ -1,0 +1,95 @@
+"""Wire families: outlets that run one text, and the copy closest to its source.
+
+Two articles are of one family when they share several sentences near-verbatim (a counterpart
+score of `SHARED_SCORE` or more): copies of one wire story do, while independent reports of one
+event share facts but seldom wording, and at most the odd quote. A family's origin is its member
+that covers most of what the others carry. A story may have several families (an AFP copy and a
+Reuters copy) or none (independent reports): then crosswire names no origin at all, rather than
+starring whichever article happens to overlap most.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from tui.core.align.counterparts import ScoredCluster
+from tui.core.models import Article, Family
+from tui.core.text.wording import plural
+
+__all__ = ["FAMILY_SENTENCES", "FAMILY_SHARE", "family_evidence", "find_families"]
+
+Member = tuple[int, int]
+"""(article rank in canonical order, sentence index)."""
+
+FAMILY_SENTENCES = 3
+"""Near-verbatim sentences two articles must share to be copies of one text."""
+FAMILY_SHARE = 0.2
+"""...and the share of the shorter article's sentences they must make up."""
+
+
+def find_families(
+    ordered: Sequence[Article],
+    clusters: Sequence[Sequence[Member]],
+    scored: Sequence[ScoredCluster | None],
+    coverage: Sequence[float],
+    *,
+    shared_score: float,
+) -> list[tuple[int, list[int], int]]:
+    """Families as (origin rank, member ranks closest to the origin first, the origin's
+    sentences that some other member carries near-verbatim), largest family first."""
+    together: Counter[tuple[int, int]] = Counter()
+    links: list[tuple[Member, Member]] = []
+    for members, found in zip(clusters, scored, strict=True):
+        if found is None:
+            continue
+        for n, row in enumerate(found.rows):
+            for m in range(n + 1, len(row)):
+                if row[m] >= shared_score:
+                    a, b = members[n], members[m]
+                    together[(min(a[0], b[0]), max(a[0], b[0]))] += 1
+                    links.append((a, b))
+    parent = list(range(len(ordered)))
+
+    def root(rank: int) -> int:
+        while parent[rank] != rank:
+            parent[rank] = parent[parent[rank]]
+            rank = parent[rank]
+        return rank
+
+    closeness: Counter[tuple[int, int]] = Counter()
+    for (a, b), count in sorted(together.items()):
+        shorter = min(len(ordered[a].sentences), len(ordered[b].sentences)) or 1
+        if count >= FAMILY_SENTENCES and count / shorter >= FAMILY_SHARE:
+            parent[root(b)] = root(a)
+            closeness[(a, b)] = closeness[(b, a)] = count
+    groups: dict[int, list[int]] = {}
+    for rank in range(len(ordered)):
+        groups.setdefault(root(rank), []).append(rank)
+    families = []
+    for ranks in groups.values():
+        if len(ranks) < 2:
+            continue
+        origin = min(ranks, key=lambda r: (-round(coverage[r], 6), r))
+        rest = sorted(
+            (r for r in ranks if r != origin), key=lambda r: (-closeness[(origin, r)], r)
+        )
+        family = set(ranks)
+        carried = {
+            own[1]
+            for a, b in links
+            for own, other in ((a, b), (b, a))
+            if own[0] == origin and other[0] in family
+        }
+        families.append((origin, [origin, *rest], len(carried)))
+    families.sort(key=lambda f: (-len(f[1]), f[0]))
+    return families
+
+
+def family_evidence(family: Family) -> str:
+    """What backs a family's origin, in words: '14 of 17 sentences near-verbatim in 2 other
+    outlets'."""
+    return (
+        f"{family.near_verbatim} of {plural(family.sentences, 'sentence')} near-verbatim "
+        f"in {plural(len(family.members) - 1, 'other outlet')}"
+    )
