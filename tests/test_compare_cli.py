@@ -89,6 +89,25 @@ def test_readable_report(imported: RunCli) -> None:
     assert "Coverage" in out and "SadaNews" in out
 
 
+def test_families_and_their_evidence(imported: RunCli) -> None:
+    doc = json.loads(imported("compare", "--json").stdout)
+    (family,) = doc["families"]
+    assert family["origin"] == doc["story"]["origin"]
+    assert {"Portugal Colonial", "TRT World"} <= set(family["outlets"])
+    assert family["evidence"].startswith(f"{family['near_verbatim']} of ")
+    readable = imported("compare", "japan missiles").stdout
+    assert "Wire family: " in readable and "near-verbatim" in readable
+
+
+def test_independent_reports_have_no_origin(run_cli: RunCli) -> None:
+    story = Path(__file__).parent / "fixtures" / "truth" / "dev" / "yunnan-ludian-quake-2014"
+    assert run_cli("import", str(story)).returncode == 0
+    doc = json.loads(run_cli("compare", "Ludian", "--json").stdout)
+    assert doc["story"]["origin"] is None and doc["families"] == []
+    readable = " ".join(run_cli("compare", "Ludian").stdout.split())
+    assert "Likely origin: none: independent reports, no common copy" in readable
+
+
 def test_article_text_is_never_markup(run_cli: RunCli, library_home: Path) -> None:
     library = Library(library_home)
     story = library.create_story("Markup story")

@@ -79,14 +79,23 @@ def print_comparison(
     from rich.table import Table
     from rich.text import Text
 
+    from tui.core.align.families import family_evidence
+
     console.print(Text(printable(title), style="bold"))
     origin = printable(alignment.outlets.get(alignment.origin or "", ""))
     line = Text(
         f"{plural(len(articles), 'article')}, {plural(len(alignment.clusters), 'cluster')}. "
     )
     line.append("Likely origin: ")
-    line.append(origin or "none (no shared text)", style="bold")
+    line.append(origin or "none: independent reports, no common copy", style="bold")
     console.print(line)
+    for family in alignment.families:
+        outlets = ", ".join(printable(alignment.outlets[m]) for m in family.members)
+        family_line = Text("Wire family: ")
+        family_line.append(outlets)
+        family_line.append(f" (origin {printable(alignment.outlets[family.origin])}: ")
+        family_line.append(f"{family_evidence(family)})")
+        console.print(family_line)
 
     shares = Table(title="Outlets", title_justify="left", show_edge=False)
     for column in ("outlet", "sentences", "shared", "reworded", "unique", "wire", "own"):
