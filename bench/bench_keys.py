@@ -18,8 +18,8 @@ queue, as a terminal's input thread would put them.
   last key to the frame where the Diff shows the last sentence (one figure per burst).
 - Single keys come `TAP_GAP_S` apart, as a reader taps: the app is idle when each arrives. Idle
   means idle: whatever the app does while the cursor rests (the main screen has the panes prepare
-  what `j`/`k` would show next, tui/screens/main.py) is queued work, and is waited for before the
-  next key, as a reader's pause would let it finish.
+  what `j`/`k` would show next, tui/screens/prepare_ahead.py) is queued work, and is waited for
+  before the next key, as a reader's pause would let it finish.
 
 Presses: Sources `j` x50 (first visit to each outlet: Article and Diff rows are new) and `k` x50
 (revisits), Article `j`/`k` (sentence moves: only the Diff follows), each as single keys and as

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 
 from tui.app import CrosswireApp
+from tui.core.models import Story
 from tui.core.store.importer import import_paths
 from tui.core.store.library import Library
-from tui.core.models import Story
 from tui.widgets.diff_view import DiffView
 
 if TYPE_CHECKING:

@@ -21,9 +21,9 @@ from tests.app_data import (
     seeded_library,
 )
 from tui.app import CrosswireApp
+from tui.core.models import SentenceRef
 from tui.core.notes.annotations import Annotations, Target
 from tui.core.store.library import Library
-from tui.core.models import SentenceRef
 from tui.messages import AnnotationsChanged, OpenAnnotation
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.export_dialog import ExportDialog
@@ -466,8 +466,7 @@ async def test_annotating_hostile_text_shows_it_as_data(tmp_path: Path) -> None:
 
 
 def test_annotation_keys_have_ids_tooltips_and_do_not_clash() -> None:
-    from tui.keymap import ANNOTATION_BINDINGS, APP_BINDINGS, MAIN_BINDINGS
-    from tui.keymap_screens import binding_ids
+    from tui.keys.registry import ANNOTATION_BINDINGS, APP_BINDINGS, MAIN_BINDINGS, binding_ids
 
     ids = {b.id for b in ANNOTATION_BINDINGS}
     assert ids <= binding_ids()

@@ -19,8 +19,8 @@ from tests.app_data import running_main
 from tui.app import CrosswireApp
 from tui.core.notes.annotations import Annotations, Target
 from tui.core.store.library import Library
+from tui.screens.external_editor import EditorCommand, editor_command
 from tui.screens.note_editor import NoteEditor
-from tui.screens.note_handlers import EditorCommand, editor_command
 
 
 @pytest.fixture

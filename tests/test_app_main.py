@@ -14,9 +14,9 @@ from textual.widgets import Input, Markdown
 
 from tests.app_data import hostile_library, messages_of, ready_main_screen, running_main
 from tui.app import CrosswireApp, run_app
+from tui.core.models import SentenceRef
 from tui.core.store.config import Config, ConfigError, load_config
 from tui.core.store.library import Library
-from tui.core.models import SentenceRef
 from tui.messages import JumpToSentence, OpenView, ToggleSetting
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen

@@ -20,11 +20,11 @@ from tests.app_data import running_main
 from tui.app import CrosswireApp
 from tui.core.store.config import Config
 from tui.core.store.library import Library
-from tui.keymap_screens import SCREEN_BINDING_IDS, VIEW_SCREENS, binding_ids
+from tui.keys.registry import SCREEN_BINDING_IDS, VIEW_SCREENS, binding_ids
 from tui.screens.help import HelpScreen
 
-MAIN_SCREEN_CLASSES = {"MainScreen", "AnnotationActions", "NoteHandlers", "AnnotationBase"}
-"""Screens whose keys are the main screen's groups in tui/keymap.py, not a BINDINGS of their own."""
+MAIN_SCREEN_CLASSES = {"MainScreen"}
+"""Screens whose keys are the main screen's groups in tui/keys/registry.py (MAIN_SCREEN_GROUPS)."""
 
 
 async def _help_markdown(app: CrosswireApp) -> str:
@@ -61,7 +61,7 @@ async def test_help_lists_every_binding_id_and_the_annotation_and_view_keys(
 
 
 def test_every_screen_with_keys_is_one_the_help_reads() -> None:
-    listed = {(module, name) for _, module, name in VIEW_SCREENS}
+    listed = {(screen.module, screen.name) for screen in VIEW_SCREENS}
     for info in pkgutil.iter_modules(tui.screens.__path__):
         module = importlib.import_module(f"tui.screens.{info.name}")
         for name, cls in inspect.getmembers(module, inspect.isclass):

@@ -14,8 +14,8 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from tests.app_data import running_main
-from tui.core.store.library import Library
 from tui.core.models import SentenceRef
+from tui.core.store.library import Library
 from tui.screens.note_editor import NoteEditor
 from tui.screens.tag_prompt import TagPrompt
 from tui.widgets import PaneList

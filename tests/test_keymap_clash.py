@@ -10,7 +10,7 @@ from tests.app_data import ready_main_screen
 from tui.app import CrosswireApp
 from tui.core.store.config import Config
 from tui.core.store.library import Library
-from tui.keymap_check import check_keymap
+from tui.keys.keymap import check_keymap
 
 
 def test_a_key_another_main_screen_binding_has_is_refused() -> None:

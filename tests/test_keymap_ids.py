@@ -1,8 +1,8 @@
-"""The keymap's list of secondary-screen binding ids matches the screens, and start-up needs none.
+"""Every screen takes its bindings from the key registry, and start-up imports no screen.
 
-`tui.keymap_screens.SCREEN_BINDING_IDS` is written out by hand so that checking a user's keymap
-does not import every screen at start-up; these tests catch a screen whose bindings drift from
-the list.
+`tui.keys.registry` declares every screen's bindings so that checking a user's keymap, the help
+and the palette read them without importing a screen; these tests catch a screen whose bindings
+are not the registry's, and an id list that drifts from the screens.
 """
 
 from __future__ import annotations
@@ -15,20 +15,16 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 
-from tui.keymap_screens import (
-    SCREEN_BINDING_IDS,
-    VIEW_SCREENS,
-    binding_ids,
-    unknown_binding_ids,
-)
+from tui.keys.keymap import unknown_binding_ids
+from tui.keys.registry import SCREEN_BINDING_IDS, VIEW_SCREENS, binding_ids
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def _screen_ids() -> set[str]:
     ids: set[str] = set()
-    for _title, module, name in VIEW_SCREENS:
-        screen = getattr(importlib.import_module(module), name)
+    for keys in VIEW_SCREENS:
+        screen = getattr(importlib.import_module(keys.module), keys.name)
         ids |= {b.id for b in screen.BINDINGS if isinstance(b, Binding) and b.id}
     return ids
 
@@ -65,3 +61,51 @@ def test_the_app_module_loads_no_secondary_screen_nor_the_annotation_store() -> 
         check=True,
     )
     assert done.stdout.strip() == ""
+
+
+def _declared_bindings() -> list[tuple[type[object], list[Binding]]]:
+    """(class, the registry's list for it) for every class that has bindings."""
+    from tui.app import CrosswireApp
+    from tui.keys.registry import APP_BINDINGS, MAIN_SCREEN_BINDINGS, PANE_BINDINGS
+    from tui.screens.main import MainScreen
+    from tui.widgets import PaneList
+
+    declared: list[tuple[type[object], list[Binding]]] = [
+        (CrosswireApp, APP_BINDINGS),
+        (MainScreen, MAIN_SCREEN_BINDINGS),
+        (PaneList, PANE_BINDINGS),
+    ]
+    for keys in VIEW_SCREENS:
+        screen = getattr(importlib.import_module(keys.module), keys.name)
+        declared.append((screen, list(keys.bindings)))
+    return declared
+
+
+def test_every_screen_takes_its_bindings_from_the_registry_as_declared() -> None:
+    for cls, bindings in _declared_bindings():
+        assert cls.__dict__["BINDINGS"] == bindings, cls.__name__
+
+
+def test_a_cursor_move_has_one_id_one_key_set_and_one_action_everywhere() -> None:
+    moves: dict[str, set[tuple[str, str, str]]] = {}
+    for _cls, bindings in _declared_bindings():
+        for binding in bindings:
+            if binding.id and binding.id.startswith("cursor."):
+                move = binding.id.removeprefix("cursor.")
+                moves.setdefault(move, set()).add(
+                    (binding.key, binding.action, binding.description)
+                )
+    assert set(moves) == {"down", "up", "top", "bottom", "half_page_down", "half_page_up"}
+    for move, forms in moves.items():
+        assert len(forms) == 1, forms
+        assert next(iter(forms))[1] == f"cursor('{move}')"
+
+
+def test_the_palette_offers_the_main_screen_keys_from_the_registry() -> None:
+    from tui.keys.registry import KEY_COMMANDS, MAIN_SCREEN_GROUPS
+
+    main_bindings = [b for _, group in MAIN_SCREEN_GROUPS for b in group]
+    for command in KEY_COMMANDS:
+        assert command.binding in main_bindings
+        assert ": " in command.title and command.help
+    assert len({command.binding.id for command in KEY_COMMANDS}) == len(KEY_COMMANDS)

@@ -17,9 +17,9 @@ from textual.widgets.option_list import Option
 
 from tests.app_data import running_main
 from tests.test_pane_list import Harness, _rows, _shown
-from tui.core.store.library import Library
 from tui.core.models import SentenceRef
-from tui.screens.preparing import PREPARE_AFTER_S
+from tui.core.store.library import Library
+from tui.screens.prepare_ahead import PREPARE_AFTER_S
 from tui.widgets import PaneList
 from tui.widgets.article_view import ArticleView
 from tui.widgets.diff_settle import REST_S
@@ -102,7 +102,7 @@ async def test_a_resting_cursor_has_the_panes_prepare_where_j_leads(
         key = (following, False, False, id(main.alignment))
         prepared_rows = article._row_cache.get(key)
         assert prepared_rows is not None, "the next outlet's rows are built while resting"
-        prepared = SentenceRef(following, main._index_in(following))
+        prepared = SentenceRef(following, main.index_in(following))
         assert (id(main.alignment), prepared) in diff._rows_cache
         main.query_one("#outlets", PaneList).focus()
         await pilot.pause(REST_S * 2)

@@ -23,8 +23,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, ProgressBar, Static
 
 from tests.app_data import messages_of
-from tui.core.store.importer import import_paths
-from tui.core.store.library import Library
 from tui.core.models import (
     Article,
     Cluster,
@@ -35,7 +33,10 @@ from tui.core.models import (
     Status,
     StoryAlignment,
 )
+from tui.core.store.importer import import_paths
+from tui.core.store.library import Library
 from tui.messages import ImportFinished, JumpToSentence, OpenStory
+from tui.screens.choice import ChoiceScreen, choice_callback
 from tui.screens.drift_list import DriftListScreen
 from tui.screens.import_screen import ImportScreen, complete_path
 from tui.screens.matrix import CoverageMatrixScreen
@@ -181,7 +182,10 @@ DRIFTS = (
 
 
 class Harness(App[None]):
-    """Pushes one screen over a blank base screen and keeps what it dismisses with."""
+    """Pushes one screen over a blank base screen and keeps what it dismisses with.
+
+    A view that closes on a choice is pushed as the main screen pushes it: with the callback that
+    posts, on the screen below, the request the choice stands for (`choice_callback`)."""
 
     def __init__(self, make_screen: Callable[[], Screen[Any]]) -> None:
         super().__init__()
@@ -189,7 +193,15 @@ class Harness(App[None]):
         self.results: list[object] = []
 
     def on_mount(self) -> None:
-        self.push_screen(self.make_screen(), callback=self.results.append)
+        screen = self.make_screen()
+        ask = choice_callback(self.screen, screen) if isinstance(screen, ChoiceScreen) else None
+
+        def closed(result: object) -> None:
+            self.results.append(result)
+            if ask is not None:
+                ask(result)
+
+        self.push_screen(screen, callback=closed)
 
 
 def screen_text(app: App[Any]) -> str:

@@ -1,15 +1,16 @@
 """The crosswire app: a thin shell around the main screen.
 
-It holds the library, the alignment cache and the settings; the screens do the reading. The store
-and the alignment engine are imported only when first needed, so the first frame comes as soon as
-Textual can draw it.
+It holds the library, the story reader (which aligns each story once) and the settings, applies
+the theme and the user's keymap, and offers the command palette; the screens do the reading. The
+store and the alignment engine are imported only when first needed, so the first frame comes as
+soon as Textual can draw it.
 """
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -18,40 +19,19 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
-from tui.commands import OutletCommands, StoryCommands, ThemeCommands
-from tui.commands_annotations import AnnotationCommands
-from tui.core.reader.story import OpenedStory, StoryReader
-from tui.interpreter import collection_paused
-from tui.keymap import APP_BINDINGS
-from tui.messages import (
-    ImportFinished,
-    JumpToSentence,
-    OpenStory,
-    OpenView,
-    ToggleSetting,
-    ViewName,
-)
+from tui.commands import AnnotationCommands, OutletCommands, StoryCommands, ThemeCommands
+from tui.core.reader.story import StoryReader
+from tui.interpreter import collection_held_until_frame
+from tui.keys.registry import ANNOTATION_BINDINGS, APP_BINDINGS, KEY_COMMANDS
+from tui.messages import ImportFinished
 from tui.screens.main import MainScreen
 
 if TYPE_CHECKING:
+    from tui.core.models import StoryAlignment
     from tui.core.store.config import Config
     from tui.core.store.library import Library
-    from tui.core.models import Article, Story, StoryAlignment
 
 THEME_STATE_KEY = "theme"
-
-_VIEW_TITLES: list[tuple[str, str, ViewName]] = [
-    ("view: side by side", "Compare this outlet with another, row by row", "side_by_side"),
-    ("view: coverage matrix", "Which outlet carries which sentence", "matrix"),
-    ("view: drift list", "Names, numbers, dates and quotes that differ", "drift"),
-    ("view: stories", "Pick another story of the library", "stories"),
-    ("import: files", "Import a file or a folder of articles", "import"),
-]
-
-
-QUICK_OPEN_ARTICLES = 12
-"""Stories of up to this many articles, already aligned, open without a worker (see
-`CrosswireApp.story_at_hand`); larger ones read their cached alignment off the UI thread."""
 
 
 class CrosswireApp(App[None]):
@@ -75,25 +55,17 @@ class CrosswireApp(App[None]):
         """Every story the app shows is opened and aligned through it, once per session."""
 
     def run(self, **options: Any) -> None:
-        """Textual's run, with the cyclic collector out of the way of the first frame.
-
-        Start-up allocates a few hundred thousand objects (imports, styles, widgets, the story)
-        and the collector walked them again and again before the first frame: ~40 ms of a
-        ~450 ms start. Collection pauses until the main screen's first frame is written; the
-        screen then freezes what exists and resumes it (`MainScreen.collect_after_frame`), as
-        Textual itself pauses it while scrolling.
-        """
-        gc.disable()
-        try:
+        """Textual's run, with the cyclic collector held until the main screen's first frame
+        (`tui.interpreter`): start-up allocates a few hundred thousand objects that the collector
+        would otherwise walk again and again before anything is on screen."""
+        with collection_held_until_frame():
             return super().run(**options)
-        finally:
-            gc.enable()
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen, built with the breakpoint class of the terminal's width already set:
         Textual sets it on the first resize, after mounting, and a class added then restyles
-        every widget of the screen once more (~10 ms at start-up)."""
-        screen = MainScreen()
+        every widget of the screen once more."""
+        screen = MainScreen(self.reader, self.config, story_id=self.start_story_id)
         width = self.size.width
         breakpoints = screen._get_breakpoint_classes(width, MainScreen.HORIZONTAL_BREAKPOINTS)
         screen.add_class(*breakpoints, update=False)  # styled when it mounts
@@ -126,37 +98,14 @@ class CrosswireApp(App[None]):
         keymap = self.config.keymap
         if not keymap:
             return
-        from tui.keymap_check import check_keymap
+        from tui.keys.keymap import check_keymap
 
         checked = check_keymap(keymap)
         for problem in checked.problems:
             self.notify(f"config.toml: {problem}", severity="warning", markup=False)
         self.set_keymap(checked.keymap)
 
-    # --- data (called from the main screen's worker thread) -----------------------------------
-
-    def story_at_hand(self, story_id: str) -> OpenedStory | None:
-        """The story, its articles and alignment, when it is small (at most QUICK_OPEN_ARTICLES
-        articles) and already aligned, this session or an earlier one: then it opens at once,
-        in the frame that asks for it, for reading it costs ~2 ms. None otherwise, or on any
-        trouble: `load_story`, in a worker, will meet it again and report it."""
-        try:
-            story = self.library.get_story(story_id)
-            if len(story.article_ids) > QUICK_OPEN_ARTICLES:
-                return None
-            return self.reader.aligned_before(story_id)
-        except Exception:  # noqa: BLE001 - the worker path reports it
-            return None
-
-    def load_story(self, story_id: str) -> OpenedStory:
-        """Read a story and its articles, aligned unless aligned before (a new alignment is
-        filed on disk by `file_alignment`, once the story is on screen)."""
-        with collection_paused():
-            return self.reader.open(story_id, file_now=False)
-
-    def file_alignment(self) -> None:
-        """Write the story's new alignment to the disk cache (off the UI thread)."""
-        self.reader.file_new()
+    # --- the alignments of this session -------------------------------------------------------
 
     def cached_alignment(self, story_id: str) -> StoryAlignment | None:
         """The alignment computed for this story in this session, if any."""
@@ -166,28 +115,12 @@ class CrosswireApp(App[None]):
         """Drop a story's cached alignment (its articles changed)."""
         self.reader.forget(story_id)
 
-    def remember_story(self, story_id: str) -> None:
-        """Record the story as last read, so a plain `crosswire` reopens it."""
-        self.library.remember_story(story_id)
-
-    # --- requests that reach the app (posted by screens over the main one) --------------------
-
-    def on_jump_to_sentence(self, event: JumpToSentence) -> None:
-        self._back_to_main()
-        self.main_screen.jump_to(event.ref)
-
-    def on_open_story(self, event: OpenStory) -> None:
-        self._back_to_main()
-        self.main_screen.open_story(event.story_id)
-
     def on_import_finished(self, event: ImportFinished) -> None:
+        """An import from the import screen filled a story: align it afresh and show it on the
+        main screen, behind the import screen, which stays open for another import."""
         if event.story_id is not None:
             self.forget_alignment(event.story_id)
             self.main_screen.open_story(event.story_id)
-
-    def _back_to_main(self) -> None:
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
 
     def action_back_or_quit(self) -> None:
         """q: close the view on top, or quit from the main screen."""
@@ -199,21 +132,14 @@ class CrosswireApp(App[None]):
     # --- command palette ----------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Every action, titled 'namespace: action' so the palette reads like a menu."""
+        """Every action, titled 'namespace: action' so the palette reads like a menu: the main
+        screen's keys (`tui.keys.registry.KEY_COMMANDS`; tags, notes and exports are offered by
+        `AnnotationCommands`), then the app's own."""
         main = self.main_screen
-        for title, help_text, view in _VIEW_TITLES:
-            yield SystemCommand(title, help_text, lambda v=view: main.post_message(OpenView(v)))
-        yield SystemCommand(
-            "toggle: removed lines",
-            "Show or hide the lines cleaning removed",
-            lambda: main.post_message(ToggleSetting("show_removed")),
-        )
-        yield SystemCommand(
-            "toggle: only what this outlet adds",
-            "Hide or show the shared sentences",
-            lambda: main.post_message(ToggleSetting("only_additions")),
-        )
-        yield SystemCommand("help: keys and panes", "The help page", main.action_help)
+        for command in KEY_COMMANDS:
+            if command.binding not in ANNOTATION_BINDINGS:
+                run = partial(main.run_action, command.binding.action)
+                yield SystemCommand(command.title, command.help, run)
         yield SystemCommand("theme: choose", "Pick a colour theme", self.action_change_theme)
         yield SystemCommand(
             "app: keys panel", "Keys of the focused pane, docked", self.action_show_help_panel

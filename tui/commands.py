@@ -1,8 +1,10 @@
-"""Command palette providers: outlets, stories and themes by name.
+"""Command palette providers: outlets, stories, themes, and the tag, note and export requests.
 
-Titles are namespaced ("outlet: TRT World", "story: …", "theme: nord") so one search finds any of
-them and the palette reads like a menu; every typed word must match a word of the title. Each
-command posts the same request message a key or a pane would, so one handler serves every route.
+Titles are namespaced ("outlet: TRT World", "story: …", "theme: nord", "export: notes as
+Markdown") so one search finds any of them and the palette reads like a menu; every typed word must
+match a word of the title. Each command posts the same request message a key or a pane would, to
+the main screen, so one handler serves every route. The palette entries that do what a key does
+come from the key registry (`tui.keys.registry.KEY_COMMANDS`).
 """
 
 from __future__ import annotations
@@ -10,28 +12,36 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Any
 
+from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.messages import OpenStory, ShowOutlet
-
-if TYPE_CHECKING:
-    from tui.app import CrosswireApp
+from tui.keys.registry import key_command
+from tui.messages import (
+    AnnotationKind,
+    ExportFormatName,
+    ExportNotes,
+    NoteItem,
+    OpenStory,
+    ShowOutlet,
+    TagItem,
+)
+from tui.screens.main import MainScreen
 
 Command = tuple[str, str, Callable[[], object]]
 """(title, help, callback)."""
 
 
+def main_screen(app: App[Any]) -> MainScreen:
+    """The app's main screen, always at the bottom of the stack."""
+    screen = app.screen_stack[0]
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
 class _NamedCommands(Provider):
     """A provider over a fixed list of commands gathered when the palette opens."""
-
-    def _crosswire(self) -> CrosswireApp:
-        from tui.app import CrosswireApp
-
-        app = self.app
-        assert isinstance(app, CrosswireApp)
-        return app
 
     async def commands(self) -> list[Command]:
         raise NotImplementedError
@@ -60,7 +70,7 @@ class OutletCommands(_NamedCommands):
     """'outlet: NAME' for each outlet of the open story: shows it in Sources and Article."""
 
     async def commands(self) -> list[Command]:
-        main = self._crosswire().main_screen
+        main = main_screen(self.app)
         return [
             (
                 f"outlet: {article.outlet}",
@@ -77,13 +87,13 @@ class StoryCommands(_NamedCommands):
     async def commands(self) -> list[Command]:
         from tui.core.text.wording import plural
 
-        app = self._crosswire()
-        stories = await asyncio.to_thread(app.library.stories)
+        main = main_screen(self.app)
+        stories = await asyncio.to_thread(main.library.stories)
         return [
             (
                 f"story: {story.title}",
                 plural(len(story.article_ids), "article"),
-                partial(app.post_message, OpenStory(story.id)),
+                partial(main.post_message, OpenStory(story.id)),
             )
             for story in stories
         ]
@@ -93,9 +103,53 @@ class ThemeCommands(_NamedCommands):
     """'theme: NAME' for each built-in theme; the choice is remembered by the library."""
 
     async def commands(self) -> list[Command]:
-        app = self._crosswire()
+        app = self.app
         return [
             (f"theme: {name}", "Colour theme", partial(setattr, app, "theme", name))
             for name in sorted(app.available_themes)
             if name != "textual-ansi"
         ]
+
+
+_WHAT: dict[AnnotationKind, str] = {
+    "sentence": "the focused sentence",
+    "article": "the selected outlet's article",
+    "story": "the whole story",
+}
+_FORMATS: dict[ExportFormatName, str] = {
+    "md": "Markdown",
+    "json": "JSON",
+    "csv": "CSV",
+    "html": "HTML",
+}
+
+
+class AnnotationCommands(_NamedCommands):
+    """'tag: …', 'note: …', 'export: notes as …', 'view: notes', 'copy: sentence'."""
+
+    async def commands(self) -> list[Command]:
+        main = main_screen(self.app)
+        post = main.post_message
+
+        def key(binding_id: str) -> Command:
+            command = key_command(binding_id)
+            return (command.title, command.help, partial(main.run_action, command.binding.action))
+
+        commands: list[Command] = []
+        for kind, what in _WHAT.items():
+            commands.append((f"tag: {kind}", f"Tag {what}", partial(post, TagItem(kind))))
+        for kind, what in _WHAT.items():
+            commands.append(
+                (f"note: {kind}", f"Write a note on {what}", partial(post, NoteItem(kind)))
+            )
+        commands.append(key("annotate.note_in_editor"))
+        commands += [
+            (
+                f"export: notes as {name}",
+                f"Export the story with its tags and notes as {name}",
+                partial(post, ExportNotes(fmt)),
+            )
+            for fmt, name in _FORMATS.items()
+        ]
+        commands += [key("view.notes"), key("copy.sentence")]
+        return commands

@@ -1,20 +1,21 @@
-"""Requests that keys, panes, screens and the command palette all make.
+"""Requests that keys, panes, views and the command palette all make.
 
-One handler on the app or main screen serves every route to the same request (braindrop's habit).
-Facts that one pane reports about itself live nested in that pane's class instead.
+One handler on the main screen serves every route to the same request (braindrop's habit): a key
+posts it on the screen, a pane's message bubbles up to it, the palette posts it there, and a view
+closes on a choice that its `push_screen` callback posts there (`tui.screens.choice`). The one
+exception is `ImportFinished`, which the import screen reports while it stays open: it bubbles up
+to the app. Facts that one pane reports about itself live nested in that pane's class instead.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
 
 from tui.core.models import SentenceRef
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
-
     from tui.core.notes.types import Target
 
 
@@ -74,18 +75,7 @@ class ToggleSetting(Message):
         self.setting: ToggleName = setting
 
 
-def post_to_screen_below(screen: Screen[Any], message: Message) -> None:
-    """Send `message` from a view to the screen it covers (it bubbles on to the app if unhandled).
-
-    A view posts its request and then dismisses itself, so it cannot handle the message on its
-    own queue; the main screen underneath is where jumps, opens and import results are handled.
-    """
-    stack = screen.app.screen_stack
-    below = stack[-2] if len(stack) > 1 and stack[-1] is screen else screen.app
-    below.post_message(message)
-
-
-# --- tags, notes, exports (served by `screens.annotating.AnnotationActions` on the main screen) --
+# --- tags, notes, exports (the main screen hands them to its `screens.annotator.Annotator`) -----
 
 AnnotationKind = Literal["story", "article", "sentence"]
 """What to annotate; None in a request means the focused item (Sources: the article, Article or

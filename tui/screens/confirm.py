@@ -5,20 +5,19 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.keys.registry import CONFIRM_BINDINGS
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Ask one question; dismisses with True on y, False on n or escape."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", tooltip="Yes, go ahead", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", tooltip="No, go back", id="confirm.no"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(CONFIRM_BINDINGS)
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
     ConfirmScreen > Vertical {

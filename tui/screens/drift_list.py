@@ -16,18 +16,21 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tui.core.models import Drift, DriftKind, SentenceRef, StoryAlignment
 from tui.core.drift.variants import KIND_ORDER as CORE_KIND_ORDER
+from tui.core.models import Drift, DriftKind, SentenceRef, StoryAlignment
+from tui.core.reader.queries import sentence_info
 from tui.core.text.wording import plural
-from tui.messages import JumpToSentence, post_to_screen_below
+from tui.keys.registry import DRIFT_BINDINGS
+from tui.messages import JumpToSentence
+from tui.screens.choice import ChoiceScreen
 from tui.screens.drift_rows import DriftRow, group_rows, outlets_summary
 from tui.widgets import safe_text
+from tui.widgets.cursor_moves import move_data_table
 from tui.widgets.diff_text import data_text
 
 KIND_ORDER: tuple[DriftKind, ...] = tuple(CORE_KIND_ORDER)
@@ -80,43 +83,17 @@ def drift_ref(drift: Drift) -> SentenceRef | None:
     return None
 
 
-class DriftListScreen(Screen[SentenceRef | None]):
+class DriftListScreen(ChoiceScreen[SentenceRef]):
     """A table of the story's drifts; enter jumps to the drift's sentence (its `refs_a[0]`).
 
-    Posts `JumpToSentence` to the screen below and dismisses with the ref, or None on q/escape.
+    Dismisses with the ref (a `JumpToSentence` request), or None on q/escape.
     """
 
     HELP = (
         "Where outlets disagree inside one sentence. `f` shows one kind at a time "
         "(name, number, date, quantity, quote, spelling); spelling is drawn dim."
     )
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # The moves share the main screen's ids, so one keymap entry rebinds them everywhere.
-        Binding(
-            "j,down", "cursor('down')", "Down", show=False, tooltip="Next drift", id="cursor.down"
-        ),
-        Binding("k,up", "cursor('up')", "Up", show=False, tooltip="Previous drift", id="cursor.up"),
-        Binding(
-            "g,home", "cursor('top')", "Top", show=False, tooltip="First drift", id="cursor.top"
-        ),
-        Binding(
-            "G,end",
-            "cursor('bottom')",
-            "Bottom",
-            show=False,
-            tooltip="Last drift",
-            id="cursor.bottom",
-        ),
-        Binding(
-            "f",
-            "cycle_filter",
-            "Filter",
-            tooltip="Show one kind of drift at a time",
-            id="drift.filter",
-        ),
-        Binding("enter", "open", "Open", tooltip="Open this drift's sentence", id="drift.open"),
-        Binding("q,escape", "back", "Back", tooltip="Close the drift list", id="drift.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(DRIFT_BINDINGS)
     DEFAULT_CSS = """
     DriftListScreen #drift-status { height: 1; padding: 0 1; background: $panel; }
     DriftListScreen #drift-table { height: 1fr; }
@@ -231,23 +208,16 @@ class DriftListScreen(Screen[SentenceRef | None]):
         return f" · {len(group.drifts)} sentences (clusters {shown}); enter opens the first"
 
     def _sentence_text(self, ref: SentenceRef) -> str | None:
-        infos = self._alignment.sentences.get(ref.article_id, ())
-        return infos[ref.index].text if 0 <= ref.index < len(infos) else None
+        info = sentence_info(self._alignment, ref)
+        return info.text if info is not None else None
 
     def action_cycle_filter(self) -> None:
         cycle: list[DriftKind | None] = [None, *self.kinds]
         position = cycle.index(self.kind_filter) if self.kind_filter in cycle else 0
         self.kind_filter = cycle[(position + 1) % len(cycle)]
 
-    def action_cursor(self, where: str) -> None:
-        table = self.query_one("#drift-table", DataTable)
-        actions = {
-            "down": table.action_cursor_down,
-            "up": table.action_cursor_up,
-            "top": table.action_scroll_top,
-            "bottom": table.action_scroll_bottom,
-        }
-        actions[where]()
+    def action_cursor(self, move: str) -> None:
+        move_data_table(self.query_one("#drift-table", DataTable), move)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -263,11 +233,10 @@ class DriftListScreen(Screen[SentenceRef | None]):
         if ref is None:
             self.notify("This drift names no sentence to open.", severity="warning")
             return
-        post_to_screen_below(self, JumpToSentence(ref))
-        self.dismiss(ref)
+        self.choose(ref)
 
-    def action_back(self) -> None:
-        self.dismiss(None)
+    def request(self, choice: SentenceRef) -> JumpToSentence:
+        return JumpToSentence(choice)
 
     @property
     def drifts(self) -> Sequence[Drift]:

@@ -1,10 +1,10 @@
 """The export dialog: the open story with its tags and notes, as Markdown, JSON, CSV or HTML.
 
-The path starts as `core.export.writer.default_export_name` in the user's documents folder (else home;
-never the current directory) and follows the format and tag until the reader edits it. A missing
-folder is said in one line before anything runs; an existing file is overwritten only after a
-yes. The export itself runs in a thread
-worker with the app's cached alignment, so a large story never freezes the screen.
+The path starts as `core.export.writer.default_export_name` in the user's documents folder (else
+home; never the current directory) and follows the format and tag until the reader edits it. A
+missing folder is said in one line before anything runs; an existing file is overwritten only
+after a yes. The export itself runs in a thread worker with the app's cached alignment, so a large
+story never freezes the screen.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -23,13 +23,14 @@ from textual.widgets import Input, Label, Select, Static
 
 from tui.core.export.writer import ExportError, ExportFormat, default_export_name
 from tui.core.store.storage import LibraryError
+from tui.keys.registry import EXPORT_DIALOG_BINDINGS
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.tag_prompt import TagSuggester
 
 if TYPE_CHECKING:
-    from tui.core.notes.annotations import Annotations
-    from tui.core.export.writer import StoryLibrary
     from tui.core.models import Story, StoryAlignment
+    from tui.core.notes.annotations import Annotations
+    from tui.core.store.library import Library
 
 FORMAT_CHOICES: list[tuple[str, ExportFormat]] = [
     ("Markdown memo (.md)", "md"),
@@ -58,18 +59,7 @@ def default_export_folder() -> Path:
 class ExportDialog(ModalScreen[Path | None]):
     """Choose format, tag and path; dismisses with the path written, or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+s", "export", "Export", tooltip="Write the export", id="export_dialog.export"
-        ),
-        Binding(
-            "escape",
-            "cancel",
-            "Cancel",
-            tooltip="Close without exporting",
-            id="export_dialog.cancel",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(EXPORT_DIALOG_BINDINGS)
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }
     ExportDialog > Vertical {
@@ -84,7 +74,7 @@ class ExportDialog(ModalScreen[Path | None]):
     def __init__(
         self,
         *,
-        library: StoryLibrary,
+        library: Library,
         annotations: Annotations,
         story: Story,
         alignment: StoryAlignment | None,

@@ -1,14 +1,12 @@
 """Help on `?`/`f1`: the bundled help page, the focused pane's own help, and the keys as bound.
 
-The key tables are built from every binding group of the main screen (`keymap.MAIN_SCREEN_GROUPS`)
-and from the bindings of every other screen (`keymap_screens.VIEW_SCREENS`), with the keymap in
-force, so no key can be left out and a user who rebound keys in config.toml reads their own keys
-here.
+The key tables are built from the key registry (`tui.keys.registry`: every binding group of the
+main screen, then every other screen's), with the keymap in force, so no key can be left out and a
+user who rebound keys in config.toml reads their own keys here.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import ClassVar
@@ -20,8 +18,7 @@ from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
-from tui.keymap import MAIN_SCREEN_GROUPS
-from tui.keymap_screens import VIEW_SCREENS
+from tui.keys.registry import HELP_BINDINGS, MAIN_SCREEN_GROUPS, VIEW_SCREENS
 
 
 def bundled_help() -> str:
@@ -32,9 +29,7 @@ def bundled_help() -> str:
 def binding_groups() -> list[tuple[str, list[Binding]]]:
     """Every titled group of bindings: the main screen's, then each other screen's own."""
     groups = [(title, list(bindings)) for title, bindings in MAIN_SCREEN_GROUPS]
-    for title, module, name in VIEW_SCREENS:
-        screen = getattr(importlib.import_module(module), name)
-        groups.append((title, [b for b in screen.BINDINGS if isinstance(b, Binding)]))
+    groups += [(screen.title, list(screen.bindings)) for screen in VIEW_SCREENS]
     return groups
 
 
@@ -79,31 +74,7 @@ def _cell(text: str) -> str:
 class HelpScreen(ModalScreen[None]):
     """Bundled help plus the focused pane's HELP; any of q, escape, ? closes it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "q,escape,question_mark,f1", "close", "Close", tooltip="Close the help", id="help.close"
-        ),
-        Binding("j,down", "scroll(1)", "Down", show=False, tooltip="Scroll down", id="help.down"),
-        Binding("k,up", "scroll(-1)", "Up", show=False, tooltip="Scroll up", id="help.up"),
-        Binding("g,home", "top", "Top", tooltip="Go to the top of the help", id="help.top"),
-        Binding("G,end", "bottom", "Bottom", tooltip="Go to the end of the help", id="help.bottom"),
-        Binding(
-            "ctrl+d,pagedown,space",
-            "page(1)",
-            "Page down",
-            show=False,
-            tooltip="Scroll a page down",
-            id="help.page_down",
-        ),
-        Binding(
-            "ctrl+u,pageup",
-            "page(-1)",
-            "Page up",
-            show=False,
-            tooltip="Scroll a page up",
-            id="help.page_up",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(HELP_BINDINGS)
 
     def __init__(self, *, pane_help: str = "") -> None:
         super().__init__()

@@ -2,10 +2,11 @@
 
 The path box starts empty (the current directory may be a source checkout) and completes
 file-system paths as you type (tab or → accepts the grey completion). The progress bar shows only
-once an import runs; enter on an empty box says what to type.
-The import itself runs `core.store.importer.import_paths` in a thread worker, so the progress bar keeps
-moving while files are read and cleaned; the result is shown as one line per article or problem
-and posted to the screen below as `ImportFinished`.
+once an import runs; enter on an empty box says what to type. The import itself runs
+`core.store.importer.import_paths` in a thread worker, so the progress bar keeps moving while files
+are read and cleaned; the result is shown as one line per article or problem and reported as
+`ImportFinished`, which bubbles up to the app: the screen stays open for another import, and each
+one's story is opened on the main screen behind it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.suggester import Suggester
@@ -27,7 +28,8 @@ from textual.widgets import Footer, Input, Label, ProgressBar, Static
 from tui.core.store.importer import ImportReport, import_paths
 from tui.core.store.library import Library, LibraryError
 from tui.core.text.wording import plural
-from tui.messages import ImportFinished, post_to_screen_below
+from tui.keys.registry import IMPORT_BINDINGS
+from tui.messages import ImportFinished
 from tui.widgets.diff_text import data_text
 
 
@@ -94,22 +96,12 @@ class ImportScreen(Screen[str | None]):
     """Ask for a path, import it into the library, and show what happened.
 
     `story` (an existing story's id or title, or a new title) puts everything into that story.
-    Posts `ImportFinished(story_id, lines)` to the screen below after each import; q/escape
-    dismiss with the id of the last story imported into, or None.
+    Posts `ImportFinished(story_id, lines)` after each import; q/escape dismiss with the id of the
+    last story imported into, or None.
     """
 
     HELP = "Type a file or folder of .txt files; tab completes the path, enter imports."
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "tab",
-            "complete",
-            "Complete",
-            show=False,
-            tooltip="Accept the path completion",
-            id="import.complete",
-        ),
-        Binding("q,escape", "back", "Back", tooltip="Close the import screen", id="import.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(IMPORT_BINDINGS)
     DEFAULT_CSS = """
     ImportScreen Label { margin: 1 1 0 1; }
     ImportScreen #import-path { margin: 0 1; }
@@ -213,7 +205,7 @@ class ImportScreen(Screen[str | None]):
         path_input = self.query_one("#import-path", Input)
         path_input.disabled = False
         path_input.focus()
-        post_to_screen_below(self, ImportFinished(story_id, lines))
+        self.post_message(ImportFinished(story_id, lines))
 
     def action_back(self) -> None:
         self.dismiss(self.last_story_id)

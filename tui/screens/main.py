@@ -12,45 +12,72 @@ messages the previous one posted, so a `j a` would otherwise annotate the senten
 highlight. Focus moves made by keys are synchronous too (`set_focus`, not `Widget.focus`, which
 defers it), so the key after `l` already goes to the pane `l` went to.
 
-Base classes hold the rest: keys t/a/A/T/e/y (`annotating`), / n N (`searching`), tab h l ] [ ?
-and the toggles (`pane_actions`), and rendering ahead while the cursor rests (`preparing`).
+Requests reach the screen as messages (`tui.messages`), whether a key, a pane, the command palette
+or a view asked, and each has one handler here. The screen holds three collaborators: the
+`Annotator` (tags, notes, exports and quoting), `PaneSearch` (the search box) and `PrepareAhead`
+(rendering ahead while the cursor rests). The views it opens over itself close on the reader's
+choice, which comes back through their `push_screen` callback as one of those requests
+(`tui.screens.choice`).
 """
 
 from __future__ import annotations
 
-import gc
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
 from textual.reactive import var
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from tui.core.models import Article, SentenceRef, Story, StoryAlignment
-from tui.keymap import MAIN_BINDINGS
-from tui.messages import ImportFinished, JumpToSentence, OpenStory, OpenView, ShowOutlet
-from tui.screens.annotating import AnnotationActions
-from tui.screens.pane_actions import PaneActions
-from tui.screens.preparing import PrepareAhead
-from tui.screens.searching import PaneSearch
+from tui.core.reader.queries import counterpart_in, next_with_status
+from tui.interpreter import collection_paused, freeze_after_frame, thaw_for_next_story
+from tui.keys.registry import MAIN_SCREEN_BINDINGS
+from tui.messages import (
+    AnnotationsChanged,
+    CopySentence,
+    ExportNotes,
+    JumpToSentence,
+    NoteItem,
+    OpenAnnotation,
+    OpenStory,
+    OpenView,
+    ShowNotes,
+    ShowOutlet,
+    TagItem,
+    ToggleSetting,
+    ViewName,
+)
+from tui.screens.annotator import Annotator, Focus
+from tui.screens.choice import ChoiceScreen, choice_callback
+from tui.screens.pane_search import SEARCH_BOX_ID, PaneSearch
+from tui.screens.prepare_ahead import PrepareAhead
 from tui.widgets import PaneList
+from tui.widgets.annotation_marks import AnnotationMarks
 from tui.widgets.article_view import ArticleView
 from tui.widgets.diff_view import DiffView
 from tui.widgets.footer import StableFooter
 from tui.widgets.source_list import SourceList
 
 if TYPE_CHECKING:
-    from tui.app import CrosswireApp
+    from tui.core.reader.story import OpenedStory, StoryReader
+    from tui.core.store.config import Config
+    from tui.core.store.library import Library
+
+QUICK_OPEN_ARTICLES = 12
+"""Stories of up to this many articles, already aligned, open without a worker (see
+`MainScreen.open_story`); larger ones read their cached alignment off the UI thread."""
 
 
-class MainScreen(AnnotationActions, PaneSearch, PaneActions, PrepareAhead):
+class MainScreen(Screen[None]):
     """Read one story as every outlet tells it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [*MAIN_BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = list(MAIN_SCREEN_BINDINGS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
     story: var[Story | None] = var(None)
@@ -61,18 +88,26 @@ class MainScreen(AnnotationActions, PaneSearch, PaneActions, PrepareAhead):
     show_removed: var[bool] = var(False)
     only_additions: var[bool] = var(False)
 
-    def __init__(self) -> None:
+    def __init__(self, reader: StoryReader, config: Config, *, story_id: str | None) -> None:
+        """Show `story_id` (None: say the library is empty), opened through `reader`; the
+        reading toggles start as `config` sets them."""
         super().__init__()
+        self.library: Library = reader.library
+        self._reader = reader
+        self._config = config
+        self._start_story_id = story_id
         self._last_index: dict[str, int] = {}
+        """The sentence last read in each outlet, for an outlet the cursor's sentence is not in."""
         self._handing_down = False
         """True while watch_cursor hands the cursor to the panes (see `_sentence_moved`)."""
+        self.annotator = Annotator(self, self.library)
+        self._search = PaneSearch(self)
+        self._ahead = PrepareAhead(self, index_in=self.index_in)
 
     @property
-    def crosswire(self) -> CrosswireApp:
-        from tui.app import CrosswireApp
-
-        assert isinstance(self.app, CrosswireApp)
-        return self.app
+    def annotation_marks(self) -> AnnotationMarks:
+        """Marks of the open story's tags and notes, as last read from the store."""
+        return self.annotator.marks
 
     def compose(self) -> ComposeResult:
         with Container(id="panes"):
@@ -87,26 +122,25 @@ class MainScreen(AnnotationActions, PaneSearch, PaneActions, PrepareAhead):
                 MainScreen.only_additions,
             )
             yield DiffView(id="diff").data_bind(MainScreen.alignment)
-        yield Input(id="search", placeholder="search this pane (enter: find, escape: cancel)")
+        yield Input(id=SEARCH_BOX_ID, placeholder="search this pane (enter: find, escape: cancel)")
         # Compact by CSS (app.tcss), so the main keys fit in 80 columns; `?` lists them all.
-        # Footer(compact=True) would restyle every key one by one as it mounts (~50 ms at start).
+        # Footer(compact=True) would restyle every key one by one as it mounts.
         # StableFooter: focus moves that keep the same keys do not rebuild it.
         yield StableFooter(classes="-compact-keys")
 
     def on_mount(self) -> None:
-        app = self.crosswire
-        self.show_removed = app.config.show_removed
-        self.only_additions = app.config.only_additions
+        self.show_removed = self._config.show_removed
+        self.only_additions = self._config.only_additions
         self.watch(self.query_one("#outlets", PaneList), "highlighted", self._outlet_moved, False)
         self.watch(
             self.query_one("#sentences", PaneList), "highlighted", self._sentence_moved, False
         )
         self.set_focus(self.query_one("#outlets", PaneList))
-        if app.start_story_id is not None:
-            self.open_story(app.start_story_id)
+        if self._start_story_id is not None:
+            self.open_story(self._start_story_id)
         else:
             self.notify("The library has no story yet: press i to import articles.")
-        self.call_after_refresh(self.collect_after_frame)  # paused since `CrosswireApp.run`
+        self.call_after_refresh(freeze_after_frame)  # held since `CrosswireApp.run`
 
     # --- opening a story ----------------------------------------------------------------------
 
@@ -117,28 +151,43 @@ class MainScreen(AnnotationActions, PaneSearch, PaneActions, PrepareAhead):
         return Static("Aligning the story…", id="story-loading", markup=False)
 
     def open_story(self, story_id: str, *, focus: SentenceRef | None = None) -> None:
-        """Show a story: at once when it is small and aligned before (`story_at_hand`), else
+        """Show a story: at once when it is small and aligned before (`_story_at_hand`), else
         loaded and aligned off the UI thread, the panes showing a loading state meanwhile."""
-        gc.unfreeze()  # the story on screen until now may be collected once it is let go
+        thaw_for_next_story()
         self.workers.cancel_group(self, "story")  # a story asked for earlier must not land later
-        at_hand = self.crosswire.story_at_hand(story_id)
+        at_hand = self._story_at_hand(story_id)
         if at_hand is not None:
             self._show_story(*at_hand, focus)
             return
         self.query_one("#panes").loading = True
         self._load_story(story_id, focus)
 
+    def _story_at_hand(self, story_id: str) -> OpenedStory | None:
+        """The story when it is small (at most QUICK_OPEN_ARTICLES articles) and aligned before,
+        this session or an earlier one: reading it then takes less than a frame. None otherwise,
+        or on any trouble: `_load_story`, in a worker, will meet it again and report it."""
+        try:
+            story = self.library.get_story(story_id)
+            if len(story.article_ids) > QUICK_OPEN_ARTICLES:
+                return None
+            return self._reader.aligned_before(story_id)
+        except Exception:  # noqa: BLE001 - the worker path reports it
+            return None
+
     @work(thread=True, exclusive=True, group="story", exit_on_error=False)
     def _load_story(self, story_id: str, focus: SentenceRef | None) -> None:
+        """Read and align the story (unless aligned before), show it, then file a new alignment
+        on disk, all off the UI thread."""
         try:
-            story, articles, alignment = self.crosswire.load_story(story_id)
+            with collection_paused():
+                story, articles, alignment = self._reader.open(story_id, file_now=False)
         except Exception as error:  # noqa: BLE001 - any failure is shown, the app stays usable
             self.app.call_from_thread(self._load_failed, f"{type(error).__name__}: {error}")
             return
         if get_current_worker().is_cancelled:
             return
         self.app.call_from_thread(self._show_story, story, articles, alignment, focus)
-        self.crosswire.file_alignment()
+        self._reader.file_new()
 
     def _load_failed(self, reason: str) -> None:
         self.query_one("#panes").loading = False
@@ -165,16 +214,14 @@ class MainScreen(AnnotationActions, PaneSearch, PaneActions, PrepareAhead):
         self.query_one("#panes").loading = False
         if self.focused is None:
             self.set_focus(self.query_one("#outlets", PaneList))
-        self.crosswire.remember_story(story.id)
-        self.call_after_refresh(self.collect_after_frame)
+        self.library.remember_story(story.id)
+        self.call_after_refresh(freeze_after_frame)
 
-    def collect_after_frame(self) -> None:
-        """Once a frame is drawn, freeze what exists and let the collector run (paused from
-        `CrosswireApp.run` to the first frame). Imports, widgets and the story's objects (~200k
-        in a 51-outlet story) live until another story opens (`open_story` unfreezes); frozen,
-        full collections stop walking them, which cost held keys pauses of 100-450 ms."""
-        gc.freeze()
-        gc.enable()
+    def refresh_marks(self) -> None:
+        """Read the open story's annotation marks and hand them to Sources and Article."""
+        marks = self.annotator.read_marks(self.story)
+        self.query_one(ArticleView).marks = marks
+        self.query_one(SourceList).marks = marks
 
     # --- moving the cursor --------------------------------------------------------------------
 
@@ -192,7 +239,7 @@ class MainScreen(AnnotationActions, PaneSearch, PaneActions, PrepareAhead):
             self._handing_down = False
         if cursor is not None:
             self._last_index[cursor.article_id] = cursor.index
-        self._prepare_when_rested()
+        self._ahead.cursor_moved(cursor)
 
     def _cursor_panes(self) -> tuple[SourceList, ArticleView, DiffView]:
         return self.query_one(SourceList), self.query_one(ArticleView), self.query_one(DiffView)
@@ -216,16 +263,16 @@ class MainScreen(AnnotationActions, PaneSearch, PaneActions, PrepareAhead):
         """Show another outlet, at its version of the sentence being read when it has one."""
         if article_id not in self.articles:
             return
-        self.cursor = SentenceRef(article_id, self._index_in(article_id))
+        self.cursor = SentenceRef(article_id, self.index_in(article_id))
 
-    def _index_in(self, article_id: str) -> int:
+    def index_in(self, article_id: str) -> int:
+        """Where the cursor goes in the outlet `article_id`: its version of the sentence being
+        read, else the sentence last read there, else the first."""
         cursor, alignment = self.cursor, self.alignment
         if cursor is not None and alignment is not None:
-            infos = alignment.sentences.get(cursor.article_id, ())
-            if 0 <= cursor.index < len(infos):
-                for counterpart in infos[cursor.index].counterparts:
-                    if counterpart.article_id == article_id:
-                        return counterpart.index
+            index = counterpart_in(alignment, cursor, article_id)
+            if index is not None:
+                return index
         return self._last_index.get(article_id, 0)
 
     def jump_to(self, ref: SentenceRef) -> None:
@@ -269,9 +316,138 @@ class MainScreen(AnnotationActions, PaneSearch, PaneActions, PrepareAhead):
     def _counterpart_chosen(self, event: DiffView.CounterpartChosen) -> None:
         self.jump_to(event.ref)
 
+    # --- the panes: focus, jumps, toggles, help -----------------------------------------------
+
+    def _panes(self) -> list[PaneList]:
+        return [
+            self.query_one(f"#{name}", PaneList) for name in ("outlets", "sentences", "diff-rows")
+        ]
+
+    def focused_pane(self) -> Widget | None:
+        """The pane (Sources, Article or Diff) holding the focus, if any."""
+        node = self.focused
+        while node is not None and not isinstance(node, SourceList | ArticleView | DiffView):
+            node = node.parent if isinstance(node.parent, Widget) else None
+        return node
+
+    def action_focus_pane(self, step: int) -> None:
+        """tab/shift+tab: the next or previous pane, round from Diff to Sources and back, as
+        focus cycling goes everywhere."""
+        panes, position = self._pane_position()
+        self.set_focus(panes[(position + step) % len(panes)])
+
+    def action_pane_beside(self, step: int) -> None:
+        """h/l: the pane to the left or right, staying put at the edge: `h` in Sources going
+        to the Diff, the pane furthest right, would not be left."""
+        panes, position = self._pane_position()
+        self.set_focus(panes[min(max(position + step, 0), len(panes) - 1)])
+
+    def _pane_position(self) -> tuple[list[PaneList], int]:
+        """The shown panes' lists and where the focus is among them. With no pane focused (focus
+        lost or elsewhere), count from Sources, the pane that has the focus at start-up, so `l`
+        always lands on Article."""
+        panes = [pane for pane in self._panes() if pane.display]
+        pane = self.focused_pane()
+        current = pane.query_one(PaneList) if pane is not None else None
+        return panes, panes.index(current) if current in panes else 0
+
+    def action_jump_notable(self, direction: int) -> None:
+        """Next/previous unique sentence of this outlet; in Diff, next/previous missing one."""
+        if isinstance(self.focused_pane(), DiffView):
+            if not self.query_one(DiffView).step_missing(direction):
+                self.notify("Nothing is missing here.")
+            return
+        cursor, alignment = self.cursor, self.alignment
+        if cursor is None or alignment is None:
+            return
+        index = next_with_status(alignment, cursor, "unique", direction=direction)
+        if index is not None:
+            self.cursor = SentenceRef(cursor.article_id, index)
+            return
+        self.notify(f"No {'later' if direction > 0 else 'earlier'} unique sentence in this outlet.")
+
+    def action_toggle_removed(self) -> None:
+        self.post_message(ToggleSetting("show_removed"))
+
+    def action_toggle_additions(self) -> None:
+        self.post_message(ToggleSetting("only_additions"))
+
+    @on(ToggleSetting)
+    def _toggle(self, event: ToggleSetting) -> None:
+        event.stop()
+        if event.setting == "show_removed":
+            self.show_removed = not self.show_removed
+        else:
+            self.only_additions = not self.only_additions
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        pane = self.focused_pane()
+        self.app.push_screen(HelpScreen(pane_help=getattr(pane, "HELP", "")))
+
+    # --- the search box -----------------------------------------------------------------------
+
+    def action_start_search(self) -> None:
+        self._search.start()
+
+    def action_search_step(self, direction: int) -> None:
+        self._search.step(direction)
+
+    def action_cancel_search(self) -> None:
+        self._search.cancel()
+
+    @on(Input.Submitted, f"#{SEARCH_BOX_ID}")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._search.submit(event.value)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape (cancel search) acts only while the search box is open; everything else
+        always."""
+        if action == "cancel_search":
+            return self._search.is_open
+        return True
+
+    # --- the views over this screen, and the requests their choices make ----------------------
+
+    def action_open_view(self, view: ViewName) -> None:
+        self.post_message(OpenView(view))
+
+    @on(OpenView)
+    def _open_view(self, event: OpenView) -> None:
+        event.stop()
+        from tui.screens.views import view_screen
+
+        screen = view_screen(
+            event.view,
+            library=self.library,
+            articles=list(self.articles.values()),
+            alignment=self.alignment,
+            cursor=self.cursor,
+            marks=self.annotation_marks,
+        )
+        if screen is None:
+            self.notify("Open a story first (S lists the stories, i imports).", severity="warning")
+        else:
+            self._push_view(screen)
+
+    def _push_view(self, screen: Screen[Any]) -> None:
+        """Open a view over this screen; a choice it closes on comes back as a request."""
+        if isinstance(screen, ChoiceScreen):
+            self.app.push_screen(screen, choice_callback(self, screen))
+        else:
+            self.app.push_screen(screen)
+
+    def _to_front(self) -> None:
+        """Close whatever is open over this screen, to show what a request asks for."""
+        while self.app.screen is not self:
+            self.app.pop_screen()
+
     @on(JumpToSentence)
     def _jump_requested(self, event: JumpToSentence) -> None:
         event.stop()
+        self._to_front()
         self.jump_to(event.ref)
 
     @on(ShowOutlet)
@@ -282,22 +458,86 @@ class MainScreen(AnnotationActions, PaneSearch, PaneActions, PrepareAhead):
     @on(OpenStory)
     def _open_story_requested(self, event: OpenStory) -> None:
         event.stop()
+        self._to_front()
         self.open_story(event.story_id)
 
-    @on(ImportFinished)
-    def _import_finished(self, event: ImportFinished) -> None:
+    @on(OpenAnnotation)
+    def _open_annotation(self, event: OpenAnnotation) -> None:
+        """Show an annotation's sentence or outlet, opening its story first when needed."""
         event.stop()
-        if event.story_id is not None:
-            self.crosswire.forget_alignment(event.story_id)
-            self.open_story(event.story_id)
+        self._to_front()
+        target = event.target
+        ref = target.ref or (
+            SentenceRef(target.article_id, 0) if target.article_id is not None else None
+        )
+        if self.story is None or self.story.id != target.story_id:
+            self.open_story(target.story_id, focus=ref)
+        elif target.kind == "sentence" and ref is not None:
+            self.jump_to(ref)
+        elif target.article_id is not None:
+            if target.article_id not in self.articles:
+                self.notify("That article is no longer in the story.", severity="warning")
+                return
+            self.select_outlet(target.article_id)
+            self.query_one("#outlets").focus()
 
-    @on(OpenView)
-    def _open_view(self, event: OpenView) -> None:
+    # --- tags, notes, exports and quoting (the `Annotator` does them) -------------------------
+
+    def _focus(self) -> Focus:
+        in_sources = isinstance(self.focused_pane(), SourceList)
+        return Focus(self.story, self.articles, self.cursor, in_sources)
+
+    def action_tag(self) -> None:
+        self.post_message(TagItem())
+
+    def action_note(self) -> None:
+        self.post_message(NoteItem())
+
+    def action_note_in_editor(self) -> None:
+        self.post_message(NoteItem(external=True))
+
+    def action_view_notes(self) -> None:
+        self.post_message(ShowNotes())
+
+    def action_export(self) -> None:
+        self.post_message(ExportNotes())
+
+    def action_copy_sentence(self) -> None:
+        self.post_message(CopySentence())
+
+    @on(TagItem)
+    def _tag_item(self, event: TagItem) -> None:
         event.stop()
-        from tui.screens import view_screen
+        self.annotator.tag(self._focus(), event.kind)
 
-        screen = view_screen(event.view, self)
-        if screen is None:
-            self.notify("Open a story first (S lists the stories, i imports).", severity="warning")
-        else:
-            self.app.push_screen(screen)
+    @on(NoteItem)
+    def _note_item(self, event: NoteItem) -> None:
+        event.stop()
+        self.annotator.note(self._focus(), event.kind, external=event.external)
+
+    @on(ExportNotes)
+    def _export_notes(self, event: ExportNotes) -> None:
+        event.stop()
+        story = self.story
+        alignment = self._reader.in_memory(story.id) if story is not None else None
+        self.annotator.export(story, alignment, fmt=event.fmt)
+
+    @on(CopySentence)
+    def _copy_sentence(self, event: CopySentence) -> None:
+        event.stop()
+        self.annotator.copy_sentence(self._focus())
+
+    @on(ShowNotes)
+    def _show_notes(self, event: ShowNotes) -> None:
+        event.stop()
+        from tui.screens.notes_view import NotesScreen
+
+        store = self.annotator.store()
+        if store is not None:
+            self._push_view(NotesScreen(store))
+
+    @on(AnnotationsChanged)
+    def _annotations_changed(self, event: AnnotationsChanged) -> None:
+        event.stop()
+        if self.story is not None and self.story.id == event.story_id:
+            self.refresh_marks()

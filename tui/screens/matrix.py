@@ -16,13 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.coordinate import Coordinate
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tui.core.models import Article, SentenceRef, StoryAlignment
 from tui.core.text.wording import plural
-from tui.messages import JumpToSentence, post_to_screen_below
-from tui.screens.matrix_keys import MATRIX_BINDINGS
+from tui.keys.registry import MATRIX_BINDINGS
+from tui.messages import JumpToSentence
+from tui.screens.choice import ChoiceScreen
 from tui.screens.matrix_rows import (
     MatrixRow,
     cell_ref,
@@ -34,6 +34,7 @@ from tui.screens.matrix_rows import (
     status_marks,
 )
 from tui.widgets.annotation_marks import NO_MARKS, AnnotationMarks
+from tui.widgets.cursor_moves import move_data_table
 from tui.widgets.diff_text import data_text
 
 NO_MARK = Text("", end="")
@@ -49,14 +50,14 @@ def _truncate(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class CoverageMatrixScreen(Screen[SentenceRef | None]):
+class CoverageMatrixScreen(ChoiceScreen[SentenceRef]):
     """Clusters down, outlets across; enter opens the sentence under the cursor.
 
     The cursor moves over the outlet columns only; the line under the table names the outlet
     under it, says how many outlet columns are scrolled off either side, and explains the marks.
     On a cell that carries the cluster, enter opens that outlet's sentence; elsewhere it opens
-    the origin's sentence, or the first outlet's that carries it, and says so. Posts
-    `JumpToSentence` to the screen below and dismisses with the ref, or with None on q/escape.
+    the origin's sentence, or the first outlet's that carries it, and says so. Dismisses with the
+    ref (a `JumpToSentence` request), or with None on q/escape.
     """
 
     HELP = (
@@ -234,19 +235,16 @@ class CoverageMatrixScreen(Screen[SentenceRef | None]):
             return
         self._show_legend()
 
-    def action_cursor(self, where: str) -> None:
+    def action_cursor(self, move: str) -> None:
+        move_data_table(self.table, move)
+
+    def action_column(self, step: int) -> None:
+        """h/l: the previous or next outlet column (never onto the fixed columns)."""
         table = self.table
-        if where == "left" and table.cursor_coordinate.column <= FIXED_COLUMNS:
-            return
-        actions = {
-            "down": table.action_cursor_down,
-            "up": table.action_cursor_up,
-            "left": table.action_cursor_left,
-            "right": table.action_cursor_right,
-            "top": table.action_scroll_top,
-            "bottom": table.action_scroll_bottom,
-        }
-        actions[where]()
+        if step < 0 and table.cursor_coordinate.column > FIXED_COLUMNS:
+            table.action_cursor_left()
+        elif step > 0:
+            table.action_cursor_right()
 
     def action_toggle_order(self) -> None:
         self.order = "breadth" if self.order == "story" else "story"
@@ -269,8 +267,7 @@ class CoverageMatrixScreen(Screen[SentenceRef | None]):
             self.app.notify(
                 f"{wanted} does not carry this sentence; showing {shown}'s.", markup=False
             )
-        post_to_screen_below(self, JumpToSentence(ref))
-        self.dismiss(ref)
+        self.choose(ref)
 
-    def action_back(self) -> None:
-        self.dismiss(None)
+    def request(self, choice: SentenceRef) -> JumpToSentence:
+        return JumpToSentence(choice)

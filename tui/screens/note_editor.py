@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.notes.types import Note
 from tui.core.store.storage import LibraryError
+from tui.keys.registry import NOTE_EDITOR_BINDINGS
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets import safe_text
 
@@ -43,23 +44,7 @@ def note_summary(note: Note, *, width: int = 60) -> str:
 class NoteEditor(ModalScreen[bool]):
     """Edit one item's notes; dismisses with True when anything was written."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", tooltip="Save the note and close", id="note_editor.save"),
-        Binding(
-            "escape",
-            "close",
-            "Close",
-            tooltip="Close the editor (asks first if the text changed)",
-            id="note_editor.close",
-        ),
-        Binding(
-            "delete",
-            "delete_note",
-            "Delete note",
-            tooltip="Delete the highlighted note (in the list)",
-            id="note_editor.delete",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(NOTE_EDITOR_BINDINGS)
     DEFAULT_CSS = """
     NoteEditor { align: center middle; }
     NoteEditor > Vertical {

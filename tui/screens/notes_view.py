@@ -4,8 +4,9 @@ The filter line has the focus from the start, as in the Stories view: typing fil
 ↓/↑ move in the list, enter opens the highlighted annotation, escape closes.
 
 The filter line takes `tag:x`, `outlet:y`, `story:z` (quote values with spaces) and free words,
-searched fuzzily over notes, quotes and tags (`core.notes.query`). Enter posts `OpenAnnotation` to
-the main screen, which opens the story if needed and shows the sentence, the outlet or the story.
+searched fuzzily over notes, quotes and tags (`core.notes.query`). Enter closes the view on the
+annotation's target (an `OpenAnnotation` request): the main screen opens the story if needed and
+shows the sentence, the outlet or the story.
 """
 
 from __future__ import annotations
@@ -14,19 +15,22 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.notes.annotations import Annotation, Annotations
 from tui.core.notes.query import filter_annotations, parse_filter
+from tui.core.notes.types import Target
 from tui.core.store.storage import LibraryError
 from tui.core.text.wording import plural
-from tui.messages import OpenAnnotation, post_to_screen_below
+from tui.keys.registry import NOTES_BINDINGS
+from tui.messages import OpenAnnotation
+from tui.screens.choice import ChoiceScreen
 from tui.widgets import safe_text
 from tui.widgets.annotation_marks import MARK_STYLE, NOTE_MARK, mark_of
+from tui.widgets.cursor_moves import move_option_list
 
 QUOTE_WIDTH = 160
 """Characters of the annotated text shown per row."""
@@ -58,7 +62,7 @@ def annotation_row(item: Annotation) -> Content:
     return Content("\n").join(lines)
 
 
-class NotesScreen(Screen[None]):
+class NotesScreen(ChoiceScreen[Target]):
     """All annotations of the library; the filter line narrows them, enter opens one."""
 
     HELP = (
@@ -66,26 +70,7 @@ class NotesScreen(Screen[None]):
         '(quote values with spaces: `outlet:"TRT World"`) and free words (fuzzy). '
         "`enter` opens the sentence, outlet or story."
     )
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor('down')", "Down", show=False, tooltip="Next", id="cursor.down"),
-        Binding("k,up", "cursor('up')", "Up", show=False, tooltip="Previous", id="cursor.up"),
-        Binding("g,home", "cursor('first')", "Top", show=False, tooltip="First", id="cursor.top"),
-        Binding(
-            "G,end", "cursor('last')", "Bottom", show=False, tooltip="Last", id="cursor.bottom"
-        ),
-        Binding(
-            "slash",
-            "filter",
-            "Filter",
-            key_display="/",
-            tooltip="Filter: tag:x outlet:y story:z and words",
-            id="notes.filter",
-        ),
-        Binding(
-            "enter", "open", "Open", tooltip="Show this annotation's sentence", id="notes.open"
-        ),
-        Binding("q,escape", "back", "Back", tooltip="Close the notes view", id="notes.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(NOTES_BINDINGS)
     DEFAULT_CSS = """
     NotesScreen #notes-filter { border: tall $panel; }
     NotesScreen #notes-filter:focus { border: tall $accent; }
@@ -153,15 +138,8 @@ class NotesScreen(Screen[None]):
     def action_filter(self) -> None:
         self.query_one("#notes-filter", Input).focus()
 
-    def action_cursor(self, where: str) -> None:
-        notes_list = self.query_one("#notes-list", OptionList)
-        actions = {
-            "down": notes_list.action_cursor_down,
-            "up": notes_list.action_cursor_up,
-            "first": notes_list.action_first,
-            "last": notes_list.action_last,
-        }
-        actions[where]()
+    def action_cursor(self, move: str) -> None:
+        move_option_list(self.query_one("#notes-list", OptionList), move)
 
     @on(OptionList.OptionSelected, "#notes-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -176,8 +154,7 @@ class NotesScreen(Screen[None]):
     def _open(self, option_id: str | None) -> None:
         if option_id is None or not option_id.isdigit() or int(option_id) >= len(self.shown):
             return
-        post_to_screen_below(self, OpenAnnotation(self.shown[int(option_id)].target))
-        self.dismiss()
+        self.choose(self.shown[int(option_id)].target)
 
-    def action_back(self) -> None:
-        self.dismiss()
+    def request(self, choice: Target) -> OpenAnnotation:
+        return OpenAnnotation(choice)

@@ -13,17 +13,19 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.models import Article, SentenceInfo, SentenceRef, StoryAlignment
-from tui.messages import JumpToSentence, post_to_screen_below
+from tui.keys.registry import SIDE_BY_SIDE_BINDINGS
+from tui.messages import JumpToSentence
+from tui.screens.choice import ChoiceScreen
 from tui.widgets import safe_text, spaced
 from tui.widgets.annotation_marks import NO_MARKS, AnnotationMarks
+from tui.widgets.cursor_moves import move_option_list
 from tui.widgets.diff_text import ONLY_LEFT_STYLE, ONLY_RIGHT_STYLE, PairVisual, render_pair
 
 
@@ -94,10 +96,10 @@ def _refs(row: PairRow) -> tuple[SentenceRef | None, SentenceRef | None]:
     )
 
 
-class SideBySideScreen(Screen[SentenceRef | None]):
+class SideBySideScreen(ChoiceScreen[SentenceRef]):
     """Compare two outlets row by row; enter jumps to the row's sentence on the main screen.
 
-    Dismisses with the chosen `SentenceRef` (after posting `JumpToSentence`), or None on q/escape.
+    Dismisses with the chosen `SentenceRef` (a `JumpToSentence` request), or None on q/escape.
     """
 
     HELP = (
@@ -105,54 +107,7 @@ class SideBySideScreen(Screen[SentenceRef | None]):
         "success colour (green): only the right; warning colour (amber): reworded. "
         "`,`/`.` change the left outlet, `<`/`>` the right one."
     )
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # The moves share the main screen's ids, so one keymap entry rebinds them everywhere.
-        Binding("j,down", "cursor_down", "Down", show=False, tooltip="Next row", id="cursor.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, tooltip="Previous row", id="cursor.up"),
-        Binding("g,home", "first", "Top", show=False, tooltip="First row", id="cursor.top"),
-        Binding("G,end", "last", "Bottom", show=False, tooltip="Last row", id="cursor.bottom"),
-        Binding(
-            "comma",
-            "left(-1)",
-            "Left prev",
-            key_display=",",
-            tooltip="Show the previous outlet in the left column",
-            id="side_by_side.left_previous",
-        ),
-        Binding(
-            "full_stop",
-            "left(1)",
-            "Left next",
-            key_display=".",
-            tooltip="Show the next outlet in the left column",
-            id="side_by_side.left_next",
-        ),
-        Binding(
-            "less_than_sign",
-            "right(-1)",
-            "Right prev",
-            key_display="<",
-            tooltip="Show the previous outlet in the right column",
-            id="side_by_side.right_previous",
-        ),
-        Binding(
-            "greater_than_sign",
-            "right(1)",
-            "Right next",
-            key_display=">",
-            tooltip="Show the next outlet in the right column",
-            id="side_by_side.right_next",
-        ),
-        Binding("s", "swap", "Swap", tooltip="Swap the two columns", id="side_by_side.swap"),
-        Binding(
-            "enter",
-            "open",
-            "Open",
-            tooltip="Jump to this sentence on the main screen",
-            id="side_by_side.open",
-        ),
-        Binding("q,escape", "back", "Back", tooltip="Close the comparison", id="side_by_side.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(SIDE_BY_SIDE_BINDINGS)
     DEFAULT_CSS = """
     SideBySideScreen #pair-header { height: 1; padding: 0 1; background: $panel; }
     SideBySideScreen #pair-rows { height: 1fr; border: none; }
@@ -278,17 +233,8 @@ class SideBySideScreen(Screen[SentenceRef | None]):
         self.set_reactive(SideBySideScreen.left_id, right)
         self.right_id = left
 
-    def action_cursor_down(self) -> None:
-        self.query_one("#pair-rows", OptionList).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one("#pair-rows", OptionList).action_cursor_up()
-
-    def action_first(self) -> None:
-        self.query_one("#pair-rows", OptionList).action_first()
-
-    def action_last(self) -> None:
-        self.query_one("#pair-rows", OptionList).action_last()
+    def action_cursor(self, move: str) -> None:
+        move_option_list(self.query_one("#pair-rows", OptionList), move)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -300,9 +246,7 @@ class SideBySideScreen(Screen[SentenceRef | None]):
     def _open(self, index: int | None) -> None:
         if index is None or not 0 <= index < len(self.rows):
             return
-        ref = self.rows[index].ref
-        post_to_screen_below(self, JumpToSentence(ref))
-        self.dismiss(ref)
+        self.choose(self.rows[index].ref)
 
-    def action_back(self) -> None:
-        self.dismiss(None)
+    def request(self, choice: SentenceRef) -> JumpToSentence:
+        return JumpToSentence(choice)

@@ -13,16 +13,18 @@ from typing import ClassVar
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.binding import BindingType
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.store.library import Library, LibraryError
 from tui.core.models import Story
+from tui.core.store.library import Library, LibraryError
 from tui.core.store.story_lookup import title_score
 from tui.core.text.wording import plural
-from tui.messages import OpenStory, post_to_screen_below
+from tui.keys.registry import STORIES_BINDINGS
+from tui.messages import OpenStory
+from tui.screens.choice import ChoiceScreen
+from tui.widgets.cursor_moves import move_option_list
 from tui.widgets.diff_text import data_text
 
 
@@ -53,31 +55,15 @@ def story_prompt(story: Story) -> Text:
     return prompt
 
 
-class StoriesScreen(Screen[str | None]):
-    """Pick a story of the library. Posts `OpenStory` to the screen below and dismisses with its id.
+class StoriesScreen(ChoiceScreen[str]):
+    """Pick a story of the library: dismisses with its id (an `OpenStory` request).
 
     q/escape dismiss with None. Typing in the search box filters the list; up/down move in the list
     from the search box; enter in the box opens the highlighted story.
     """
 
     HELP = "Every story in the library. Type to search titles; enter opens the highlighted one."
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "slash",
-            "search",
-            "Search",
-            key_display="/",
-            tooltip="Search story titles",
-            id="stories.search",
-        ),
-        # The moves share the main screen's ids, so one keymap entry rebinds them everywhere.
-        Binding(
-            "j,down", "cursor('down')", "Down", show=False, tooltip="Next story", id="cursor.down"
-        ),
-        Binding("k,up", "cursor('up')", "Up", show=False, tooltip="Previous story", id="cursor.up"),
-        Binding("enter", "open", "Open", tooltip="Open the highlighted story", id="stories.open"),
-        Binding("q,escape", "back", "Back", tooltip="Close the story list", id="stories.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(STORIES_BINDINGS)
     DEFAULT_CSS = """
     StoriesScreen #stories-search { margin: 0 1; }
     StoriesScreen #stories-status { height: 1; padding: 0 1; color: $text-muted; }
@@ -147,12 +133,8 @@ class StoriesScreen(Screen[str | None]):
     def action_search(self) -> None:
         self.query_one("#stories-search", Input).focus()
 
-    def action_cursor(self, where: str) -> None:
-        option_list = self.query_one("#stories-list", OptionList)
-        if where == "down":
-            option_list.action_cursor_down()
-        else:
-            option_list.action_cursor_up()
+    def action_cursor(self, move: str) -> None:
+        move_option_list(self.query_one("#stories-list", OptionList), move)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -164,9 +146,7 @@ class StoriesScreen(Screen[str | None]):
     def _open(self, index: int | None) -> None:
         if index is None or not 0 <= index < len(self.shown):
             return
-        story_id = self.shown[index].id
-        post_to_screen_below(self, OpenStory(story_id))
-        self.dismiss(story_id)
+        self.choose(self.shown[index].id)
 
-    def action_back(self) -> None:
-        self.dismiss(None)
+    def request(self, choice: str) -> OpenStory:
+        return OpenStory(choice)

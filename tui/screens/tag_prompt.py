@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -22,6 +22,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.store.storage import LibraryError
+from tui.keys.registry import TAG_PROMPT_BINDINGS
 from tui.widgets import safe_text
 
 SaveTags = Callable[[Sequence[str], Sequence[str]], Sequence[str]]
@@ -65,16 +66,7 @@ class TagSuggester(Suggester):
 class TagPrompt(ModalScreen[bool]):
     """Edit one item's tags; dismisses with True when anything was written."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", tooltip="Close the tag prompt", id="tag_prompt.close"),
-        Binding(
-            "delete,backspace",
-            "remove_tag",
-            "Remove tag",
-            tooltip="Remove the highlighted tag from the item",
-            id="tag_prompt.remove",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(TAG_PROMPT_BINDINGS)
     DEFAULT_CSS = """
     TagPrompt { align: center middle; }
     TagPrompt > Vertical {

@@ -2,8 +2,8 @@
 
 `PaneList` (in `pane_list`) is the one list every pane is built on: an OptionList that measures
 and renders only the rows near the screen (so a 300-sentence article or a 51-outlet story moves as
-fast as a 10-row one), with the vi-style keys of `tui.keymap` and an in-list search whose matches
-stay highlighted until cleared.
+fast as a 10-row one), with the vi-style keys of `tui.keys.registry` and an in-list search whose
+matches stay highlighted until cleared.
 """
 
 from __future__ import annotations

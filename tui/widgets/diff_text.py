@@ -135,7 +135,8 @@ def render_word_diff(
     shows a with removed words struck and b's new words inserted right after them, which reads
     well only when the two are nearly the same.
     """
-    from tui.core.drift.wordiff import word_diff  # rapidfuzz: imported on first use, not at start-up
+    # rapidfuzz: imported on first use, not at start-up
+    from tui.core.drift.wordiff import word_diff
 
     diff = word_diff(a, b)
     # Control characters are swapped one for one, so word offsets found here hold for the output.
@@ -207,8 +208,8 @@ def _render_inline(
 class PairVisual(Visual):
     """Two wrapped columns with a rule between them, rendered from Textual Content.
 
-    A rich Table per row made the list measure 300 rows at ~2 ms each on every outlet change;
-    Content wraps and caches its own height, so a row costs two wraps.
+    Content wraps and caches its own height, so a row costs two wraps; a rich Table per row
+    would be measured anew, row by row, on every outlet change.
     """
 
     def __init__(self, left: Content, right: Content) -> None:

@@ -31,7 +31,7 @@ from tui.messages import JumpToSentence
 from tui.widgets import STATUS_MARK_STYLE, STATUS_STYLE, PaneList, safe_text, spaced
 from tui.widgets.diff_lines import HEADER_LINES, fit_lines
 from tui.widgets.diff_rows import DiffRows, diff_rows, with_dividers
-from tui.widgets.diff_settle import SettlingDiff
+from tui.widgets.diff_settle import DiffSettle
 
 _CACHE_SIZE = 64
 LOW_PANE_HEIGHT = 16
@@ -40,7 +40,7 @@ header, its status and one line of the sentence (the Article shows the sentence 
 rows keep the room for the comparisons."""
 
 
-class DiffView(SettlingDiff, Vertical):
+class DiffView(Vertical):
     """Counterparts of the focused sentence, its drift, then the sentences this outlet lacks."""
 
     BORDER_TITLE = "Diff"
@@ -71,6 +71,17 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
         self._rows_cache: OrderedDict[tuple[int, SentenceRef], DiffRows] = OrderedDict()
         self._targets: dict[str, SentenceRef] = {}
         self._infos: dict[SentenceRef, SentenceInfo] = {}
+        self._settle = DiffSettle(self, self._refresh_rows)
+        """When the rows catch up with the cursor."""
+
+    @property
+    def pending(self) -> bool:
+        """True while the rows lag behind the cursor (a cursor move waits to be shown)."""
+        return self._settle.pending
+
+    def flush(self) -> None:
+        """Show the cursor's rows now, if an update is waiting."""
+        self._settle.flush()
 
     def compose(self) -> ComposeResult:
         yield Static(id="diff-header", markup=False)
@@ -106,7 +117,7 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
         self._refresh_rows()
 
     def watch_cursor(self, old: SentenceRef | None, new: SentenceRef | None) -> None:
-        self._follow_cursor(opened=old is None)
+        self._settle.follow_cursor(opened=old is None)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The reader came to read the Diff: it must show the cursor's sentence now."""

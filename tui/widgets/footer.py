@@ -7,9 +7,9 @@ a layout frame of its own; moving between panes would rebuild it again for nothi
 
 Its keys are also built already compact. A FooterKey mounts with `compact` True, which adds its
 `-compact` class, and is then bound to the footer's `compact` (False unless asked), which takes
-the class away: two restyles per key, one key at a time (~10 ms at start-up). Here the footer's
-`compact` is True from the start without its own class (crosswire's CSS compacts it by
-`-compact-keys`), and every key is built with the class it would get, so neither change happens.
+the class away: two restyles per key, one key at a time. Here the footer's `compact` is True from
+the start without its own class (crosswire's CSS compacts it by `-compact-keys`), and every key is
+built with the class it would get, so neither change happens.
 """
 
 from __future__ import annotations

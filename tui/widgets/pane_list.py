@@ -2,10 +2,10 @@
 
 An OptionList with crosswire's keys, half-page moves and a persistent search (`SearchableList`,
 tui/widgets/list_search.py), that does per key only the work the key needs. Textual's OptionList,
-as shipped, does more on every change of rows:
-it measures the wrapped height of every row (the Diff of a 51-outlet story holds ~700 lines, of
-which ~25 are on screen), asks for a layout of the whole screen when the row count changes, throws
-away every rendered row, and repaints the whole list when the highlight moves one row. Here:
+as shipped, does more on every change of rows: it measures the wrapped height of every row (the
+Diff of a story of many outlets holds hundreds of lines, of which a screenful is shown), asks for a
+layout of the whole screen when the row count changes, throws away every rendered row, and
+repaints the whole list when the highlight moves one row. Here:
 
 - rows are measured lazily, down to two screens below what is shown or highlighted; the rest of
   the scroll height is estimated from the rows measured so far and corrected as they come in.
@@ -20,8 +20,8 @@ away every rendered row, and repaints the whole list when the highlight moves on
   for the screen's cursor (`deferred_highlight`) repaints them only when its pane says the cursor
   got there (`show_highlight`), so the highlight and what it changes in the other panes land in
   one frame. Textual paints a lone change at once but the next one only on its 60 fps timer's
-  next-but-one tick (up to 33 ms later), so a highlight painted by itself first made everything
-  else it changed wait for that tick;
+  next-but-one tick (up to two frames later), so a highlight painted by itself would make
+  everything else it changed wait for that tick;
 - rows a key is likely to show next can be measured and rendered ahead, while the reader rests
   (`prepare`), into the same kept renders: a first visit to an outlet then costs a key what a
   revisit does;
@@ -52,7 +52,8 @@ from textual.style import Style
 from textual.widgets._option_list import OptionListContent
 from textual.widgets.option_list import Option
 
-from tui.keymap import PANE_BINDINGS
+from tui.keys.registry import PANE_BINDINGS
+from tui.widgets.cursor_moves import move_option_list
 from tui.widgets.list_search import SearchableList
 from tui.widgets.scrollbar import QuickScrollBar
 
@@ -291,6 +292,13 @@ class PaneList(SearchableList):
         return self._vertical_scrollbar
 
     # --- keys and search ----------------------------------------------------------------------
+
+    def action_cursor(self, move: str) -> None:
+        """The cursor keys (`tui.keys.registry.cursor_keys`): a row, half a page, or an end."""
+        if move.startswith("half_page_"):
+            self.action_half_page(1 if move == "half_page_down" else -1)
+        else:
+            move_option_list(self, move)
 
     def action_half_page(self, direction: int) -> None:
         """Move the highlight by half the visible height (ctrl+d / ctrl+u)."""

@@ -3,9 +3,9 @@
 A pane list's scrollbar is redrawn on every key that scrolls the list or changes its rows (a new
 outlet's article, a new sentence's Diff): three scrollbars in the frame of an outlet change.
 Textual's ScrollBar draws itself as a Rich renderable, which goes through a Rich console render,
-line splitting and the widget's style cache: ~1.5 ms a scrollbar on the bench machine, for a
-column of blank cells. The bar's segments are already one per line, so here they become strips
-directly, and the last drawing is kept until the bar's size, position or colours change.
+line splitting and the widget's style cache, all for a column of blank cells. The bar's segments
+are already one per line, so here they become strips directly, and the last drawing is kept until
+the bar's size, position or colours change.
 
 The output is the stock one, cell for cell and style for style (tests/test_widgets.py compares
 them); horizontal bars, and a renderer that is not a ScrollBarRender, are left to Textual.

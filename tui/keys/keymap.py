@@ -5,20 +5,23 @@ binding a key another binding of the same screen already has is refused: the bin
 default keys and the user reads one line saying so. Only keys the entry adds count; a default
 overlap the app ships with (q closes a view and quits the app) is not the user's doing.
 
-The other screens are imported only when the keymap names a binding they share (the moves, q,
-the palette) or one of their own; a keymap of main-screen keys costs no import.
+Every screen's bindings come from `tui.keys.registry`, so the check imports no screen.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from textual.binding import Binding
 
-from tui.keymap import ANNOTATION_BINDINGS, APP_BINDINGS, MAIN_BINDINGS, MAIN_SCREEN_GROUPS
-from tui.keymap_screens import VIEW_SCREENS, unknown_binding_ids
+from tui.keys.registry import (
+    APP_BINDINGS,
+    MAIN_SCREEN_GROUPS,
+    SCREEN_BINDING_IDS,
+    VIEW_SCREENS,
+    binding_ids,
+)
 
 MAIN_SCREEN = "the main screen"
 
@@ -33,6 +36,15 @@ class KeymapCheck:
     """One line each, for a warning toast (without the 'config.toml:' prefix)."""
 
 
+def unknown_binding_ids(keymap: Mapping[str, str], *, known: Iterable[str] = ()) -> list[str]:
+    """Ids in a user's keymap that name no binding (typos), sorted, so the app can say so.
+
+    `known` adds ids beyond the main screen's and `SCREEN_BINDING_IDS`.
+    """
+    valid = binding_ids() | SCREEN_BINDING_IDS | set(known)
+    return sorted(binding_id for binding_id in keymap if binding_id not in valid)
+
+
 def check_keymap(keymap: Mapping[str, str]) -> KeymapCheck:
     """`keymap` without ids that name nothing and without entries that clash on a screen."""
     problems: list[str] = []
@@ -40,7 +52,7 @@ def check_keymap(keymap: Mapping[str, str]) -> KeymapCheck:
     if unknown:
         problems.append(f"no binding has id {', '.join(unknown)}")
     wanted = {key: value for key, value in keymap.items() if key not in unknown}
-    screens = _screens(wanted)
+    screens = _screens()
     refused: dict[str, str] = {}
     # Dropping an entry restores its default keys, which may clash with another entry in turn.
     while True:
@@ -54,17 +66,13 @@ def check_keymap(keymap: Mapping[str, str]) -> KeymapCheck:
     return KeymapCheck(wanted, problems)
 
 
-def _screens(keymap: Mapping[str, str]) -> list[tuple[str, list[Binding]]]:
-    """(name, bindings in force there) of every screen the keymap can change."""
+def _screens() -> list[tuple[str, list[Binding]]]:
+    """(name, bindings in force there) of every screen."""
     main = [binding for _, group in MAIN_SCREEN_GROUPS for binding in group]
     screens = [(MAIN_SCREEN, main)]
-    main_only = {b.id for b in (*MAIN_BINDINGS, *ANNOTATION_BINDINGS) if b.id}
-    if set(keymap) <= main_only:
-        return screens
-    for title, module, name in VIEW_SCREENS:
-        screen = getattr(importlib.import_module(module), name)
-        own = [b for b in screen.BINDINGS if isinstance(b, Binding)]
-        screens.append((f"the {title.split(' (')[0].lower()} screen", [*own, *APP_BINDINGS]))
+    for screen in VIEW_SCREENS:
+        name = f"the {screen.title.split(' (')[0].lower()} screen"
+        screens.append((name, [*screen.bindings, *APP_BINDINGS]))
     return screens
 
 
