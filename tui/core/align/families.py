@@ -26,6 +26,9 @@ FAMILY_SENTENCES = 3
 """Near-verbatim sentences two articles must share to be copies of one text."""
 FAMILY_SHARE = 0.2
 """...and the share of the shorter article's sentences they must make up."""
+MOSTLY_COPIED = 0.5
+"""A short article sharing this share of its sentences near-verbatim (two at least) is a copy
+however few sentences that makes."""
 
 
 def find_families(
@@ -60,7 +63,10 @@ def find_families(
     closeness: Counter[tuple[int, int]] = Counter()
     for (a, b), count in sorted(together.items()):
         shorter = min(len(ordered[a].sentences), len(ordered[b].sentences)) or 1
-        if count >= FAMILY_SENTENCES and count / shorter >= FAMILY_SHARE:
+        share = count / shorter
+        if (count >= FAMILY_SENTENCES and share >= FAMILY_SHARE) or (
+            count >= 2 and share >= MOSTLY_COPIED
+        ):
             parent[root(b)] = root(a)
             closeness[(a, b)] = closeness[(b, a)] = count
     groups: dict[int, list[int]] = {}
