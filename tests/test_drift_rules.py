@@ -453,6 +453,12 @@ def test_one_name_written_two_ways(a: str, b: str, one: bool) -> None:
             ["381 people"],
         ),
         (
+            "Officials said on Saturday that at least 128 people were killed and dozens injured "
+            "in Nepal when a strong earthquake struck the Jajarkot area in the west of the "
+            "country, causing buildings to shake and homes to collapse.",
+            ["at least 128 people"],
+        ),
+        (
             "Short tenure: Calhoun became CEO three years ago with promises to turn the company "
             "around following two major crashes involving Boeing 737 Max jets.",
             ["three years", "two"],
@@ -460,8 +466,8 @@ def test_one_name_written_two_ways(a: str, b: str, one: bool) -> None:
     ],
 )
 def test_what_is_not_a_figure(text: str, phrases: list[str]) -> None:
-    """Models and names with a number, days of a month and words glued by a scraper are not
-    figures; a number after a title is ('CEO three years ago')."""
+    """Models and names with a number, days of a month, words glued by a scraper and vague
+    counts ('dozens') are not figures; a number after a title is ('CEO three years ago')."""
     assert [f.phrase for f in figures(text)] == phrases
 
 

@@ -2,14 +2,17 @@
 
 Each difference is found as a pair of variants, each with the phrase an outlet printed ('$3m',
 'January 5') and the key it is compared by (the value '$3m' states, the date 'jan 5'): two
-phrases with one key are one variant written two ways, never drift. Drift (`core.drift.detect`) groups
-and dedupes by key and finds which versions carry a variant by key for numbers and dates, by
-phrase for the rest.
+phrases with one key are one variant written two ways, never drift. Figures and weekdays pair
+only when they fill one slot of the statement (`core.drift.slots`), quotes only when they are
+one quote changed in one place (`core.drift.quotes`), names only when they stand in one place
+and are not one name written two ways (`core.drift.names`). Drift (`core.drift.detect`)
+groups and dedupes by key and finds which versions carry a variant by key for numbers and
+dates, by phrase for the rest.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -20,11 +23,10 @@ from tui.core.drift.slots import agree, days, figures, one_statement, same_slot
 from tui.core.drift.variants import Digest, Wording, digest, wording
 from tui.core.models import DriftKind
 from tui.core.text.normalize import STOPWORDS, fold
-from tui.core.text.wordfacts import PUNCTUATION, surface
+from tui.core.text.wordfacts import surface
 
 NAME_SIMILARITY = SIMILARITY
 """Two differing names are variants of one another from this fuzz.ratio on."""
-QUOTE_SIMILARITY = 50.0
 NAME_REACH = 3
 """Content words either side of a name that say where in the statement it stands..."""
 NAME_CONTEXT = 2
@@ -197,10 +199,6 @@ def _quotes(x: Digest, y: Digest, text_x: str = "", text_y: str = "") -> Iterabl
         yield _plain("quote", a, b)
 
 
-def _clean(parts: Sequence[str]) -> str:
-    return " ".join(parts).strip(PUNCTUATION + " ")
-
-
 def _spelling(x: Digest, y: Digest) -> Iterable[Difference]:
     for key in sorted(x.spellings.keys() & y.spellings.keys()):
         a, b = x.spellings[key], y.spellings[key]
@@ -232,6 +230,8 @@ def keyed_differences(text_x: str, text_y: str) -> list[Difference]:
         found += _quotes(x, y, text_x, text_y)
     if sx[6] != sy[6]:
         found += _spelling(x, y)
+    # Versions of a cluster that share almost no words are not one statement (a cluster can
+    # hold a sentence joined on one rare word): nothing they differ in is drift.
     if not found or not one_statement(text_x, text_y):
         return []
     return [d for d in found if d.a and d.b and d.key_a != d.key_b]

@@ -26,79 +26,26 @@ _DEMONYM_ENDINGS = frozenset(("ese", "ian", "an", "ish", "i", "n", "ans", "ns", 
 _VOWELS = frozenset("aeiouy")
 SIMILARITY = 55.0
 """Two runs of capitalised words can be one name misspelled from this `fuzz.ratio` on."""
+
+
+def _wordlist(text: str) -> list[str]:
+    """Whitespace-separated words: word lists stay readable as wrapped text."""
+    return text.split()
+
+
 GENERIC = frozenset(
-    [
-        "ministry",
-        "minister",
-        "ministers",
-        "department",
-        "service",
-        "services",
-        "survey",
-        "agency",
-        "office",
-        "council",
-        "committee",
-        "commission",
-        "bureau",
-        "court",
-        "forces",
-        "force",
-        "army",
-        "navy",
-        "corps",
-        "guard",
-        "guards",
-        "police",
-        "centre",
-        "center",
-        "institute",
-        "university",
-        "college",
-        "school",
-        "hospital",
-        "government",
-        "administration",
-        "authority",
-        "authorities",
-        "president",
-        "vice",
-        "chief",
-        "secretary",
-        "general",
-        "director",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "official",
-        "officials",
-        "party",
-        "province",
-        "district",
-        "county",
-        "state",
-        "states",
-        "city",
-        "region",
-        "national",
-        "federal",
-        "international",
-        "republic",
-        "defense",
-        "defence",
-        "air",
-        "base",
-        "foreign",
-        "affairs",
-        "interior",
-        "security",
-        "geological",
-        "geosciences",
-        "research",
-        "news",
-        "agency",
-        "press",
-    ]
+    _wordlist(
+        """
+    ministry minister ministers department service services survey agency office council
+    committee commission bureau court forces force army navy corps guard guards police centre
+    center institute university college school hospital government administration authority
+    authorities president vice chief secretary general director spokesperson spokesman
+    spokeswoman official officials party province district county state states city region
+    national federal international republic defense defence air base foreign affairs interior
+    security geological geosciences research news press dr mr mrs ms sir prof gen col capt
+    sheikh
+    """
+    )
 )
 """Capitalised common words: a title or an institution, not a name that can be misspelled."""
 _CAMEL_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]*$)")
@@ -124,26 +71,7 @@ def _unglued(run: str) -> str:
     return " ".join(words)
 
 
-_GLUED_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "this",
-        "that",
-        "in",
-        "on",
-        "at",
-        "of",
-        "and",
-        "but",
-    ]
-)
+_GLUED_WORDS = frozenset(_wordlist("the a an he she it they we this that in on at of and but"))
 
 
 def demonym(a: str, b: str) -> bool:

@@ -45,6 +45,8 @@ from tui.core.text.wordfacts import (
 
 SHARED_WORDS = 2
 """Content words two versions must share to be compared at all (`one_statement`)."""
+
+
 def _wordlist(text: str) -> list[str]:
     """Whitespace-separated words: word lists stay readable as one line of text."""
     return text.split()
@@ -80,101 +82,55 @@ _ZONES = {
 }
 """Zone words after a clock time; a time without one is local, and only times in one zone
 are compared."""
-_ROLES = {
-    **dict.fromkeys(
-        [
-            "killed",
-            "killing",
-            "kill",
-            "kills",
-            "dead",
-            "death",
-            "deaths",
-            "died",
-            "die",
-            "dies",
-            "fatalities",
-            "fatality",
-            "lives",
-            "perished",
-            "toll",
-            "bodies",
-        ],
-        "deaths",
-    ),
-    **dict.fromkeys(
-        ["injured", "injuring", "injuries", "injury", "wounded", "wounding", "hurt"], "injured"
-    ),
-    **dict.fromkeys(["missing"], "missing"),
-    **dict.fromkeys(["magnitude"], "magnitude"),
-    **dict.fromkeys(["depth", "deep"], "depth"),
-    **dict.fromkeys(["aged", "age", "old"], "age"),
-    **dict.fromkeys(
-        [
-            "north",
-            "south",
-            "east",
-            "west",
-            "northeast",
-            "northwest",
-            "southeast",
-            "southwest",
-            "northeastern",
-            "northwestern",
-            "southeastern",
-            "southwestern",
-            "away",
-        ],
-        "distance",
-    ),
-    **dict.fromkeys(["turnout"], "turnout"),
-    **dict.fromkeys(["counted"], "counted"),
+_ROLE_WORDS = {
+    "deaths": "killed killing kill kills dead death deaths died die dies fatalities fatality "
+    "lives perished toll bodies",
+    "injured": "injured injuring injuries injury wounded wounding hurt",
+    "missing": "missing",
+    "magnitude": "magnitude",
+    "depth": "depth deep",
+    "age": "aged age old",
+    "distance": "north south east west northeast northwest southeast southwest northeastern "
+    "northwestern southeastern southwestern away",
+    "turnout": "turnout",
+    "counted": "counted",
 }
+_ROLES = {word: role for role, words in _ROLE_WORDS.items() for word in _wordlist(words)}
 """Words saying what a figure counts or measures: two figures nearest to different ones are
 different facts ('380 dead' / '1,800 injured')."""
 _PERPETRATORS = frozenset(
     _wordlist(
         "gunman gunmen shooter shooters attacker attackers assailant assailants bomber "
-        "bombers suspect perpetrator"
+        "bombers suspect perpetrator himself herself"
     )
 )
 PERPETRATOR = "perpetrator"
 """A sentence that speaks of whoever did the killing: its death toll may count them or not
-('8 killed ..., gunman also dead' / 'nine dead including the shooter')."""
+('8 killed ..., gunman also dead' / 'nine dead including the shooter', 'shot dead eight people
+before he was himself killed')."""
 _CLAUSE_ENDS = tuple(",;:()")
 _PARTS = frozenset(("and", "while", "whereas", "but", ";"))
 """Words that split a sentence into the parts whose names say whose figure it is."""
 _GENERIC_NAMES = frozenset(
-    [
-        "party",
-        "province",
-        "district",
-        "county",
-        "state",
-        "city",
-        "region",
-        "ministry",
-        "department",
-        "government",
-        "president",
-        "minister",
-        "official",
-        "officials",
-        "police",
-    ]
+    _wordlist(
+        "party province district county state city region ministry department government "
+        "president minister official officials police"
+    )
 )
 """Capitalised words that name no one in particular ('Party', 'Province')."""
 _CONJUNCTIONS = frozenset(("and", "while", "but", "whereas", "—", "–", "-", "--"))
 _DASHES = ("—", "–", "--")
-_SPEECH = frozenset(
-    ["said", "says", "told", "announced", "stated", "added", "reported", "confirmed"]
-)
+_SPEECH = frozenset(_wordlist("said says told announced stated added reported confirmed"))
 _DESIGNATOR = re.compile(r"[a-z]*[A-Z][A-Za-z]*-?\d+|\d+-[A-Z][A-Za-z]*")
 """'B-2', 'F-16', 'COVID-19', 'G7', '2-B': names of things, not figures."""
 _ISO_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 _FOUR_DIGIT_TIME = re.compile(r"([01]\d|2[0-3])([0-5]\d)")
 _GLUED = re.compile(r"\d[A-Za-z]{2,}|[a-z][A-Z]")
 """Digits run into a word ('2014Chinese', 'the 24th') or a word run into another."""
+_VAGUE = frozenset(
+    _wordlist("dozens hundreds thousands millions billions tens scores half several few")
+)
+"""Number words that state no value of their own."""
 _DOTTED_CLOCK = re.compile(r"([01]?\d|2[0-3])\.([0-5]\d)")
 _KEY = re.compile(
     r"(?:(?P<currency>[a-z]{3}) )?(?P<value>\d+(?:\.\d+)?)(?P<percent>%)?(?: (?P<unit>\w+))?"
@@ -591,6 +547,8 @@ def _figure(
     value, measure = _read(key)
     if value is None and any(_GLUED.search(w) for w in words):
         return None  # '2014Chinese': words a scraper glued together, not a figure
+    if value is None and all(_strip(w) in _VAGUE for w in words):
+        return None  # 'dozens injured', 'half of the homes': no value to disagree with
     step = _step(words, hedge) if value is not None else Decimal(1)
     if measure == "km" and value is not None:
         step *= _DISTANCE_IN_KM.get(key.rpartition(" ")[2], Decimal(1))
@@ -649,8 +607,8 @@ def same_slot(x: Figure, y: Figure, *, crowded: bool = False) -> int:
     measures, other roles, other things counted, nothing around them in common; when a version
     states several figures of one measure, names around them that have nothing in common),
     else a score (more shared words and names, the same role: more sure)."""
-    if x.measure != y.measure:
-        return 0
+    if x.measure != y.measure or (x.value is None) != (y.value is None):
+        return 0  # a value is not compared with words read as no value ('3-2')
     if x.role and y.role and x.role != y.role:
         return 0
     if x.role and not y.role and x.role not in y.context_roles:
