@@ -174,12 +174,12 @@ ONE_VALUE = [
         id="40.2-is-not-40.05",
     ),
     pytest.param(
-        "BEIJING — A strong earthquake in southern China's Yunnan province toppled thousands of "
-        "homes on Sunday, killing more than 380 people and injuring more than 1,800.",
-        "August 3, 2014Chinese officials announced overnight that the death toll for Sunday's "
-        "earthquake had risen to 381 people.",
+        "The death toll from an earthquake that hit southwestern China Sunday has risen sharply "
+        "with nearly 400 people now reported dead.",
+        "By late Monday, 398 people were reported dead and 1,891 injured from the quake in Ludian "
+        "County, 277 miles north of Kunming, the provincial capital.",
         [],
-        id="more-than-380-is-381",
+        id="nearly-400-is-398",
     ),
     pytest.param(
         "The strong quake hit at 4:30 p.m. Sunday (Beijing Time) with a depth of 12 km and the "
