@@ -128,7 +128,10 @@ def test_weekday_drift_across_outlets_in_one_cluster() -> None:
 
 
 # An untuned story (three invented articles about floods in Italy): a dateline's day is a date,
-# number words equal their digits, and a possessive ends a run of names.
+# number words equal their digits, and a possessive ends a run of names. The floods' Wednesday
+# and the Thursday officials spoke on are two days of two things, not one day dated two ways
+# (these cases once expected a 'Wednesday' / 'Thursday' date drift: a false drift). A figure is
+# shown with its hedge ('at least 12 people'), which is part of what an outlet claims.
 FLOOD_REUTERS = (
     "ROME, May 17 (Reuters) - Floods killed at least 12 people in Italy's Emilia-Romagna region "
     "on Wednesday after torrential rain caused rivers to burst their banks, officials said."
@@ -156,15 +159,14 @@ GRAND_PRIX_TRANSLATED = "The Formula 1 Grand Prix of Imola, planned for Sunday, 
         (
             FLOOD_REUTERS,
             FLOOD_LOCAL,
-            [("quantity", "12 people", "14 people"), ("date", "Wednesday", "Thursday")],
+            [("quantity", "at least 12 people", "at least 14 people")],
         ),
         (
             FLOOD_LOCAL,
             FLOOD_TRANSLATED,
             [
                 ("name", "Emilia-Romagna", "Emilia-Romana"),
-                ("quantity", "14 people", "twelve people"),
-                ("date", "Thursday", "Wednesday"),
+                ("quantity", "at least 14 people", "at least twelve people"),
             ],
         ),
         (GRAND_PRIX_REUTERS, GRAND_PRIX_TRANSLATED, []),
@@ -201,8 +203,7 @@ def test_untuned_story_reports_only_true_drift() -> None:
     # '12 people' and 'twelve people' are one variant, written two ways: one row, not two.
     assert found == {
         ("name", "Emilia-Romagna", "Emilia-Romana"),
-        ("quantity", "12 people", "14 people"),
-        ("date", "Thursday", "Wednesday"),
+        ("quantity", "at least 12 people", "at least 14 people"),
     }
     romana = next(d for d in result.drift if d.kind == "name")
     assert set(romana.outlets_a) == {"Local", "Reuters"} and romana.outlets_b == ("Translated",)

@@ -19,7 +19,6 @@ from tui.core.drift.differences import (
     _spelling,
     keyed_differences,
 )
-from tui.core.text.normalize import fold
 from tui.core.drift.variants import (
     digest,
     joined_text,
@@ -28,6 +27,7 @@ from tui.core.drift.variants import (
     signature,
     wording,
 )
+from tui.core.text.normalize import fold
 from tui.core.text.wordfacts import (
     CAPITAL_NAME,
     ENDS_RUN,
@@ -140,9 +140,9 @@ def _every_comparison(text_x: str, text_y: str) -> list[Difference]:
     x, y = digest(text_x), digest(text_y)
     found = [
         *_names(wording(text_x), wording(text_y)),
-        *_numbers(x, y),
-        *_dates(x, y),
-        *_quotes(x, y),
+        *_numbers(text_x, text_y),
+        *_dates(x, y, text_x, text_y),
+        *_quotes(x, y, text_x, text_y),
         *_spelling(x, y),
     ]
     return [d for d in found if d.a and d.b and d.key_a != d.key_b]

@@ -23,6 +23,7 @@ from operator import itemgetter
 
 from tui.core.drift.differences import KEYED_KINDS, differences, keyed_differences
 from tui.core.drift.event_dates import OutletNames, find_event_date_drift
+from tui.core.drift.slots import figures
 from tui.core.drift.variants import KIND_ORDER, Signature, digest, joined_texts, joined_words
 from tui.core.models import Cluster, Drift, DriftKind, SentenceRef
 
@@ -34,9 +35,8 @@ compare each version with the first (the likely origin's)."""
 
 
 _SIGNATURE = itemgetter(0)
-_NUMBERS, _WEEKDAYS, _MONTHS, _YEARS = 1, 2, 3, 4
-"""Where a `variants.Signature` keeps the keys of numbers (and quantities), weekdays, months
-and years."""
+_WEEKDAYS, _MONTHS, _YEARS = 2, 3, 4
+"""Where a `variants.Signature` keeps the keys of weekdays, months and years."""
 """`Digest.signature`, read at C speed."""
 
 
@@ -46,7 +46,8 @@ class _Carriers:
     same for every misspelling).
 
     Numbers and dates are carried by key ('$3m' and '3 million dollars' both carry 'usd
-    3000000'); names, quotes and spellings by their words, in order (case, punctuation aside)."""
+    3000000'; numbers by the keys of `core.drift.slots.figures`); names, quotes and spellings
+    by their words, in order (case, punctuation aside)."""
 
     def __init__(
         self,
@@ -66,6 +67,7 @@ class _Carriers:
         self._signatures = signatures
         self._known: dict[tuple[str, str], frozenset[int]] = {}
         self._joined: list[str] | None = None
+        self._figure_keys: list[set[str]] | None = None
 
     def side(self, kind: DriftKind, key: str, phrase: str) -> frozenset[int]:
         """Positions (in member order) of the members that carry the variant."""
@@ -82,7 +84,9 @@ class _Carriers:
                     if key in keys[_WEEKDAYS] or key in keys[_MONTHS] or key in keys[_YEARS]
                 ]
             else:
-                hits = [n for n, keys in enumerate(self._signatures) if key in keys[_NUMBERS]]
+                if self._figure_keys is None:
+                    self._figure_keys = [{f.key for f in figures(v)} for v in self.versions]
+                hits = [n for n, keys in enumerate(self._figure_keys) if key in keys]
             self._known[known] = self._members_of(hits)
         return self._known[known]
 

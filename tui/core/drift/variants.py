@@ -21,6 +21,8 @@ from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
+from tui.core.drift.quotes import clear_caches as clear_quote_caches
+from tui.core.drift.slots import clear_caches as clear_slot_caches
 from tui.core.drift.wordiff import clear_caches as clear_diff_caches
 from tui.core.models import DriftKind
 from tui.core.text.normalize import fold
@@ -204,5 +206,7 @@ def clear_caches() -> None:
     clear_word_caches()
     clear_reading_caches()
     clear_diff_caches()
+    clear_slot_caches()
+    clear_quote_caches()
     digest.cache_clear()
     wording.cache_clear()
