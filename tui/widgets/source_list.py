@@ -17,12 +17,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
 
 from tui.core.models import Article, OutletShare, SentenceRef, Story, StoryAlignment
+from tui.core.text.wording import plural
 from tui.widgets import Option, PaneList, safe_text, spaced, status_bar
 from tui.widgets.annotation_marks import MARK_STYLE, NO_MARKS, NOTE_MARK, TAG_MARK, AnnotationMarks
 from tui.widgets.diff_lines import fit_lines
 
 ORIGIN_MARK = "★"
-"""Marks the outlet whose text covers most of what the others share (the likely origin)."""
+"""Marks the origin of the story's largest wire family: the copy the others carry most of."""
 HEADER_TEXT_LINES = 6
 """Lines of the story header (its fixed height in app.tcss, less its rule): the figures take the
 lines they need at the pane's width, the story's title the rest (none if they need them all)."""
@@ -39,9 +40,10 @@ class SourceList(Vertical):
     HELP = """\
 ### Sources
 One row per outlet: name, date when known, sentence count and a bar of its
-**shared** / **reworded** / **unique** sentences. ★ marks the likely origin: the outlet
-whose text covers most of what the others share. Moving the highlight selects the outlet;
-`enter` moves to its article.
+**shared** / **reworded** / **unique** sentences. ★ marks the likely origin: in the
+largest wire family (outlets sharing sentences near-verbatim), the copy the others carry
+most of. A story of independent reports has no ★, and its header says so. Moving the
+highlight selects the outlet; `enter` moves to its article.
 """
 
     story: var[Story | None] = var(None)
@@ -247,4 +249,7 @@ def overview(alignment: StoryAlignment) -> list[str]:
         f"{reworded} reworded",
         f"{unique} unique",
         f"{len(alignment.drift)} drifts",
+        plural(len(alignment.families), "wire family", "wire families")
+        if alignment.families
+        else "independent reports",
     ]
