@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tui.core.store.library import Library
+from tui.core.store.library import Library, LibraryError
 from tui.core.text.safe_text import display_text
 
 
@@ -48,3 +48,18 @@ def open_library(home: Path, *, first_run_story: bool = True) -> Library:
         print(f"crosswire: first run, added the example story {printable(added.title)!r}",
               file=sys.stderr, flush=True)  # fmt: skip
     return library
+
+
+def resolve_story_id(library: Library, query: str | None) -> str:
+    """The story a command means: named, else last open in the app, else the only one."""
+    if query:
+        return library.find_story(query).id
+    remembered = library.last_story_id()
+    if remembered is not None:
+        return remembered
+    stories = library.stories()
+    if len(stories) == 1:
+        return stories[0].id
+    if not stories:
+        raise LibraryError(f"no stories in {library.home}; import some first (crosswire import)")
+    raise LibraryError(f"{len(stories)} stories in {library.home}; name one (crosswire stories)")

@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from tui.cli.common import open_library, printable
+from tui.cli.common import open_library, printable, resolve_story_id
 from tui.core.text.wording import plural
 
 if TYPE_CHECKING:
@@ -43,7 +43,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_compare(args: argparse.Namespace) -> int:
     """Print the comparison; 1 when the story has no articles."""
-    from tui.cli.export import resolve_story_id
 
     library = open_library(args.library_home)
     from tui.core.reader.story import StoryReader

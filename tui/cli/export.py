@@ -10,8 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.cli.common import open_library, printable
-from tui.core.store.library import Library, LibraryError
+from tui.cli.common import open_library, printable, resolve_story_id
 
 """The library state key under which the app remembers the story last open."""
 
@@ -39,21 +38,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )  # fmt: skip
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     parser.set_defaults(func=run_export)
-
-
-def resolve_story_id(library: Library, query: str | None) -> str:
-    """The story a command means: named, else last open in the app, else the only one."""
-    if query:
-        return library.find_story(query).id
-    remembered = library.last_story_id()
-    if remembered is not None:
-        return remembered
-    stories = library.stories()
-    if len(stories) == 1:
-        return stories[0].id
-    if not stories:
-        raise LibraryError(f"no stories in {library.home}; import some first (crosswire import)")
-    raise LibraryError(f"{len(stories)} stories in {library.home}; name one (crosswire stories)")
 
 
 def run_export(args: argparse.Namespace) -> int:
