@@ -244,3 +244,44 @@ def test_unreadable_folder_is_one_problem_line(
     monkeypatch.setattr(Path, "iterdir", refuse)
     report = import_paths(library, [folder])
     assert report.problems == [f"{folder}: folder cannot be read (Permission denied)"]
+
+
+def test_a_folder_is_cleaned_as_one_story(library: Library, tmp_path: Path) -> None:
+    """allen-mall-shooting-2023: the AP page's related-story card ('Texas' and a headline about
+    a football rivalry) goes once the other outlet's page shows it is off-topic; the crawl date
+    glued to the first line (taiwan-election-2024/01_trt.txt) is not part of the title."""
+    dev = Path(__file__).resolve().parent / "fixtures" / "truth" / "dev"
+    folder = tmp_path / "allen"
+    folder.mkdir()
+    for name in ("00_apnews.txt", "05_voz.txt"):
+        shutil.copy(dev / "allen-mall-shooting-2023" / name, folder / name)
+    (folder / "06_crawled.txt").write_text(
+        " date 2023-05-07 A gunman killed eight people at an outlet mall in Allen, Texas, on "
+        "Saturday before a police officer shot him dead.\n",
+        encoding="utf-8",
+    )
+    report = import_paths(library, [folder])
+    ap, voz, crawled = (item.article for item in report.imported)
+    assert [(r.text, r.reason) for r in ap.removed if r.reason == "other story"] == [
+        ("Texas", "other story"),
+        (
+            "Wake up the ghosts! Texas, Texas A&M rivalry that dates to 1894 is reborn",
+            "other story",
+        ),
+    ]
+    assert not any("Wake up" in s.text for s in ap.sentences)
+    assert report.imported[0].removed_lines == len(ap.removed)
+    assert crawled.title.startswith("A gunman killed eight people")
+    assert crawled.date == "2023-05-07"
+
+
+def test_an_article_added_to_a_story_is_judged_against_the_articles_it_holds(
+    library: Library, tmp_path: Path
+) -> None:
+    dev = (
+        Path(__file__).resolve().parent / "fixtures" / "truth" / "dev" / "allen-mall-shooting-2023"
+    )
+    import_paths(library, [dev / "05_voz.txt"], story="Allen mall shooting")
+    report = import_paths(library, [dev / "00_apnews.txt"], story="Allen mall shooting")
+    (item,) = report.imported
+    assert [r.reason for r in item.article.removed].count("other story") == 2

@@ -72,6 +72,65 @@ def test_tricky_sentences(raw: str, expected: list[str]) -> None:
     assert _texts(raw) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # syntok reads 'a.m.', 'p.m.' and Roman numerals as abbreviations and splits after them
+        # only before a word such as 'The'
+        (
+            "The first blast came at 9 a.m. Two more followed before noon.",
+            ["The first blast came at 9 a.m.", "Two more followed before noon."],
+        ),
+        (
+            "Shots were heard at 3:36 p.m. Police arrived within minutes.",
+            ["Shots were heard at 3:36 p.m.", "Police arrived within minutes."],
+        ),
+        (
+            "The quake struck at 4:30 P.M. Rescuers came at dawn.",
+            ["The quake struck at 4:30 P.M.", "Rescuers came at dawn."],
+        ),
+        (
+            'It started at 9 a.m. "We ran," he said.',
+            ["It started at 9 a.m.", '"We ran," he said.'],
+        ),
+        (
+            "The guests were received by King Charles III. Two more arrived later.",
+            ["The guests were received by King Charles III.", "Two more arrived later."],
+        ),
+        (
+            "It was the worst since World War II. Many fled.",
+            ["It was the worst since World War II.", "Many fled."],
+        ),
+        # ... but not where the next word carries the sentence on (a weekday, a month, a time
+        # zone, '... time'), nor after a lone capital, which may be an initial
+        # (yunnan-ludian-quake-2014/01_latimes.txt, odysseus-moon-landing-2024/00_allsides.txt)
+        (
+            "The quake struck at 4:30 p.m. Sunday. The U.S. Geological Survey reported it.",
+            ["The quake struck at 4:30 p.m. Sunday.", "The U.S. Geological Survey reported it."],
+        ),
+        (
+            "They landed around 6:23 p.m. ET on Thursday.",
+            ["They landed around 6:23 p.m. ET on Thursday."],
+        ),
+        (
+            "They met at 10 p.m. Beijing time on Sunday.",
+            ["They met at 10 p.m. Beijing time on Sunday."],
+        ),
+        (
+            "The talks open at 9 a.m. Jan. 15 in Geneva.",
+            ["The talks open at 9 a.m. Jan. 15 in Geneva."],
+        ),
+        ("Section I. Next part follows.", ["Section I. Next part follows."]),
+        (
+            "The U.S. and Japan agreed. Then they left.",
+            ["The U.S. and Japan agreed.", "Then they left."],
+        ),
+    ],
+)
+def test_sentences_end_after_a_time_or_a_roman_numeral(raw: str, expected: list[str]) -> None:
+    assert _texts(raw) == expected
+
+
 def test_headlines_without_full_stop_do_not_glue_onto_the_next_line() -> None:
     raw = (
         "Japan and US agree on drills\nTokyo and Washington agreed on Friday.\n\nWhat Was Agreed\n"

@@ -2,7 +2,8 @@
 
 Scrapers hand over the article together with its page: lists of other stories, 'Related' links,
 share buttons, cookie notices, paywall prompts, aggregator widgets, read-time and date lines,
-section labels, credit lines and photo captions. `clean_text` removes those line by line, each
+section labels, credit lines, photo captions, comment forms, 'breaking news, check back' notices
+and embedded posts. `clean_text` removes those line by line, each
 with a short reason a reader understands (`REASONS`), and keeps everything that is the story:
 title, lede, every body sentence, subheads and quotes. When a rule is unsure, the line stays: a
 missing sentence would be a false 'left out' in the comparison, a stray one only a 'unique' line.
@@ -11,11 +12,16 @@ Rules look at the shape of a line and its relation to the article, not at known 
 site: a headline list is a run of at least three short, unpunctuated lines that share few words
 with the article's prose (or that a list label such as 'Explore' introduces, or that alternate
 with bare '-' bullets); a consent notice is a short line nearly all of consent vocabulary
-('This website uses cookies.') in an article whose own prose never speaks of cookies. Words are
+('This website uses cookies.') in an article whose own prose never speaks of cookies; a teaser is
+a line cut off with '...' whose text another line gives in full. Words are
 compared with rapidfuzz so 'defence'/'defense' and plurals still count as shared. Markup-looking
 tags ('[bold]') are left out when a line is judged, never from the text kept. Blank lines (also
 lines that are blank once terminal escapes are removed) are neither kept nor reported: they are
 only spacing.
+
+A crawl date glued in front of the first line ('date 2024-05-01 Officials said ...') dates the
+article and is left out of the line, which is then judged (and kept) on its own. Lines that only
+the story's other articles show to be off-topic go in a second pass (`core.ingest.story_clean`).
 
 Kept lines become sentences (`core.ingest.segment`) whose spans index `raw`; `CleanResult.text` and
 `RemovedLine.text` hold the display-safe line (escapes removed, whitespace folded).
@@ -33,9 +39,13 @@ from tui.core.ingest.clean_rules import (
     HEADER_BYLINE,
     LIST_LABELS,
     OPENING,
-    STOPWORDS,
     consent_anchors,
+    content_words,
+    is_post_signature,
+    is_prose,
+    is_short_unpunctuated,
     line_reason,
+    stated_date,
 )
 from tui.core.ingest.segment import sentences_for_lines
 from tui.core.models import CleanResult, RemovedLine, SentenceKind
@@ -43,34 +53,60 @@ from tui.core.text.safe_text import display_text
 
 # Rich-style tags: '[b]', '[bold red]', '[/]', '[/bold]', '[link=http://...]', '[@click=...]'.
 _MARKUP_TAG = re.compile(r"\[/?[a-z@#][^\[\]\n]{0,80}\]|\[/\]")
+# The date a crawler glued in front of a page's first line: 'date 2024-05-01 Officials said ...'.
+_CRAWL_DATE = re.compile(r"^\s*date (\d{4}(?:-\d{2}){0,2})\s+(?=\S)")
+_ELLIPSES = ("...", "\u2026")
+_TEASER_MIN_CHARS = 40
+_SHORT_LIST_ITEM_WORDS = 6
+_POST_MAX_WORDS = 70
+_POST_MARK = re.compile(r"[#@]\w|https?://")
+_LEADING_BULLET = re.compile(r"^\s*[-\u2013\u2022*\u00b7\u25aa\u25cf]\s+\S")
+_MENU_MIN_WORDS = 5
+_MENU_MIN_VOCABULARY = 20
 
 REASONS = (
     "headline list", "navigation", "related link", "page widget", "promotion", "coverage widget",
     "paywall", "read time", "date line", "section label", "byline", "credit line", "photo caption",
-    "repeated title", "bullet marker", "cookie notice",
+    "repeated title", "bullet marker", "cookie notice", "comment form", "site notice",
+    "update notice", "social post", "teaser", "other story",
 )  # fmt: skip
 """Every reason `clean_text` gives, so a face can group or explain them."""
 
 
 def clean_text(raw: str) -> CleanResult:
     """Split `raw` into the article (kept lines, title, date, sentences) and removed junk lines."""
-    lines = [display_text(piece) for piece in raw.split("\n")]
+    raw_lines = raw.split("\n")
+    lines = [display_text(piece) for piece in raw_lines]
     shapes = [_shape(text) for text in lines]  # what the rules judge; `lines` is what is kept
     filled = [n for n, text in enumerate(lines) if text]
     removed: dict[int, str] = {}
     found_date: str | None = None
+    skips: dict[int, int] = {}  # line -> raw characters of a crawl date before its text
     for n in filled:
         reason, stated = line_reason(shapes[n])
+        glued = _CRAWL_DATE.match(raw_lines[n]) if not reason and n == filled[0] else None
+        if glued:
+            # 'date 2024-05-01 Officials said ...': the date is the crawl's, the rest is judged
+            # (and kept) on its own.
+            rest = display_text(raw_lines[n][glued.end() :])
+            reason, stated = line_reason(_shape(rest)) if rest else ("date line", None)
+            found_date = stated_date(glued.group(1))
+            if not reason:
+                skips[n], lines[n], shapes[n] = glued.end(), rest, _shape(rest)
         if reason:
             removed[n] = reason
             found_date = found_date or stated  # only a date line dates the article
+    _remove_signed_posts(shapes, filled, removed)
     consent = {n: consent_anchors(shapes[n]) for n in filled if n not in removed}
     consent = {n: anchors for n, anchors in consent.items() if anchors}
-    vocabulary = _Vocabulary(shapes[n] for n in filled if n not in consent and _is_prose(shapes[n]))
+    prose = [n for n in filled if is_prose(shapes[n])]
+    vocabulary = _Vocabulary(shapes[n] for n in prose if n not in consent)
     for n, anchors in consent.items():
         if not vocabulary.mentions(anchors):  # an article about cookie rules keeps its words
             removed[n] = "cookie notice"
-    _remove_headline_lists(shapes, filled, removed, vocabulary)
+    _remove_teasers(shapes, filled, removed)
+    _remove_headline_lists(shapes, filled, removed, vocabulary, prose[-1] if prose else -1)
+    _remove_header_menus(shapes, filled, removed, vocabulary, prose[0] if prose else len(lines))
     kept = [n for n in filled if n not in removed]
     title_line = _find_title(shapes, kept)
     _remove_header_junk(shapes, kept, removed, title_line, vocabulary)
@@ -82,7 +118,7 @@ def clean_text(raw: str) -> CleanResult:
         text="\n".join(lines[n] for n in kept),
         title=lines[title_line] if title_line is not None else None,
         date=found_date,
-        sentences=sentences_for_lines(raw, kept, kinds),
+        sentences=sentences_for_lines(raw, kept, kinds, skips=skips),
         removed=tuple(RemovedLine(n, lines[n], removed[n]) for n in sorted(removed)),
         kept_lines=tuple(kept),
     )
@@ -97,26 +133,11 @@ def _shape(text: str) -> str:
     return bare or text
 
 
-def _is_prose(text: str) -> bool:
-    """Running text: a long line that ends a sentence (possibly inside closing quotes)."""
-    return len(text.split()) >= 12 and text.rstrip(CLOSING)[-1:] in ".!?:"
-
-
-def _is_short_unpunctuated(text: str, *, max_words: int) -> bool:
-    bare = text.strip(OPENING + CLOSING + " ")
-    return 0 < len(bare.split()) <= max_words and bare[-1:] not in ".:;,\u2026"
-
-
-def _content_words(text: str) -> list[str]:
-    words = utils.default_process(text).split()
-    return [w for w in words if len(w) >= 3 and w not in STOPWORDS]
-
-
 class _Vocabulary:
     """The content words of the article's prose, to tell its own lines from other stories'."""
 
     def __init__(self, prose: Iterable[str]) -> None:
-        self.words = {w for text in prose for w in _content_words(text)}
+        self.words = {w for text in prose for w in content_words(text)}
         self._choices = sorted(self.words)
         self._fuzzy: dict[str, bool] = {}
 
@@ -130,10 +151,11 @@ class _Vocabulary:
 
     def relatedness(self, text: str) -> float:
         """Share of a line's content words the prose also uses; rapidfuzz forgives 'defense'."""
-        words = _content_words(text)
-        return sum(1 for w in words if self._knows(w)) / len(words) if words else 0.0
+        words = content_words(text)
+        return sum(1 for w in words if self.knows(w)) / len(words) if words else 0.0
 
-    def _knows(self, word: str) -> bool:
+    def knows(self, word: str) -> bool:
+        """Whether the prose uses this word or a close variant of it."""
         if word in self.words:
             return True
         if word not in self._fuzzy:
@@ -142,10 +164,50 @@ class _Vocabulary:
         return self._fuzzy[word]
 
 
+def _remove_signed_posts(lines: list[str], filled: list[int], removed: dict[int, str]) -> None:
+    """An embedded post whose signature ('\u2014 Jane Doe (@janedoe) June 19, 2024') stands on a
+    line of its own: the post's text is the line above it, when that reads like a post (a
+    '#tag', an '@name', a link, or no closing full stop) rather than a sentence of the story."""
+    for before, n in zip(filled, filled[1:], strict=False):
+        text = lines[before]
+        if (
+            removed.get(n) == "social post"
+            and before not in removed
+            and len(text.split()) <= _POST_MAX_WORDS
+            and is_post_signature(lines[n])
+            and (_POST_MARK.search(text) or text.rstrip(CLOSING)[-1:] not in ".!?")
+        ):
+            removed[before] = "social post"
+
+
+def _remove_teasers(lines: list[str], filled: list[int], removed: dict[int, str]) -> None:
+    """A line cut off with an ellipsis whose text another line of the page gives in full (the
+    page's summary of its own lede: 'Doha: Advisor to the Prime Minister ... said that the sta...').
+    """
+    for n in filled:
+        text = lines[n].rstrip(CLOSING)
+        if n in removed or not text.endswith(_ELLIPSES):
+            continue
+        end = len(text.removesuffix("\u2026").removesuffix("..."))
+        if end < _TEASER_MIN_CHARS:
+            continue
+        head = utils.default_process(text[:end])
+        fuller = (m for m in filled if m != n and m not in removed and len(lines[m]) > end)
+        if any(
+            fuzz.ratio(head, utils.default_process(lines[m])[: len(head)]) >= 90 for m in fuller
+        ):
+            removed[n] = "teaser"
+
+
 def _remove_headline_lists(
-    lines: list[str], filled: list[int], removed: dict[int, str], vocabulary: _Vocabulary
+    lines: list[str],
+    filled: list[int],
+    removed: dict[int, str],
+    vocabulary: _Vocabulary,
+    last_prose: int,
 ) -> None:
-    """Find runs of list-like lines and remove those that are lists of other stories."""
+    """Find runs of list-like lines and remove those that are lists of other stories.
+    `last_prose` is the story's last prose line (-1 for none)."""
     protected = _head_block(lines, filled, removed)
     run: list[int] = []
     for n in [*filled, -1]:
@@ -154,15 +216,38 @@ def _remove_headline_lists(
             and n not in protected
             and (
                 removed.get(n) == "bullet marker"
-                or (n not in removed and _is_short_unpunctuated(lines[n], max_words=22))
+                or (n not in removed and is_short_unpunctuated(lines[n], max_words=22))
             )
         )
         if listish:
             run.append(n)
             continue
         if run:
-            _judge_run(lines, filled, run, removed, vocabulary)
+            _judge_run(lines, filled, run, removed, vocabulary, last_prose)
         run = []
+
+
+def _remove_header_menus(
+    lines: list[str],
+    filled: list[int],
+    removed: dict[int, str],
+    vocab: _Vocabulary,
+    first_prose: int,
+) -> None:
+    """Above the first prose line, a menu in one line ('Edition: English Asia Pacific Africa |
+    Espa\u00f1ol Fran\u00e7ais | ...'): parts split by '|' that share no word with the article's
+    prose. A title with its site ('Lai wins | Taiwan | DW') always shares some."""
+    if len(vocab.words) < _MENU_MIN_VOCABULARY:
+        return
+    for n in filled:
+        text = lines[n]
+        if n >= first_prose:
+            return
+        if n in removed or text.count("|") < 2 or not is_short_unpunctuated(text, max_words=30):
+            continue
+        words = set(content_words(text))
+        if len(words) >= _MENU_MIN_WORDS and not any(vocab.knows(w) for w in words):
+            removed[n] = "navigation"
 
 
 def _head_block(lines: list[str], filled: list[int], removed: dict[int, str]) -> set[int]:
@@ -171,7 +256,7 @@ def _head_block(lines: list[str], filled: list[int], removed: dict[int, str]) ->
     Walking up from the first prose line past junk and short lines (labels, bylines), the first
     one or two long title-like lines are the article's head, unless a bullet introduces them.
     """
-    first_prose = next((i for i, n in enumerate(filled) if _is_prose(lines[n])), None)
+    first_prose = next((i for i, n in enumerate(filled) if is_prose(lines[n])), None)
     block: set[int] = set()
     for i in range(first_prose or 0, 0, -1):
         n, above = filled[i - 1], filled[i - 2] if i >= 2 else None
@@ -186,15 +271,33 @@ def _head_block(lines: list[str], filled: list[int], removed: dict[int, str]) ->
 
 
 def _judge_run(
-    lines: list[str], filled: list[int], run: list[int], removed: dict[int, str], vocab: _Vocabulary
+    lines: list[str],
+    filled: list[int],
+    run: list[int],
+    removed: dict[int, str],
+    vocab: _Vocabulary,
+    last_prose: int,
 ) -> None:
     markers = [n for n in run if removed.get(n) == "bullet marker"]
     items = [n for n in run if n not in markers]
-    if len(items) < 3:
-        return
     before = filled.index(run[0]) - 1
     label = filled[before] if before >= 0 else None
-    labelled = label is not None and _is_list_label(lines[label])
+    # A list label says what follows is a list ('Related stories:' and two headlines), and so
+    # do three or more bulleted tags after the story's last sentence. A labelled list shorter
+    # than three needs a label that ends in ':' or items as long as headlines: a lone widget
+    # word ('Latest') above a subhead of the story does not make the subhead a list.
+    label_text = lines[label] if label is not None else ""
+    introduced = label is not None and _is_list_label(label_text)
+    labelled = introduced or _is_tag_list(lines, items, label, last_prose)
+    if len(items) < 3 and not (
+        introduced
+        and items
+        and (
+            label_text.rstrip().endswith(":")
+            or all(len(lines[n].split()) >= _SHORT_LIST_ITEM_WORDS for n in items)
+        )
+    ):
+        return
     related = {n: vocab.relatedness(lines[n]) >= 0.5 for n in items} if vocab else {}
     unrelated = len(items) - sum(related.values())
     if not labelled and (not vocab or unrelated < 3 or 2 * unrelated <= len(items)):
@@ -211,8 +314,23 @@ def _judge_run(
     reason = "navigation" if short else "headline list"
     for n in members:
         removed[n] = reason
-    if label is not None and (labelled or label not in removed and _is_label(lines[label], vocab)):
+    if label is not None and (
+        introduced or label not in removed and _is_label(lines[label], vocab)
+    ):
         removed[label] = reason
+
+
+def _is_tag_list(lines: list[str], items: list[int], label: int | None, last_prose: int) -> bool:
+    """Three or more bulleted one-to-three-word lines ('- Iran', '- Qatar') after the last
+    sentence, not introduced by a line ending in ':' (that would be the story's own list).
+    Only tags: longer unpunctuated lines after the last sentence may be a subhead and its
+    paragraph cut off mid-word, as scraped pages often end."""
+    return (
+        len(items) >= 3
+        and items[0] > last_prose
+        and (label is None or not lines[label].endswith(":"))
+        and all(_LEADING_BULLET.match(lines[n]) and len(lines[n].split()) <= 4 for n in items)
+    )
 
 
 def _is_list_label(text: str) -> bool:
@@ -224,7 +342,7 @@ def _is_list_label(text: str) -> bool:
 
 
 def _is_label(text: str, vocab: _Vocabulary) -> bool:
-    return _is_short_unpunctuated(text, max_words=4) and vocab.relatedness(text) < 0.5
+    return is_short_unpunctuated(text, max_words=4) and vocab.relatedness(text) < 0.5
 
 
 def _folded(text: str) -> str:
@@ -251,7 +369,7 @@ def _find_title(lines: list[str], kept: list[int]) -> int | None:
 def _is_title_like(text: str) -> bool:
     bare = text.strip(OPENING + CLOSING + " ")
     return (
-        _is_short_unpunctuated(text, max_words=25)
+        is_short_unpunctuated(text, max_words=25)
         and len(bare.split()) >= 2
         and not bare[:1].islower()
         and bare[-1:] != "."
@@ -271,7 +389,7 @@ def _remove_header_junk(
         if n == title:
             continue
         text = lines[n]
-        if _is_prose(text):
+        if is_prose(text):
             prose_seen += 1
             if prose_seen >= 2:
                 return
@@ -289,5 +407,5 @@ def _is_heading(text: str) -> bool:
     """A subhead: short, capitalised, no final punctuation ('What Was Agreed')."""
     bare = text.strip(OPENING + CLOSING + " ")
     return (
-        _is_short_unpunctuated(text, max_words=20) and bare[:1].isupper() and bare[-1:] not in "?!"
+        is_short_unpunctuated(text, max_words=20) and bare[:1].isupper() and bare[-1:] not in "?!"
     )

@@ -30,6 +30,7 @@ from tui.core.ingest.import_groups import (
     group_paths,
 )
 from tui.core.ingest.outlets import detect_outlet
+from tui.core.ingest.story_clean import clean_story
 from tui.core.models import Article, CleanResult, Story
 from tui.core.store.library import Library, LibraryError, article_id_for, now_iso
 from tui.core.text.safe_text import safe_name
@@ -288,5 +289,11 @@ def import_paths(
                 target = _target_story(library, story, fuzzy=True)
             else:
                 target = _target_story(library, _story_title(group, parsed), fuzzy=False)
+            # Lines about other stories show against the story's other articles: this import's
+            # and those already held (but not an earlier copy of a file imported again).
+            sources = {str(item.path.resolve()) for item in parsed}
+            held = [a.text for a in library.articles(target.id) if a.source not in sources]
+            cleaned = clean_story([item.cleaned for item in parsed], context=held)
+            parsed = [replace(item, cleaned=c) for item, c in zip(parsed, cleaned, strict=True)]
             _write_story(library, target, parsed, report)
     return report
