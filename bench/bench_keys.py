@@ -288,6 +288,11 @@ async def run_crosswire(library: Library, story_id: str) -> dict[str, list[float
         ]:
             main.query_one("#outlets" if name == "sources" else "#sentences").focus()
             await _settled(app)
+            if name == "article":
+                # Start where a burst has room to move: at the top for j, the bottom for k
+                # (a burst that hits the end would time the keys that move nothing).
+                _send(app, "g" if key == "j" else "G")
+                await _settled(app)
             lags, release = await held_keys(app, clock, key, BURST, position)
             results.setdefault(f"{name} held: lag per key", []).extend(lags)
             results.setdefault(f"{name} held: release to settled", []).append(release)
