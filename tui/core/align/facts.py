@@ -103,32 +103,34 @@ def join_facts(
     further sentences of a joined fact to the index of the cluster holding its member.
     Deterministic: candidates and merges are ordered by score, then by cluster position.
     """
-    stems_of: dict[Member, frozenset[str]] = {}
-    headline_of: dict[Member, bool] = {}
+    # Per distinct text: wire copy repeats sentences verbatim across outlets.
+    text_of: dict[Member, str] = {}
+    read: dict[str, tuple[frozenset[str], bool]] = {}
     for rank, article in enumerate(ordered):
         for sentence, ws in zip(article.sentences, sentence_words[article.id], strict=True):
-            stems_of[(rank, sentence.index)] = _content_stems(ws)
-            headline_of[(rank, sentence.index)] = is_headline(sentence.text)
+            text_of[(rank, sentence.index)] = text = sentence.text
+            if text not in read:
+                read[text] = (_content_stems(ws), is_headline(text))
     frequency: Counter[str] = Counter()
-    for stems in stems_of.values():
-        frequency.update(stems)
-    total = len(stems_of)
+    for member_text in text_of.values():
+        frequency.update(read[member_text][0])
+    total = len(text_of)
     idf = {w: math.log((total + 1) / (n + 1)) + 1.0 for w, n in frequency.items()}
-    unit: dict[Member, dict[str, float]] = {}
-    for member, stems in stems_of.items():
-        norm = math.sqrt(sum(idf[w] ** 2 for w in stems)) or 1.0
-        unit[member] = {w: idf[w] / norm for w in stems}
+    unit: dict[str, dict[str, float]] = {}
+    for text, (stems, _) in read.items():
+        norm = math.sqrt(sum([idf[w] ** 2 for w in stems])) or 1.0
+        unit[text] = {w: idf[w] / norm for w in stems}
     profiles = []
     for members in clusters:
-        mean: dict[str, float] = {}
+        mean: Counter[str] = Counter()
         for member in members:
-            for w, v in unit[member].items():
-                mean[w] = mean.get(w, 0.0) + v
+            mean.update(unit[text_of[member]])
+        size = len(members)
         profiles.append(
             _Profile(
                 list(members),
-                {w: v / len(members) for w, v in mean.items()},
-                all(headline_of[m] for m in members),
+                {w: v / size for w, v in mean.items()},
+                all(read[text_of[m]][1] for m in members),
             )
         )
 
@@ -145,9 +147,8 @@ def join_facts(
         vector = profiles[at].vector
         for w in heapq.nlargest(SEARCHED_STEMS, vector, key=vector.__getitem__):
             posting = postings[w]
-            if len(posting) > RARE_POSTING:
-                continue
-            seen.update(posting)
+            if len(posting) <= RARE_POSTING:
+                seen.update(posting)
         for other in sorted(seen):
             if other > after and other != at and alive[other]:
                 _push(at, other)
@@ -160,10 +161,10 @@ def join_facts(
             return  # headlines join headlines: a lede states more than its headline
         if len(pa.articles & pb.articles) >= DISTINCT_IN:
             return  # outlets that state both, apart: two facts
-        score = _linkage(pa, pb)
         bar = TITLE_JOIN if pa.headline else FACT_JOIN
         if pa.articles <= pb.articles or pb.articles <= pa.articles:
             bar = max(bar, REPEAT_JOIN)  # no new outlet: only a close restatement repeats a fact
+        score = _linkage(pa, pb)
         if score >= bar:
             heapq.heappush(heap, (-score, min(a, b), max(a, b)))
 
