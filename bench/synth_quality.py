@@ -40,6 +40,11 @@ def _pairs(counts: Counter[int]) -> int:
     return sum(n * (n - 1) // 2 for n in counts.values())
 
 
+def _cross_pairs(items: list[tuple[str, int]]) -> int:
+    """Pairs of items with one key from two different articles."""
+    return _pairs(Counter(key for _, key in items)) - _pairs(Counter(items))
+
+
 def pair_quality(
     alignment: StoryAlignment, origins: dict[tuple[str, int], int | None]
 ) -> tuple[float, float]:
@@ -48,9 +53,14 @@ def pair_quality(
     statement = statement_of_pool()
     right = formed = found = 0
     for cluster in alignment.clusters:
-        pool = [o for m in cluster.members if (o := origins[(m.article_id, m.index)]) is not None]
-        right += _pairs(Counter(statement[o] for o in pool))
-        found += _pairs(Counter(pool))
-        formed += len(pool) * (len(pool) - 1) // 2
+        # Members and repeats (an article's further sentences of the fact): pairs across outlets.
+        placed = [
+            (m.article_id, o)
+            for m in cluster.members + cluster.repeats
+            if (o := origins[(m.article_id, m.index)]) is not None
+        ]
+        right += _cross_pairs([(a, statement[o]) for a, o in placed])
+        found += _cross_pairs(placed)
+        formed += _cross_pairs([(a, 0) for a, _ in placed])
     copies = _pairs(Counter(o for o in origins.values() if o is not None))
     return (right / formed if formed else 1.0), (found / copies if copies else 1.0)
