@@ -27,7 +27,7 @@ async def burst(app: App[Any], pilot: Pilot[Any], *keys: str) -> None:
     driver = app._driver
     assert driver is not None
     for key in keys:
-        event = events.Key(key, key if len(key) == 1 else None)
+        event = events.Key(key, key if len(key) == 1 else {"slash": "/", "space": " "}.get(key))
         event.set_sender(app)
         driver.send_message(event)
     await pilot.pause()
@@ -67,3 +67,21 @@ async def test_j_then_a_or_t_opens_the_dialog_on_the_sentence_j_led_to(
         assert main.cursor == SentenceRef(article_id, 3)
         article = main.query_one(ArticleView)
         assert article.ref_at(article.sentence_list.highlighted) == main.cursor
+
+
+async def test_keys_typed_right_after_slash_go_to_the_search_box(
+    seeded: tuple[Library, str],
+) -> None:
+    """'/Koizumi' in one burst: every letter is typed into the box, none runs as a command (i
+    would open Import, t a tag prompt, s side by side)."""
+    library, story_id = seeded
+    async with running_main(library, story_id) as (app, pilot, main):
+        await pilot.press("l")
+        await pilot.pause()
+        await burst(app, pilot, "slash", "K", "o", "i", "z", "u", "m", "i", "s", "t", "a")
+        assert app.screen is main, "no screen was opened by the typed letters"
+        box = main.query_one("#search")
+        assert app.focused is box
+        assert box.value == "Koizumista"
+        await burst(app, pilot, "enter")
+        assert app.focused is main.query_one("#sentences", PaneList)

@@ -9,15 +9,18 @@ soon as Textual can draw it.
 from __future__ import annotations
 
 import sys
+import weakref
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.widgets import Input, TextArea
 
 from tui.commands import AnnotationCommands, OutletCommands, StoryCommands, ThemeCommands
 from tui.core.reader.story import StoryReader
@@ -52,7 +55,34 @@ class CrosswireApp(App[None]):
         self.config = config or Config()
         self.start_story_id = story_id
         self.reader = StoryReader(library)
+        self._key_targets: weakref.WeakKeyDictionary[events.Key, object] = (
+            weakref.WeakKeyDictionary()
+        )
+        """The widget each key was handed to: a key that comes back unhandled after the focus
+        moved into a text box is typed there (see `_on_key`)."""
         """Every story the app shows is opened and aligned through it, once per session."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self._key_targets[event] = self.focused
+        await super().on_event(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A key its widget did not handle: run the binding it names, unless a key ahead of it
+        in the same burst moved the focus into a text box ('/' opens the search box, `a` a note
+        editor). Keys queue on the widget focused when they arrive, so a fast typist's or a
+        paste's next keys would otherwise run as commands (`i` import, `t` tag); they belong
+        to the box, as if typed there."""
+        handed_to = self._key_targets.pop(event, None)
+        focused = self.focused
+        if (
+            handed_to is not None
+            and focused is not handed_to
+            and isinstance(focused, (Input, TextArea))
+        ):
+            event.prevent_default()  # Textual then skips App's own handler (the bindings)
+            focused.post_message(events.Key(event.key, event.character))
+        # Otherwise Textual goes on to App's handler, which runs the binding.
 
     def run(self, **options: Any) -> None:
         """Textual's run, with the cyclic collector held until the main screen's first frame

@@ -45,7 +45,9 @@ class PaneSearch:
         box = self._screen.query_one(f"#{SEARCH_BOX_ID}", Input)
         box.value = self._target.search_query
         self._screen.add_class(SEARCHING_CLASS)
-        box.focus()
+        # Focus now, not after the next refresh as `focus()` does: keys typed in the same burst
+        # as '/' are already queued on the pane, which hands them on to the focused box.
+        self._screen.set_focus(box, scroll_visible=False)
 
     def step(self, direction: int) -> None:
         """The next (1) or previous (-1) match of the last search."""
