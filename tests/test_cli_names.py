@@ -162,3 +162,15 @@ def test_compare_finds_a_story_by_the_start_of_its_id(
     result = run_cli("compare", story_id[:length])
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Zoo\n")
+
+
+def test_library_may_come_before_or_after_the_command(run_cli: RunCli, tmp_path: Path) -> None:
+    """`--library DIR` names the library wherever it stands; after the command it wins."""
+    other = tmp_path / "other"
+    before = run_cli("--library", other, "stories", "--json")
+    after = run_cli("stories", "--json", "--library", other)
+    assert before.returncode == after.returncode == 0, (before.stderr, after.stderr)
+    assert json.loads(before.stdout) == json.loads(after.stdout)
+    assert (other / "library.json").is_file()
+    both = run_cli("--library", tmp_path / "ignored", "stories", "--library", other)
+    assert both.returncode == 0 and not (tmp_path / "ignored").exists()

@@ -27,6 +27,9 @@ COMMAND_MODULES: tuple[str, ...] = (
 """Modules that add subcommands; a new command is one more name here."""
 
 
+LIBRARY_HELP = "library folder (default: $CROSSWIRE_HOME, else your user data folder)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command module's subcommands registered."""
     parser = argparse.ArgumentParser(
@@ -37,12 +40,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--library",
         metavar="DIR",
         type=Path,
-        help="library folder (default: $CROSSWIRE_HOME, else your user data folder)",
+        help=LIBRARY_HELP,
     )
     parser.add_argument("--version", action="version", version=f"crosswire {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    for command in subparsers.choices.values():
+        # Also after the command (`crosswire stories --library DIR`); SUPPRESS keeps a value
+        # given before the command when none comes after it.
+        command.add_argument(
+            "--library", metavar="DIR", type=Path, default=argparse.SUPPRESS, help=LIBRARY_HELP
+        )
     return parser
 
 
