@@ -318,7 +318,8 @@ async def test_diff_view_follows_the_cursor_and_says_what_is_missing() -> None:
         assert plain[0] == "not in: Outlet B"
         header = str(pane.query_one("#diff-header", Static).render())
         assert "unique · only this outlet" in header
-        assert plain[1].startswith("── Missing here: 0 sentences")
+        assert plain[1].startswith("── Nothing missing: this outlet carries all")
+        assert not any("Missing here: 0" in line for line in plain)
         assert not pane.step_missing(1)
         pane.cursor = SentenceRef("a", 0)
         await pilot.pause()

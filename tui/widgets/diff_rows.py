@@ -78,6 +78,8 @@ def diff_rows(
         _heading(
             f"Missing here: {len(missing)} sentence{'s' if len(missing) != 1 else ''}"
             " other outlets carry"
+            if missing
+            else "Nothing missing: this outlet carries all that others agree on"
         )
     )
     for number, item in enumerate(missing):
