@@ -85,3 +85,19 @@ async def test_keys_typed_right_after_slash_go_to_the_search_box(
         assert box.value == "Koizumista"
         await burst(app, pilot, "enter")
         assert app.focused is main.query_one("#sentences", PaneList)
+
+
+async def test_the_diff_entered_by_l_or_tab_has_a_highlighted_row(
+    seeded: tuple[Library, str],
+) -> None:
+    """Enter acts at once in the Diff, however it was entered."""
+    library, story_id = seeded
+    async with running_main(library, story_id) as (app, pilot, main):
+        rows = main.query_one("#diff-rows", PaneList)
+        await burst(app, pilot, "l", "l")
+        assert app.focused is rows
+        assert rows.highlighted is not None and not rows.options[rows.highlighted].disabled
+        await burst(app, pilot, "h", "h")
+        rows.highlighted = None
+        await burst(app, pilot, "shift+tab")
+        assert app.focused is rows and rows.highlighted is not None

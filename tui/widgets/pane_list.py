@@ -76,6 +76,14 @@ class PaneList(SearchableList):
     highlighted: reactive[int | None] = reactive(None, repaint=False)
     """As OptionList's, but `watch_highlighted` repaints only the rows it leaves and enters."""
 
+    def on_focus(self) -> None:
+        """A pane entered with nothing highlighted highlights its first row that can be chosen,
+        so `enter` acts at once (the Diff, entered by `l`, `tab` or a click)."""
+        if self.highlighted is None:
+            first = next((n for n, option in enumerate(self.options) if not option.disabled), None)
+            if first is not None:
+                self.highlighted = first
+
     def __init__(
         self, *, id: str | None = None, classes: str | None = None, deferred_highlight: bool = False
     ) -> None:
