@@ -390,7 +390,7 @@ async def test_e_exports_overwrites_only_after_yes_and_names_a_bad_folder(
         dialog.query_one("#export-format", Select).value = "json"
         await pilot.pause()
         assert path_input.value.endswith(".json"), "the suggested name follows the format"
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
         written = Path(path_input.value)
@@ -405,13 +405,13 @@ async def test_e_exports_overwrites_only_after_yes_and_names_a_bad_folder(
         assert isinstance(dialog, ExportDialog)
         dialog.query_one("#export-format", Select).value = "json"
         await pilot.pause()
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is dialog and written.read_text(encoding="utf-8") == "old"
-        await pilot.press("enter", "y")
+        await pilot.press("ctrl+s", "y")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert written.read_text(encoding="utf-8").startswith("{")
@@ -421,12 +421,60 @@ async def test_e_exports_overwrites_only_after_yes_and_names_a_bad_folder(
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         dialog.query_one("#export-path", Input).value = str(tmp_path / "missing" / "x.md")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is dialog
         error = str(dialog.query_one("#export-error", Static).render())
         assert error == f"{tmp_path / 'missing'}: no such folder"
         assert not (tmp_path / "missing").exists()
+
+
+async def test_export_format_follows_the_file_name_and_is_remembered(
+    seeded: tuple[Library, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'japan.html' exports HTML (never Markdown into an .html file), a typed name takes the
+    extension of the format chosen after it, a space typed in the path box does not erase it
+    (nothing is selected on focus, and the dialog opens on the format), and the next export
+    starts with the format used last."""
+    library, story_id = seeded
+    article = library.articles(story_id)[0]
+    Annotations(library.home).add_tags(
+        Target.sentence(story_id, article.id, 0),
+        ["lede"],
+        quote=article.sentences[0].text,
+        outlet=article.outlet,
+        story_title=library.get_story(story_id).title,
+    )
+    monkeypatch.setenv("HOME", str(tmp_path))
+    async with running_main(library, story_id) as (app, pilot, _main):
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert isinstance(app.focused, Select), "the dialog opens on the format"
+        path_input = dialog.query_one("#export-path", Input)
+        path_input.focus()
+        await pilot.pause()
+        await pilot.press("space")
+        assert path_input.value.endswith(".md "), "a space is typed, the path is kept"
+        path_input.value = str(tmp_path / "japan.html")
+        await pilot.pause()
+        assert dialog.fmt == "html"
+        dialog.query_one("#export-format", Select).value = "csv"
+        await pilot.pause()
+        assert path_input.value == str(tmp_path / "japan.csv")
+        path_input.value = str(tmp_path / "japan.html")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (tmp_path / "japan.html").read_text(encoding="utf-8").lstrip().startswith("<!")
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.fmt == "html", "the last format is remembered"
+        assert dialog.query_one("#export-path", Input).value.endswith(".html")
 
 
 async def test_y_copies_the_sentence_with_outlet_and_story(seeded: tuple[Library, str]) -> None:

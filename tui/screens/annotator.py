@@ -286,7 +286,7 @@ class Annotator:
         *,
         fmt: ExportFormatName | None,
     ) -> None:
-        """The export dialog on `story`, with `fmt` chosen (Markdown when None)."""
+        """The export dialog on `story`, with `fmt` chosen (the last format used when None)."""
         from tui.screens.export_dialog import ExportDialog
 
         store = self.store()
@@ -302,7 +302,7 @@ class Annotator:
                 story=story,
                 alignment=alignment,
                 known_tags=store.all_tags(),
-                fmt=fmt or "md",
+                fmt=fmt,
             )
         )
 

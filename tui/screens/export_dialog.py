@@ -10,6 +10,7 @@ story never freezes the screen.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -38,6 +39,23 @@ FORMAT_CHOICES: list[tuple[str, ExportFormat]] = [
     ("CSV spreadsheet (.csv)", "csv"),
     ("HTML report (.html)", "html"),
 ]
+FORMAT_OF_SUFFIX: dict[str, ExportFormat] = {
+    ".md": "md",
+    ".markdown": "md",
+    ".json": "json",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+}
+"""The format a file name asks for: the format follows the path the reader types."""
+SUFFIX_OF_FORMAT: dict[ExportFormat, str] = {
+    "md": ".md",
+    "json": ".json",
+    "csv": ".csv",
+    "html": ".html",
+}
+FORMAT_STATE_KEY = "export_format"
+"""The library state key under which the last format chosen is remembered."""
 FORMAT_NAMES: dict[ExportFormat, str] = {
     "md": "Markdown",
     "json": "JSON",
@@ -79,10 +97,14 @@ class ExportDialog(ModalScreen[Path | None]):
         story: Story,
         alignment: StoryAlignment | None,
         known_tags: Sequence[str],
-        fmt: ExportFormat = "md",
+        fmt: ExportFormat | None = None,
         folder: Path | None = None,
     ) -> None:
+        """`fmt`: the format to start with; by default the last one chosen in this library."""
         super().__init__()
+        if fmt is None:
+            remembered = library.get_state(FORMAT_STATE_KEY)
+            fmt = remembered if remembered in FORMAT_NAMES else "md"
         self._library = library
         self._annotations = annotations
         self._story = story
@@ -105,12 +127,14 @@ class ExportDialog(ModalScreen[Path | None]):
                 placeholder="tag", suggester=TagSuggester(self._known_tags), id="export-tag"
             )
             yield Label("File")
-            yield Input(self._suggested, id="export-path")
+            # No select-on-focus: a space or a letter typed into the box must not erase the path.
+            yield Input(self._suggested, id="export-path", select_on_focus=False)
             yield Static(id="export-error", markup=False)
             yield Static("enter / ctrl+s: export · esc: close", id="export-hint", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
+        # The format first: enter there opens its choices, it never exports before a choice.
+        self.query_one("#export-format", Select).focus()
 
     @property
     def fmt(self) -> ExportFormat:
@@ -121,18 +145,35 @@ class ExportDialog(ModalScreen[Path | None]):
         return " ".join(self.query_one("#export-tag", Input).value.split()) or None
 
     def _follow_choices(self) -> None:
-        """Rename the suggested file for the new format/tag, unless the reader typed a path."""
+        """Rename the suggested file for the new format/tag; a path the reader typed keeps its
+        name and takes the format's extension when it had another export's."""
         path_input = self.query_one("#export-path", Input)
         name = default_export_name(self._story.title, self.fmt, tag=self.tag)
         suggested = str(self._folder / name)
         if path_input.value == self._suggested:
             path_input.value = suggested
+        else:
+            typed = Path(path_input.value)
+            wanted = SUFFIX_OF_FORMAT[self.fmt]
+            if (
+                typed.suffix.lower() in FORMAT_OF_SUFFIX
+                and FORMAT_OF_SUFFIX[typed.suffix.lower()] != self.fmt
+            ):
+                path_input.value = str(typed.with_suffix(wanted))
         self._suggested = suggested
 
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:
         event.stop()
         self._follow_choices()
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        """The format follows the file name: 'japan.html' exports HTML."""
+        event.stop()
+        asked = FORMAT_OF_SUFFIX.get(Path(event.value.strip()).suffix.lower())
+        if asked is not None and asked != self.fmt:
+            self.query_one("#export-format", Select).value = asked
 
     @on(Input.Changed, "#export-tag")
     def _tag_changed(self, event: Input.Changed) -> None:
@@ -208,6 +249,8 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _written(self, path: Path, fmt: ExportFormat) -> None:
         self.busy = False
+        with suppress(LibraryError):  # remembering the choice is a convenience, not the export
+            self._library.set_state(FORMAT_STATE_KEY, fmt)
         self.app.notify(f"Exported {FORMAT_NAMES[fmt]} to {path}", markup=False)
         self.dismiss(path)
 
