@@ -130,3 +130,29 @@ def test_stories_json_loads_neither_rich_nor_textual(library_home: Path) -> None
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines()[-1] == "[]"
+
+
+def test_story_names_one_story_exactly_or_makes_a_new_one(
+    run_cli: RunCli, library_home: Path, tmp_path: Path
+) -> None:
+    """`--story synth510` is not `synth51` (a close title is another story), a title that names
+    several stories lists them and imports nothing, and a title's own words add to it."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Officials said the bridge will reopen in March.\n")
+    (folder / "b.txt").write_text("The council voted to rebuild the old harbour wall.\n")
+    assert run_cli("import", folder / "a.txt", "--story", "synth51").returncode == 0
+    assert run_cli("import", folder / "b.txt", "--story", "synth510").returncode == 0
+    stories = {s["title"]: s for s in json.loads(run_cli("stories", "--json").stdout)["stories"]}
+    assert {"synth51", "synth510"} <= set(stories)
+    assert run_cli("import", folder / "b.txt", "--story", "harbour news").returncode == 0
+    assert run_cli("import", folder / "a.txt", "--story", "harbour news today").returncode == 0
+    before = run_cli("stories", "--json").stdout
+    refused = run_cli("import", folder / "b.txt", "--story", "harbour")
+    assert refused.returncode != 0
+    assert "matches 2 stories" in refused.stderr and "harbour news today" in refused.stderr
+    assert run_cli("stories", "--json").stdout == before, "nothing imported"
+    added = run_cli("import", folder / "a.txt", "--story", "synth510")
+    assert added.returncode == 0
+    after = {s["title"]: s for s in json.loads(run_cli("stories", "--json").stdout)["stories"]}
+    assert after["synth510"]["articles"] == 2

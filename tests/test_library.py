@@ -350,3 +350,26 @@ def test_story_titles_are_stored_without_escapes_or_controls(library_home: Path)
     assert story.title == "Storm hits coast [bold]x[/bold]"
     with pytest.raises(LibraryError, match="needs a title"):
         library.create_story("\x1b[2J\x07")
+
+
+def test_a_query_naming_several_stories_lists_them_and_a_short_one_names_none(
+    library_home: Path,
+) -> None:
+    library = Library(library_home)
+    quake = library.create_story("Japan earthquake kills dozens")
+    vote = library.create_story("Japan election turnout record")
+    with pytest.raises(LibraryError) as several:
+        library.find_story("japan")
+    assert quake.id in str(several.value) and vote.id in str(several.value)
+    assert library.find_story("japan earth") == quake
+    with pytest.raises(LibraryError, match="too short"):
+        library.find_story("a")
+
+
+def test_a_digit_more_or_less_is_another_story(library_home: Path) -> None:
+    library = Library(library_home)
+    library.create_story("synth51")
+    with pytest.raises(LibraryError, match="no story matches"):
+        library.find_story("synth510")
+    library.create_story("Harbour wall vote")
+    assert library.find_story("harbuor").title == "Harbour wall vote", "a letter slip still finds"

@@ -33,11 +33,13 @@ from tui.core.ingest.outlets import detect_outlet
 from tui.core.ingest.story_clean import clean_story
 from tui.core.models import Article, CleanResult, Story
 from tui.core.store.library import Library, LibraryError, article_id_for, now_iso
+from tui.core.store.story_lookup import AmbiguousStory
 from tui.core.text.safe_text import safe_name
 from tui.core.text.textio import UnreadableFile, read_text_file
 
 STORY_MATCH_CUTOFF = 90.0
-"""A `story=` title this close to an existing story's title adds to that story (0-100)."""
+"""A `story=` title this close to one existing story's title adds to that story (0-100); one
+that close to several stops the import with their list."""
 _TITLE_FROM_SENTENCE_CHARS = 120
 
 Progress = Callable[[int, int, str], None]
@@ -137,13 +139,16 @@ def _story_title(group: FileGroup, parsed: Sequence[_Parsed]) -> str:
 
 
 def _target_story(library: Library, title: str, *, fuzzy: bool) -> Story:
-    """The story to add to: an existing one this title names, else a new one."""
+    """The story to add to: the one existing story this title names, else a new one.
+    AmbiguousStory (listing them) when it names several: the import stops before writing."""
     try:
         if fuzzy:
             return library.find_story(title, score_cutoff=STORY_MATCH_CUTOFF)
         wanted = safe_name(title).casefold()
         # safe_name: a title stored by a crosswire that did not clean names still matches.
         return next(s for s in library.stories() if safe_name(s.title).casefold() == wanted)
+    except AmbiguousStory:
+        raise
     except (LibraryError, StopIteration):
         return library.create_story(title)
 

@@ -22,6 +22,12 @@ from tui.core.store.storage import LibraryError
 
 MIN_ID_PREFIX = 4
 """The shortest start of a story id that `Library.find_story` accepts for the whole id."""
+class AmbiguousStory(LibraryError):
+    """A query that names several stories: the message lists them."""
+
+
+MIN_TITLE_QUERY = 3
+"""The fewest characters a title query must have: 'a' would match any title with an a-word."""
 FIND_SCORE_CUTOFF = 80.0
 """Below this fuzzy score a query names no story (0-100, see `title_score`)."""
 
@@ -30,9 +36,9 @@ def pick_story(
     stories: Sequence[Story], query: str, *, score_cutoff: float = FIND_SCORE_CUTOFF, home: Path
 ) -> Story:
     """The story `query` names among `stories`: exact id, exact title (case aside), the one id
-    the query starts (`MIN_ID_PREFIX` characters or more; ids are lowercase hex), then the best
-    fuzzy title match at or above `score_cutoff`. LibraryError, naming `home`, when none does;
-    LibraryError naming the ids when a prefix starts several."""
+    the query starts (`MIN_ID_PREFIX` characters or more; ids are lowercase hex), then the one
+    title matching at or above `score_cutoff`. Never a guess: LibraryError, naming `home`, when
+    none does, and listing the candidates when a prefix or a title query names several."""
     wanted = query.strip()
     for story in stories:
         if story.id == wanted:
@@ -46,12 +52,23 @@ def pick_story(
             return prefixed[0]
         if prefixed:
             ids = ", ".join(story.id for story in prefixed)
-            raise LibraryError(f"{query!r} is the start of several story ids ({ids})")
-    scored = [(title_score(wanted, story.title), -n, story) for n, story in enumerate(stories)]
-    best = max(scored, default=None, key=lambda item: item[:2]) if wanted else None
-    if best is None or best[0] < score_cutoff:
+            raise AmbiguousStory(f"{query!r} is the start of several story ids ({ids})")
+    if len(wanted) < MIN_TITLE_QUERY:
+        raise LibraryError(
+            f"{query!r} is too short to name a story; give {MIN_TITLE_QUERY} or more letters "
+            "of its title, or its id (crosswire stories)"
+        )
+    matching = [story for story in stories if title_score(wanted, story.title) >= score_cutoff]
+    if not matching:
         raise LibraryError(f"no story matches {query!r} in {home}")
-    return best[2]
+    if len(matching) > 1:
+        listed = "; ".join(f"{story.id} {story.title!r}" for story in matching[:8])
+        more = f" and {len(matching) - 8} more" if len(matching) > 8 else ""
+        raise AmbiguousStory(
+            f"{query!r} matches {len(matching)} stories: {listed}{more}; name one by its id "
+            "or more of its title"
+        )
+    return matching[0]
 
 
 TYPO_MIN_LENGTH = 4
@@ -72,7 +89,9 @@ def word_score(typed: str, candidates: list[str]) -> float:
     for word in candidates:
         if word.startswith(typed):
             return 100.0
-        if len(typed) >= TYPO_MIN_LENGTH:
+        if len(typed) >= TYPO_MIN_LENGTH and not any(ch.isdigit() for ch in typed):
+            # A word with digits is a number or a name with one ('synth510', '2024'): a digit
+            # more or less is another story, never a slip.
             # Against the word's start, and one letter more in case the slip dropped one.
             start, longer = word[: len(typed)], word[: len(typed) + 1]
             best = max(best, fuzz.ratio(typed, start), fuzz.ratio(typed, longer))
