@@ -245,6 +245,26 @@ async def test_article_view_toggles_removed_lines_and_shared_sentences() -> None
         assert [option.id for option in pane.sentence_list.options] == ["s0", "s1", "s2"]
 
 
+async def test_hiding_shared_sentences_of_an_all_shared_outlet_says_why_the_pane_is_empty() -> None:
+    from dataclasses import replace
+
+    all_shared = replace(
+        ALIGNMENT,
+        sentences={
+            **ALIGNMENT.sentences,
+            "b": tuple(info._replace(status="shared") for info in ALIGNMENT.sentences["b"]),
+        },
+    )
+    pane = ArticleView()
+    async with Harness(pane).run_test(size=(70, 30)) as pilot:
+        _set(pane, articles=ARTICLES, alignment=all_shared, cursor=SentenceRef("b", 0))
+        pane.only_additions = True
+        await pilot.pause()
+        (row,) = pane.sentence_list.options
+        assert row.disabled and "Every sentence of Outlet B is carried" in row.prompt.plain
+        assert "Press u to show them again" in row.prompt.plain
+
+
 async def test_article_view_shows_markup_and_escapes_literally() -> None:
     pane = ArticleView()
     async with Harness(pane).run_test(size=(100, 30)) as pilot:

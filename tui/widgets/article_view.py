@@ -207,6 +207,8 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
                 )
             )
         rows.extend(_removed_row(line) for line in removed[next_removed:])
+        if self.only_additions and not any(row.id for row in rows):
+            rows.insert(0, _all_shared_row(article))
         return rows
 
     def _highlight(self, index: int) -> None:
@@ -251,6 +253,15 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
         index = _sentence_index(event.option.id)
         if index is not None and self.cursor is not None:
             self.post_message(self.SentenceOpened(SentenceRef(self.cursor.article_id, index)))
+
+
+def _all_shared_row(article: Article) -> Option:
+    """What the pane says instead of going blank when `u` hides every sentence of an outlet."""
+    text = (
+        f"Every sentence of {safe_text(article.outlet)} is carried near-verbatim by another "
+        "outlet: it adds nothing of its own. Press u to show them again."
+    )
+    return Option(Content.styled(text, "$text-muted italic"), disabled=True)
 
 
 def _removed_row(line: RemovedLine) -> Option:
