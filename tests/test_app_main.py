@@ -568,3 +568,18 @@ def test_the_annotation_store_is_loaded_at_start_only_when_the_library_has_annot
         story_title="t",
     )
     assert start() == "store loaded 1"
+
+
+async def test_a_screenshot_goes_to_the_library_folder_when_there_is_no_downloads_folder(
+    seeded: tuple[Library, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import platformdirs
+
+    library, story_id = seeded
+    monkeypatch.setattr(platformdirs, "user_downloads_dir", lambda: str(tmp_path / "missing"))
+    async with running_main(library, story_id) as (app, pilot, _main):
+        saved = app.save_screenshot_for_user()
+        await pilot.pause()
+        assert saved is not None and saved.parent == library.home and saved.is_file()
+        assert saved.read_text(encoding="utf-8").lstrip().startswith("<svg")
+        assert not (tmp_path / "missing").exists()

@@ -161,6 +161,21 @@ class CrosswireApp(App[None]):
 
     # --- command palette ----------------------------------------------------------------------
 
+    def save_screenshot_for_user(self) -> Path | None:
+        """Save an SVG of the screen in the user's downloads folder, else (no such folder) in
+        the library folder, and say where; a folder that cannot be written is said too."""
+        import platformdirs
+
+        downloads = Path(platformdirs.user_downloads_dir())
+        folder = downloads if downloads.is_dir() else self.library.home
+        try:
+            saved = Path(self.save_screenshot(path=str(folder)))
+        except OSError as error:
+            self.notify(f"Screenshot not saved: {folder}: {error.strerror}", severity="error")
+            return None
+        self.notify(f"Screenshot saved to {saved}", markup=False)
+        return saved
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every action, titled 'namespace: action' so the palette reads like a menu: the main
         screen's keys (`tui.keys.registry.KEY_COMMANDS`; tags, notes and exports are offered by
@@ -177,7 +192,7 @@ class CrosswireApp(App[None]):
         yield SystemCommand(
             "app: screenshot",
             "Save an SVG screenshot",
-            lambda: self.set_timer(0.1, self.deliver_screenshot),
+            lambda: self.set_timer(0.1, self.save_screenshot_for_user),
         )
         yield SystemCommand("app: quit", "Quit crosswire", self.action_quit)
 
