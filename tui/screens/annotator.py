@@ -316,9 +316,14 @@ class Annotator:
         if not 0 <= cursor.index < len(article.sentences):
             self._screen.notify("No sentence to copy.", severity="warning")
             return
+        from tui.clipboard import copy_text
+
         sentence = article.sentences[cursor.index].text
-        self._screen.app.copy_to_clipboard(quote_line(sentence, article.outlet, story.title))
-        self._screen.notify(f"Copied the sentence from {article.outlet}.", markup=False)
+        how = copy_text(
+            quote_line(sentence, article.outlet, story.title),
+            osc52=self._screen.app.copy_to_clipboard,
+        )
+        self._screen.notify(f"Copied the sentence from {article.outlet} to {how}.", markup=False)
 
 
 def _add_note(store: Annotations, target: Target, context: AnnotationContext, text: str) -> Note:
