@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from tui.core.store.library import Library, LibraryError
-from tui.core.text.safe_text import display_text
+from tui.core.text.safe_text import display_lines, display_text
 
 
 def printable(text: str | None, *, multiline: bool = False) -> str:
@@ -23,9 +23,7 @@ def printable(text: str | None, *, multiline: bool = False) -> str:
     """
     if not text:
         return ""
-    if multiline:
-        return "\n".join(display_text(line) for line in text.split("\n"))
-    return display_text(text)
+    return display_lines(text) if multiline else display_text(text)
 
 
 def open_library(home: Path, *, first_run_story: bool = True) -> Library:

@@ -30,6 +30,12 @@ def md_escape(text: str) -> str:
     return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped)
 
 
+def md_note(text: str) -> str:
+    """A note as Markdown: its own Markdown kept, but never live HTML (a viewer renders inline
+    HTML, so '<script>' in a note would run): angle brackets and ampersands become entities."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _code(text: str) -> str:
     """Inline code for a tag; a backtick inside would end the span, so it becomes a quote."""
     return "`" + text.replace("`", "'") + "`"
@@ -82,7 +88,7 @@ def _annotations_section(data: StoryExport) -> list[str]:
             facts.append("- Tags: " + ", ".join(_code(tag) for tag in item.tags))
         lines += [*facts, ""]
         for note in item.notes:
-            lines += [note.text, ""]
+            lines += [md_note(note.text), ""]
     return lines
 
 

@@ -11,12 +11,13 @@ so the renderers depend on this data, not on the module that picks among them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tui.core.models import Article, SentenceInfo, SentenceRef, Story, StoryAlignment
 from tui.core.notes.annotations import Annotations
 from tui.core.notes.types import Annotation
 from tui.core.reader.story import OpenedStory
+from tui.core.text.safe_text import display_lines, display_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +101,39 @@ def place(
     return PlacedAnnotation(item, ref, info, True)
 
 
+def for_export(annotation: Annotation) -> Annotation:
+    """The annotation with every text the user typed or a page held made inert for a file or
+    a terminal: escape sequences, control, bidi and zero-width characters out (`display_text`;
+    a note keeps its line breaks). Each format then escapes for itself (Markdown, CSV, HTML)."""
+    return replace(
+        annotation,
+        quote=display_text(annotation.quote),
+        outlet=display_text(annotation.outlet) if annotation.outlet is not None else None,
+        story_title=display_text(annotation.story_title),
+        tags=tuple(display_text(tag) for tag in annotation.tags),
+        notes=tuple(
+            replace(
+                note,
+                text=display_lines(note.text),
+                quote=display_text(note.quote),
+                outlet=display_text(note.outlet) if note.outlet is not None else None,
+                story_title=display_text(note.story_title),
+            )
+            for note in annotation.notes
+        ),
+    )
+
+
 def gather(opened: OpenedStory, annotations: Annotations, *, tag: str | None = None) -> StoryExport:
-    """Place the annotations of an opened story (`core.reader`) in it as it stands now."""
+    """Place the annotations of an opened story (`core.reader`) in it as it stands now, their
+    text made safe to leave crosswire (`for_export`)."""
     story, articles, alignment = opened
+    # Placed first, on the quote as stored, then made safe: the quote finds its sentence.
     items = [
-        place(item, articles, alignment) for item in annotations.items(story_id=story.id, tag=tag)
+        replace(placed, annotation=for_export(placed.annotation))
+        for placed in (
+            place(item, articles, alignment)
+            for item in annotations.items(story_id=story.id, tag=tag)
+        )
     ]
     return StoryExport(story, articles, alignment, items, tag)

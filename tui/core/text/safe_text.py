@@ -57,6 +57,12 @@ def display_text(text: str) -> str:
     return " ".join(_CONTROL.sub("", text).split())  # str.split() and re's \s agree on spaces
 
 
+def display_lines(text: str) -> str:
+    """`display_text` line by line: a note's paragraphs keep their breaks, nothing else is kept
+    of what a terminal or a file reader would act on."""
+    return "\n".join(display_text(line) for line in text.replace("\r\n", "\n").split("\n"))
+
+
 def safe_name(text: str | None) -> str:
     """A stored name (outlet, story title, URL) as it may be kept and printed: `display_text`."""
     return display_text(text) if text else ""
