@@ -136,3 +136,17 @@ def test_any_utf8_text_reads_back_newline_normalised(
     folder = tmp_path_factory.mktemp("prop")
     path = _write(folder, ("Headline\r\n" + text).encode("utf-8"))
     assert read_text_file(path) == normalise_newlines("Headline\r\n" + text)
+
+
+@pytest.mark.parametrize(
+    "mark", ["\u061c", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202e", "\u2066",
+             "\u2067", "\u2068", "\u2069", "\u200b", "\u200d", "\u2060", "\u180e", "\ufeff"]
+)
+def test_bidi_and_invisible_marks_never_reach_the_screen(mark: str) -> None:
+    """The 'Trojan Source' marks: shown text never holds them, the raw text keeps its bytes."""
+    from tui.core.text.safe_text import display_text, mask_unsafe
+
+    raw = f"Officials said{mark} 45 people died."
+    assert mark not in display_text(raw)
+    masked = mask_unsafe(raw)
+    assert mark not in masked and len(masked) == len(raw)
