@@ -138,7 +138,10 @@ def join_facts(
     for at, profile in enumerate(profiles):
         for w in profile.vector:
             postings[w].add(at)
-    heap: list[tuple[float, int, int]] = []
+    heap: list[tuple[float, int, int, int, int]] = []
+    """(-score, a, b, a's version, b's version): an entry scored before either cluster changed is
+    stale and skipped (the pair was scored again, if still a candidate, when it changed)."""
+    version = [0] * len(profiles)
 
     def push_pairs(at: int, *, after: int = -1) -> None:
         """Score `at` against every live cluster sharing a rare stem with it (those past
@@ -166,17 +169,19 @@ def join_facts(
             bar = max(bar, REPEAT_JOIN)  # no new outlet: only a close restatement repeats a fact
         score = _linkage(pa, pb)
         if score >= bar:
-            heapq.heappush(heap, (-score, min(a, b), max(a, b)))
+            low, high = min(a, b), max(a, b)
+            heapq.heappush(heap, (-score, low, high, version[low], version[high]))
 
     alive = [True] * len(profiles)
     for at in range(len(profiles)):
         push_pairs(at, after=at)
     while heap:
-        _, a, b = heapq.heappop(heap)
-        if not (alive[a] and alive[b]):
+        _, a, b, version_a, version_b = heapq.heappop(heap)
+        if not (alive[a] and alive[b]) or (version[a], version[b]) != (version_a, version_b):
             continue
         merged = _Profile.merged(profiles[a], profiles[b])
         profiles[a] = merged
+        version[a] += 1
         alive[b] = False
         for w in merged.vector:
             postings[w].add(a)
