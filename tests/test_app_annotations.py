@@ -358,18 +358,23 @@ async def test_notes_view_filters_and_enter_opens_the_sentence_in_its_story(
         assert _sentence_mark(main, 2) == NOTE_MARK
 
 
-async def test_e_exports_overwrites_only_after_yes_and_names_a_bad_folder(
-    seeded: tuple[Library, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    library, story_id = seeded
+def tag_the_first_sentence(library: Library, story_id: str, tag: str) -> None:
+    """Tag the first sentence of the story's first article, as the app would."""
     article = library.articles(story_id)[0]
     Annotations(library.home).add_tags(
         Target.sentence(story_id, article.id, 0),
-        ["lede"],
+        [tag],
         quote=article.sentences[0].text,
         outlet=article.outlet,
         story_title=library.get_story(story_id).title,
     )
+
+
+async def test_e_exports_overwrites_only_after_yes_and_names_a_bad_folder(
+    seeded: tuple[Library, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library, story_id = seeded
+    tag_the_first_sentence(library, story_id, "lede")
     out = tmp_path / "home"
     (out / "Documents").mkdir(parents=True)
     out = out / "Documents"
@@ -437,14 +442,7 @@ async def test_export_format_follows_the_file_name_and_is_remembered(
     (nothing is selected on focus, and the dialog opens on the format), and the next export
     starts with the format used last."""
     library, story_id = seeded
-    article = library.articles(story_id)[0]
-    Annotations(library.home).add_tags(
-        Target.sentence(story_id, article.id, 0),
-        ["lede"],
-        quote=article.sentences[0].text,
-        outlet=article.outlet,
-        story_title=library.get_story(story_id).title,
-    )
+    tag_the_first_sentence(library, story_id, "lede")
     monkeypatch.setenv("HOME", str(tmp_path))
     async with running_main(library, story_id) as (app, pilot, _main):
         await pilot.press("e")
