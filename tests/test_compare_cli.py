@@ -89,6 +89,12 @@ def test_readable_report(imported: RunCli) -> None:
     assert "Coverage" in out and "SadaNews" in out
 
 
+def test_every_drift_shows_both_sentences(imported: RunCli) -> None:
+    out = " ".join(imported("compare", "japan missiles").stdout.split())
+    assert "“This agreement comes" in out
+    assert "“The agreement came on" in out, "the other version's sentence beside it"
+
+
 def test_families_and_their_evidence(imported: RunCli) -> None:
     doc = json.loads(imported("compare", "--json").stdout)
     (family,) = doc["families"]

@@ -15,9 +15,11 @@ from tui.cli.common import open_library, printable, resolve_story_id
 from tui.core.text.wording import plural
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import Console, Group
 
-    from tui.core.models import Article, StoryAlignment
+    from tui.core.models import Article, SentenceRef, StoryAlignment
 
 STATUS_MARK = {"shared": ("■", "green"), "reworded": ("▣", "yellow"), "unique": ("□", "cyan")}
 """How the coverage matrix draws each status: a mark and a colour, plus '·' for absent."""
@@ -115,6 +117,15 @@ def print_comparison(
     console.print(_matrix(alignment, width=console.width))
 
 
+def _sentence(alignment: StoryAlignment, refs: Sequence[SentenceRef]) -> str:
+    """The first sentence carrying one side of a drift, quoted, as the reader would check it."""
+    for ref in refs:
+        infos = alignment.sentences.get(ref.article_id, ())
+        if 0 <= ref.index < len(infos):
+            return f"“{printable(infos[ref.index].text)}”"
+    return ""
+
+
 def _drift(alignment: StoryAlignment) -> Group:
     """Drift as a table, louder kinds first; spelling variants (the quiet kind) summed up below
     it, one line per pair of spellings with the clusters they occur in."""
@@ -152,6 +163,16 @@ def _drift(alignment: StoryAlignment) -> Group:
                 Text(", ".join(map(printable, drift.outlets_a))),
                 Text(printable(drift.b)),
                 Text(", ".join(map(printable, drift.outlets_b))),
+            )
+            # Both statements side by side, so the reader judges the drift at a glance.
+            table.add_row(
+                "",
+                "",
+                Text(_sentence(alignment, drift.refs_a), style="dim"),
+                "",
+                Text(_sentence(alignment, drift.refs_b), style="dim"),
+                "",
+                end_section=True,
             )
         parts.append(table)
         if any(d.scope == "story" for d in loud):
