@@ -82,3 +82,39 @@ def test_real_stories_align_the_same_under_other_ids(folder: Path) -> None:
     for seed in (7, 8):
         renamed = _renamed(articles, seed)
         assert _shape(renamed, align_story(renamed)) == expected
+
+
+def test_the_comparison_is_the_same_in_every_process(tmp_path: Path) -> None:
+    """String hashing changes from process to process; no set order may reach the result."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO_ROOT
+
+    story = DEV_SET / "dev" / "yunnan-ludian-quake-2014"
+    home = tmp_path / "library"
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    subprocess.run(
+        [sys.executable, "-m", "tui", "--library", str(home), "import", str(story)],
+        env=env,
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        cache = home / "cache"
+        if cache.exists():
+            import shutil
+
+            shutil.rmtree(cache)  # align afresh in each process
+        done = subprocess.run(
+            [sys.executable, "-m", "tui", "--library", str(home), "compare", "Ludian", "--json"],
+            env={**env, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            check=True,
+            timeout=120,
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

@@ -78,7 +78,10 @@ class _Profile:
 
 def _linkage(a: _Profile, b: _Profile) -> float:
     va, vb = a.vector, b.vector
-    return sum([va[w] * vb[w] for w in va.keys() & vb.keys()])
+    if len(vb) < len(va):
+        va, vb = vb, va
+    # Summed in the shorter vector's own order (not a set's): the same sum in every process.
+    return sum([v * vb[w] for w, v in va.items() if w in vb])
 
 
 def is_headline(text: str) -> bool:
@@ -88,8 +91,10 @@ def is_headline(text: str) -> bool:
     return len(stripped.split()) >= HEADLINE_WORDS and not stripped.endswith((".", "!", "?", '"', "\u201d", ":"))
 
 
-def _content_stems(sentence_words: Sequence[str]) -> frozenset[str]:
-    return frozenset(stem(w) for w in sentence_words if w not in STOPWORDS)
+def _content_stems(sentence_words: Sequence[str]) -> tuple[str, ...]:
+    """A sentence's content stems, each once, in sentence order: never a set, whose order (and
+    so the order floats are added in) would change with each process's string hashing."""
+    return tuple(dict.fromkeys(stem(w) for w in sentence_words if w not in STOPWORDS))
 
 
 def join_facts(
@@ -105,7 +110,7 @@ def join_facts(
     """
     # Per distinct text: wire copy repeats sentences verbatim across outlets.
     text_of: dict[Member, str] = {}
-    read: dict[str, tuple[frozenset[str], bool]] = {}
+    read: dict[str, tuple[tuple[str, ...], bool]] = {}
     for rank, article in enumerate(ordered):
         for sentence, ws in zip(article.sentences, sentence_words[article.id], strict=True):
             text_of[(rank, sentence.index)] = text = sentence.text

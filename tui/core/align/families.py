@@ -49,9 +49,9 @@ def find_families(
         for n, row in enumerate(found.rows):
             for m in range(n + 1, len(row)):
                 if row[m] >= shared_score:
-                    a, b = members[n], members[m]
-                    together[(min(a[0], b[0]), max(a[0], b[0]))] += 1
-                    links.append((a, b))
+                    one, other = members[n], members[m]
+                    together[(min(one[0], other[0]), max(one[0], other[0]))] += 1
+                    links.append((one, other))
     parent = list(range(len(ordered)))
 
     def root(rank: int) -> int:
@@ -82,10 +82,10 @@ def find_families(
         )
         family = set(ranks)
         carried = {
-            own[1]
-            for a, b in links
-            for own, other in ((a, b), (b, a))
-            if own[0] == origin and other[0] in family
+            mine[1]
+            for one, other in links
+            for mine, theirs in ((one, other), (other, one))
+            if mine[0] == origin and theirs[0] in family
         }
         families.append((origin, [origin, *rest], len(carried)))
     families.sort(key=lambda f: (-len(f[1]), f[0]))

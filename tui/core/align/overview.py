@@ -262,15 +262,15 @@ def assemble(
     new_id = {old: cid for cid, old in enumerate(story)}
     repeats: dict[int, list[SentenceRef]] = {}
     for member, old in sorted(secondary.items()):
-        (own,) = [m for m in clusters[old] if m[0] == member[0]]
-        kept = info_of[own]
+        (sibling,) = [m for m in clusters[old] if m[0] == member[0]]
+        kept = info_of[sibling]
         cid = new_id[old]
         info_of[member] = kept._replace(
             ref=refs[member], text=text_of[member], status="reworded", cluster=cid
         )
         repeats.setdefault(cid, []).append(refs[member])
-    for cid, found in repeats.items():
-        built[cid] = built[cid]._replace(repeats=tuple(found))
+    for cid, listed_repeats in repeats.items():
+        built[cid] = built[cid]._replace(repeats=tuple(listed_repeats))
     sentences = {
         article.id: tuple(map(info_of.__getitem__, sentence_members))
         for article, sentence_members in zip(ordered, members_of, strict=True)
