@@ -11,12 +11,15 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.keys import format_key
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Footer, Markdown, Static
 
 from tui.keys.registry import HELP_BINDINGS, MAIN_SCREEN_GROUPS, VIEW_SCREENS
 
@@ -33,42 +36,47 @@ def binding_groups() -> list[tuple[str, list[Binding]]]:
     return groups
 
 
-def key_table(keymap: Mapping[str, str], bindings: Iterable[Binding] | None = None) -> str:
-    """A Markdown table of `bindings` (default: the main screen's): keys in force, what they
-    do, their id."""
+def key_rows(
+    keymap: Mapping[str, str], bindings: Iterable[Binding] | None = None
+) -> list[tuple[str, str, str]]:
+    """(keys in force, what they do, id) of `bindings` (default: the main screen's)."""
     if bindings is None:
         bindings = [b for _, group in MAIN_SCREEN_GROUPS for b in group]
-    rows = ["| Keys | Does | Id (for config.toml) |", "| --- | --- | --- |"]
-    for binding in bindings:
-        does = _cell(binding.tooltip or binding.description)
-        rows.append(f"| {keys_shown(binding, keymap)} | {does} | `{binding.id or ''}` |")
-    return "\n".join(rows)
+    return [
+        (keys_shown(binding, keymap), binding.tooltip or binding.description, binding.id or "")
+        for binding in bindings
+    ]
 
 
-def key_tables(keymap: Mapping[str, str]) -> str:
-    """One titled key table per binding group (see `binding_groups`)."""
-    return "\n\n".join(
-        f"### {title}\n\n{key_table(keymap, bindings)}" for title, bindings in binding_groups()
-    )
+def key_tables(keymap: Mapping[str, str]) -> Group:
+    """One titled table per binding group (see `binding_groups`), drawn by Rich: a Markdown
+    table widget per group made the help take over a second to open."""
+    tables: list[RenderableType] = [Text("Keys", style="bold")]
+    for title, bindings in binding_groups():
+        table = Table(
+            title=title, title_justify="left", title_style="bold", expand=True, show_edge=False
+        )
+        table.add_column("Keys", no_wrap=True, style="bold")
+        table.add_column("Does", ratio=1)
+        table.add_column("Id (for config.toml)", no_wrap=True, style="dim")
+        for keys, does, binding_id in key_rows(keymap, bindings):
+            table.add_row(Text(keys), Text(does), Text(binding_id))
+        tables += [Text(""), table]
+    return Group(*tables)
 
 
 def keys_shown(binding: Binding, keymap: Mapping[str, str]) -> str:
-    """The binding's keys as a reader types them ('`j`, `↓`'), after the user's keymap."""
+    """The binding's keys as a reader types them ('j, ↓'), after the user's keymap."""
     keys = keymap.get(binding.id or "", binding.key)
     if keys == binding.key and binding.key_display and "," not in keys:
-        return f"`{_cell(binding.key_display)}`"
-    return ", ".join(f"`{_cell(_display(key))}`" for key in keys.split(",") if key.strip())
+        return binding.key_display
+    return ", ".join(_display(key) for key in keys.split(",") if key.strip())
 
 
 def _display(key: str) -> str:
     key = key.strip()
     words = {"enter": "enter", "escape": "escape", "tab": "tab", "space": "space"}
     return words.get(key) or format_key(key)
-
-
-def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return text.replace("|", "\\|")
 
 
 class HelpScreen(ModalScreen[None]):
@@ -83,9 +91,12 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         keymap = dict(getattr(self.app, "_keymap", {}) or {})
-        parts = [self.pane_help.strip(), bundled_help().strip(), "## Keys", key_tables(keymap)]
+        parts = [self.pane_help.strip(), bundled_help().strip()]
         with VerticalScroll(id="help-body"):
             yield Markdown("\n\n".join(part for part in parts if part), id="help-text")
+            self.keys = key_tables(keymap)
+            """The key tables shown below the help text."""
+            yield Static(self.keys, id="help-keys")
         yield Footer()
 
     @property
