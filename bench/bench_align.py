@@ -23,22 +23,12 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 
-from synth import make_story_with_truth  # noqa: E402
+from synth import align_as_the_faces_do, make_story_with_truth  # noqa: E402
 from synth_quality import pair_quality  # noqa: E402
 
-from tui.core.align.engine import align_story as _align_story  # noqa: E402
-from tui.core.drift import variants
-from tui.core.text import normalize  # noqa: E402
-from tui.interpreter import collection_paused  # noqa: E402
-
-
-def align_story(articles):  # type: ignore[no-untyped-def]
-    """The alignment as the app and the CLI run it: with the cyclic collector paused."""
-    with collection_paused():
-        return _align_story(articles)
-
-
+from tui.core.drift import variants  # noqa: E402
 from tui.core.models import Article  # noqa: E402
+from tui.core.text import normalize  # noqa: E402
 
 BASELINE_SAMPLE = 4000
 """Pairs timed for the baseline when a story has more cross-article pairs than this."""
@@ -61,7 +51,7 @@ def median_time(articles: list[Article], runs: int) -> tuple[float, float]:
     for _ in range(runs):
         clear_caches()
         wall, cpu = time.perf_counter(), time.process_time()
-        alignment = align_story(articles)  # kept until timed: freeing it is not computing it
+        alignment = align_as_the_faces_do(articles)  # kept until timed: freeing it is not computing it
         cpus.append(time.process_time() - cpu)
         walls.append(time.perf_counter() - wall)
         del alignment
@@ -71,7 +61,7 @@ def median_time(articles: list[Article], runs: int) -> tuple[float, float]:
 def peak_memory(articles: list[Article]) -> float:
     clear_caches()
     tracemalloc.start()
-    align_story(articles)
+    align_as_the_faces_do(articles)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return peak / 1e6
@@ -115,7 +105,7 @@ def main() -> None:
     for size in sizes:
         articles, origins = make_story_with_truth(size)
         count = sum(len(a.sentences) for a in articles)
-        precision, recall = pair_quality(align_story(articles), origins)  # also warms imports
+        precision, recall = pair_quality(align_as_the_faces_do(articles), origins)  # also warms imports
         runs = options.runs if size <= 100 else max(3, options.runs // 2)
         elapsed, cpu = median_time(articles, runs)
         peak = peak_memory(articles)

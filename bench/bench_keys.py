@@ -273,7 +273,7 @@ async def run_crosswire(library: Library, story_id: str) -> dict[str, list[float
         results["article j/k: first update"] = first
         results["article j/k: settled"] = done
         # Held keys: bursts down and back up, Sources on outlets it has not shown yet first.
-        app.forget_alignment(story_id)
+        app.reader.forget(story_id)
         main.open_story(story_id)
         await app.workers.wait_for_complete()
         await _settled(app)

@@ -11,7 +11,7 @@ import random
 from pathlib import Path
 
 from tui.core.ingest.clean import clean_text
-from tui.core.models import Article, Sentence
+from tui.core.models import Article, Sentence, StoryAlignment
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -129,3 +129,13 @@ def make_story_with_truth(
         articles.append(make_article(article_id, f"Outlet {n:04d}", texts))
         truth.update({(article_id, k): origin for k, origin in enumerate(origins)})
     return articles, truth
+
+
+def align_as_the_faces_do(articles: list[Article]) -> StoryAlignment:
+    """One alignment as the app and the CLI run it: with the cyclic collector paused
+    (`tui.interpreter`), so the benches time what a user waits for."""
+    from tui.core.align.engine import align_story
+    from tui.interpreter import collection_paused
+
+    with collection_paused():
+        return align_story(articles)

@@ -53,9 +53,9 @@ async def test_opening_a_story_aligns_it_off_thread_and_fills_the_panes(
         assert len(main.query_one("#sentences", PaneList).options) == len(first.sentences)
         assert main.query_one("#diff-rows", PaneList).options
         assert library.get_state("last_story") == story_id
-        assert app.cached_alignment(story_id) is main.alignment
+        assert app.reader.in_memory(story_id) is main.alignment
         # Not aligned before (in this session or on disk): aligned in a worker, with a loading note.
-        app.forget_alignment(story_id)
+        app.reader.forget(story_id)
         shutil.rmtree(library.home / "cache")
         main.open_story(story_id)
         assert main.query_one("#panes").loading is True, "a visible loading state while aligning"

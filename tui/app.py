@@ -30,7 +30,6 @@ from tui.messages import ImportFinished
 from tui.screens.main import MainScreen
 
 if TYPE_CHECKING:
-    from tui.core.models import StoryAlignment
     from tui.core.store.config import Config
     from tui.core.store.library import Library
 
@@ -135,21 +134,11 @@ class CrosswireApp(App[None]):
             self.notify(f"config.toml: {problem}", severity="warning", markup=False)
         self.set_keymap(checked.keymap)
 
-    # --- the alignments of this session -------------------------------------------------------
-
-    def cached_alignment(self, story_id: str) -> StoryAlignment | None:
-        """The alignment computed for this story in this session, if any."""
-        return self.reader.in_memory(story_id)
-
-    def forget_alignment(self, story_id: str) -> None:
-        """Drop a story's cached alignment (its articles changed)."""
-        self.reader.forget(story_id)
-
     def on_import_finished(self, event: ImportFinished) -> None:
         """An import from the import screen filled a story: align it afresh and show it on the
         main screen, behind the import screen, which stays open for another import."""
         if event.story_id is not None:
-            self.forget_alignment(event.story_id)
+            self.reader.forget(event.story_id)
             self.main_screen.open_story(event.story_id)
 
     def action_back_or_quit(self) -> None:

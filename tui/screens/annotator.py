@@ -28,8 +28,8 @@ from tui.screens.external_editor import edit_text, editor_command
 from tui.widgets.annotation_marks import NO_MARKS, AnnotationMarks
 
 if TYPE_CHECKING:
-    from tui.core.models import StoryAlignment
     from tui.core.notes.annotations import AnnotationContext, Annotations, Note, Target
+    from tui.core.reader.story import StoryReader
     from tui.core.store.library import Library
 
 
@@ -282,7 +282,7 @@ class Annotator:
     def export(
         self,
         story: Story | None,
-        alignment: StoryAlignment | None,
+        reader: StoryReader,
         *,
         fmt: ExportFormatName | None,
     ) -> None:
@@ -297,10 +297,9 @@ class Annotator:
             return
         self._screen.app.push_screen(
             ExportDialog(
-                library=self._library,
+                reader=reader,
                 annotations=store,
                 story=story,
-                alignment=alignment,
                 known_tags=store.all_tags(),
                 fmt=fmt,
             )

@@ -3,7 +3,7 @@
 The path starts as `core.export.writer.default_export_name` in the user's documents folder (else
 home; never the current directory) and follows the format and tag until the reader edits it. A
 missing folder is said in one line before anything runs; an existing file is overwritten only
-after a yes. The export itself runs in a thread worker with the app's cached alignment, so a large
+after a yes. The export itself runs in a thread worker through the app's story reader (the story is aligned already), so a large
 story never freezes the screen.
 """
 
@@ -22,16 +22,16 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from tui.core.export.writer import ExportError, ExportFormat, default_export_name
+from tui.core.export.writer import FORMATS, ExportError, ExportFormat, default_export_name
 from tui.core.store.storage import LibraryError
 from tui.keys.registry import EXPORT_DIALOG_BINDINGS
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.tag_prompt import TagSuggester
 
 if TYPE_CHECKING:
-    from tui.core.models import Story, StoryAlignment
+    from tui.core.models import Story
     from tui.core.notes.annotations import Annotations
-    from tui.core.store.library import Library
+    from tui.core.reader.story import StoryReader
 
 FORMAT_CHOICES: list[tuple[str, ExportFormat]] = [
     ("Markdown memo (.md)", "md"),
@@ -39,21 +39,12 @@ FORMAT_CHOICES: list[tuple[str, ExportFormat]] = [
     ("CSV spreadsheet (.csv)", "csv"),
     ("HTML report (.html)", "html"),
 ]
-FORMAT_OF_SUFFIX: dict[str, ExportFormat] = {
-    ".md": "md",
+FORMAT_OF_SUFFIX: dict[str, ExportFormat] = {f".{fmt}": fmt for fmt in FORMATS} | {
     ".markdown": "md",
-    ".json": "json",
-    ".csv": "csv",
-    ".html": "html",
     ".htm": "html",
 }
-"""The format a file name asks for: the format follows the path the reader types."""
-SUFFIX_OF_FORMAT: dict[ExportFormat, str] = {
-    "md": ".md",
-    "json": ".json",
-    "csv": ".csv",
-    "html": ".html",
-}
+"""The format a file name asks for: the format follows the path the reader types. A format's
+own extension is its name (`default_export_name`)."""
 FORMAT_STATE_KEY = "export_format"
 """The library state key under which the last format chosen is remembered."""
 FORMAT_NAMES: dict[ExportFormat, str] = {
@@ -92,23 +83,23 @@ class ExportDialog(ModalScreen[Path | None]):
     def __init__(
         self,
         *,
-        library: Library,
+        reader: StoryReader,
         annotations: Annotations,
         story: Story,
-        alignment: StoryAlignment | None,
         known_tags: Sequence[str],
         fmt: ExportFormat | None = None,
         folder: Path | None = None,
     ) -> None:
-        """`fmt`: the format to start with; by default the last one chosen in this library."""
+        """`reader`: the app's story reader, which has the story aligned already (or aligns it
+        in the worker); `fmt`: the format to start with, by default the last one chosen."""
         super().__init__()
+        self._reader = reader
+        self._library = reader.library
         if fmt is None:
-            remembered = library.get_state(FORMAT_STATE_KEY)
+            remembered = self._library.get_state(FORMAT_STATE_KEY)
             fmt = remembered if remembered in FORMAT_NAMES else "md"
-        self._library = library
         self._annotations = annotations
         self._story = story
-        self._alignment = alignment
         self._known_tags = known_tags
         self._fmt: ExportFormat = fmt
         self._folder = folder or default_export_folder()
@@ -154,12 +145,8 @@ class ExportDialog(ModalScreen[Path | None]):
             path_input.value = suggested
         else:
             typed = Path(path_input.value)
-            wanted = SUFFIX_OF_FORMAT[self.fmt]
-            if (
-                typed.suffix.lower() in FORMAT_OF_SUFFIX
-                and FORMAT_OF_SUFFIX[typed.suffix.lower()] != self.fmt
-            ):
-                path_input.value = str(typed.with_suffix(wanted))
+            if FORMAT_OF_SUFFIX.get(typed.suffix.lower(), self.fmt) != self.fmt:
+                path_input.value = str(typed.with_suffix(f".{self.fmt}"))
         self._suggested = suggested
 
     @on(Select.Changed, "#export-format")
@@ -225,16 +212,9 @@ class ExportDialog(ModalScreen[Path | None]):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, path: Path, fmt: ExportFormat, tag: str | None, force: bool) -> None:
         from tui.core.export.writer import export_story, write_export
-        from tui.core.reader.story import OpenedStory, StoryReader
 
         try:
-            opened = (
-                StoryReader(self._library).open(self._story.id)
-                if self._alignment is None
-                else OpenedStory(
-                    self._story, self._library.articles(self._story.id), self._alignment
-                )
-            )
+            opened = self._reader.open(self._story.id)
             content = export_story(opened, self._annotations, fmt=fmt, tag=tag)
             written = write_export(content, path, force=force)
         except (ExportError, LibraryError, OSError, ValueError) as exc:

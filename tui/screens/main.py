@@ -518,9 +518,7 @@ class MainScreen(Screen[None]):
     @on(ExportNotes)
     def _export_notes(self, event: ExportNotes) -> None:
         event.stop()
-        story = self.story
-        alignment = self._reader.in_memory(story.id) if story is not None else None
-        self.annotator.export(story, alignment, fmt=event.fmt)
+        self.annotator.export(self.story, self._reader, fmt=event.fmt)
 
     @on(CopySentence)
     def _copy_sentence(self, event: CopySentence) -> None:

@@ -131,18 +131,6 @@ class AlignmentCache:
         except (OSError, pickle.PicklingError, RecursionError):
             return
 
-    def align(self, articles: Sequence[Article]) -> StoryAlignment:
-        """The filed alignment of `articles`, or a new one, filed now (for the CLI and exports;
-        the app files its own after showing the story)."""
-        key = story_key(articles)
-        alignment = self.get_by_key(key)
-        if alignment is None:
-            from tui.core.align.engine import align_story
-
-            alignment = align_story(articles)
-            self.put_by_key(key, alignment)
-        return alignment
-
     def _prune(self) -> None:
         entries: list[tuple[int, Path]] = []
         for entry in self.folder.glob("*.pickle"):
