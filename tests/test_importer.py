@@ -150,7 +150,7 @@ def test_every_bad_input_is_one_problem_line_and_the_rest_still_imports(
     problems = {line.split(": ", 1)[0]: line.split(": ", 1)[1] for line in report.problems}
     assert set(problems) == {str(p) for p in (missing, no_txt, empty, binary, huge)}
     assert "no such file" in problems[str(missing)]
-    assert "no .txt files" in problems[str(no_txt)]
+    assert "no .txt or .html files" in problems[str(no_txt)]
     assert "empty" in problems[str(empty)]
     assert "binary" in problems[str(binary)]
     assert "too large" in problems[str(huge)]

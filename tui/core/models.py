@@ -100,6 +100,8 @@ class Article(NamedTuple):
     """The cleaned article text."""
     sentences: tuple[Sentence, ...]
     removed: tuple[RemovedLine, ...]
+    author: str | None = None
+    """The byline a web page's metadata gives, when it gives one."""
 
 
 # --- alignment (core.align.engine and friends) -------------------------------------------------------

@@ -73,8 +73,14 @@ REASONS = (
 """Every reason `clean_text` gives, so a face can group or explain them."""
 
 
-def clean_text(raw: str) -> CleanResult:
-    """Split `raw` into the article (kept lines, title, date, sentences) and removed junk lines."""
+def clean_text(raw: str, *, extracted: bool = False) -> CleanResult:
+    """Split `raw` into the article (kept lines, title, date, sentences) and removed junk lines.
+
+    `extracted`: `raw` is an extractor's article text (`core.ingest.html_page`), whose lists are
+    the article's own (steps of a recipe, a product's features, a results table), since the
+    extractor already dropped the page's menus and lists of other stories. Then only the line
+    rules run (credit lines, captions, sign-offs, notices), never the list and menu rules.
+    """
     raw_lines = raw.split("\n")
     lines = [display_text(piece) for piece in raw_lines]
     shapes = [_shape(text) for text in lines]  # what the rules judge; `lines` is what is kept
@@ -105,8 +111,9 @@ def clean_text(raw: str) -> CleanResult:
         if not vocabulary.mentions(anchors):  # an article about cookie rules keeps its words
             removed[n] = "cookie notice"
     _remove_teasers(shapes, filled, removed)
-    _remove_headline_lists(shapes, filled, removed, vocabulary, prose[-1] if prose else -1)
-    _remove_header_menus(shapes, filled, removed, vocabulary, prose[0] if prose else len(lines))
+    if not extracted:
+        _remove_headline_lists(shapes, filled, removed, vocabulary, prose[-1] if prose else -1)
+        _remove_header_menus(shapes, filled, removed, vocabulary, prose[0] if prose else len(lines))
     kept = [n for n in filled if n not in removed]
     title_line = _find_title(shapes, kept)
     _remove_header_junk(shapes, kept, removed, title_line, vocabulary)

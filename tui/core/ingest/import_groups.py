@@ -10,12 +10,13 @@ an unreadable folder is one problem line, never the end of the import (`core.sto
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 import orjson
 
+from tui.core.ingest.page_source import PageSource, is_article_file
 from tui.core.text.safe_text import safe_name
 
 MANIFEST_NAME = "manifest.json"
@@ -36,6 +37,8 @@ class FileGroup:
     files: list[Path]
     fallback_title: str
     manifest_title: str | None = None
+    pages: list[PageSource] = field(default_factory=list)
+    """Articles with no file of their own (fetched pages, JSON Lines records)."""
 
 
 def folder_manifest(
@@ -63,7 +66,7 @@ def folder_manifest(
 
 
 def _txt_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+    return sorted(p for p in folder.iterdir() if p.is_file() and is_article_file(p))
 
 
 def group_paths(
@@ -85,7 +88,7 @@ def group_paths(
                 report.problems.append(f"{path}: folder cannot be read ({exc.strerror})")
                 continue
             if not found:
-                report.problems.append(f"{path}: no .txt files in this folder")
+                report.problems.append(f"{path}: no .txt or .html files in this folder")
             for folder in found:
                 title = folder_manifest(folder, report, manifests).get("story")
                 groups.append(

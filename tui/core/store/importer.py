@@ -30,12 +30,13 @@ from tui.core.ingest.import_groups import (
     group_paths,
 )
 from tui.core.ingest.outlets import detect_outlet
+from tui.core.ingest.page_source import PageSource, read_source
 from tui.core.ingest.story_clean import clean_story
 from tui.core.models import Article, CleanResult, Story
 from tui.core.store.library import Library, LibraryError, article_id_for, now_iso
 from tui.core.store.story_lookup import AmbiguousStory
 from tui.core.text.safe_text import safe_name
-from tui.core.text.textio import UnreadableFile, read_text_file
+from tui.core.text.textio import UnreadableFile
 
 STORY_MATCH_CUTOFF = 90.0
 """A `story=` title this close to one existing story's title adds to that story (0-100); one
@@ -86,9 +87,20 @@ class _Parsed:
     outlet: str
     url: str | None
     title: str
+    source: str = ""
+    """What the article records as its source: the resolved path, or a URL / 'FILE:LINE'."""
+    label: str = ""
+    """How messages name the input (the path as given, a URL)."""
+    date: str | None = None
+    """The date the input's metadata gives, before any the text states."""
+    author: str | None = None
+
+    @property
+    def where(self) -> str:
+        return self.label or str(self.path)
 
     def to_article(self, story_id: str) -> Article:
-        source = str(self.path.resolve())
+        source = self.source or str(self.path.resolve())
         return Article(
             id=article_id_for(story_id, source),
             story_id=story_id,
@@ -96,36 +108,51 @@ class _Parsed:
             title=self.title,
             source=source,
             url=self.url,
-            date=self.cleaned.date,
+            date=self.date or self.cleaned.date,
             imported_at=now_iso(),
             raw=self.raw,
             text=self.cleaned.text,
             sentences=self.cleaned.sentences,
             removed=self.cleaned.removed,
+            author=self.author,
         )
 
 
-def _parse(path: Path, *, outlet: str | None, manifest: dict[str, Any]) -> _Parsed:
-    """Read, clean and name one file; raises UnreadableFile for a file that cannot be used."""
-    raw = read_text_file(path)
-    cleaned = clean_text(raw)
+def _parse(
+    item: Path | PageSource, *, outlet: str | None, manifest: dict[str, Any]
+) -> _Parsed:
+    """Read, clean and name one file or page (`core.ingest.page_source`: text files, saved and
+    fetched pages, JSON Lines records); raises UnreadableFile for one that cannot be used."""
+    read = read_source(item)
+    raw = read.raw
+    cleaned = clean_text(raw, extracted=read.extracted)
     if not cleaned.sentences:
-        raise UnreadableFile(path, "no article text left after cleaning")
+        raise UnreadableFile(read.label, "no article text left after cleaning")
+    path = Path(read.name)
     files = manifest.get("files")
     entry = files.get(path.name) if isinstance(files, dict) else None
     entry = entry if isinstance(entry, dict) else {}
-    url = safe_name(entry["url"]) if isinstance(entry.get("url"), str) else None
+    url = safe_name(entry["url"]) if isinstance(entry.get("url"), str) else read.url
     manifest_outlet = entry.get("outlet") if isinstance(entry.get("outlet"), str) else None
     name = detect_outlet(
-        raw, filename=path.name, url=url, manifest_outlet=manifest_outlet, override=outlet
+        raw,
+        filename=path.name,
+        url=url,
+        manifest_outlet=manifest_outlet or read.outlet or read.site_name,
+        override=outlet,
     )
     title = (
-        cleaned.title
+        read.title
+        or cleaned.title
         or cleaned.sentences[0].text[:_TITLE_FROM_SENTENCE_CHARS]
         or safe_name(path.stem)
         or UNTITLED_STORY
     )
-    return _Parsed(path, raw, cleaned, name, url or None, title)  # a URL of only controls: none
+    # A URL of only control characters is no URL.
+    return _Parsed(
+        item if isinstance(item, Path) else path, raw, cleaned, name, url or None, title,
+        source=read.source, label=read.label, date=read.date, author=read.author,
+    )  # fmt: skip
 
 
 def _story_title(group: FileGroup, parsed: Sequence[_Parsed]) -> str:
@@ -217,7 +244,7 @@ def _write_story(
         twin = held.same_text(article)
         if twin is not None:
             where = f"story {safe_name(story.title)!r} as {safe_name(twin.outlet)} ({twin.id})"
-            report.skipped.append(f"{item.path}: skipped, already in {where}")
+            report.skipped.append(f"{item.where}: skipped, already in {where}")
             report.skipped_in[story.id] = report.skipped_in.get(story.id, 0) + 1
             continue
         earlier = held.by_id.get(article.id) or held.same_page(article)
@@ -227,7 +254,7 @@ def _write_story(
             superseded = batch.pop(earlier.id, None)  # the same page twice in this import
             if superseded is not None:
                 report.skipped.append(
-                    f"{superseded.article.source}: left out, {item.path} (same outlet and file "
+                    f"{superseded.article.source}: left out, {item.where} (same outlet and file "
                     "name) comes later in this import"
                 )
                 replaced_source = superseded.replaced_source
@@ -257,11 +284,13 @@ def import_paths(
     story: str | None = None,
     outlet: str | None = None,
     progress: Progress | None = None,
+    pages: Sequence[PageSource] = (),
 ) -> ImportReport:
     """Import files and folders of scraped text; see the module docstring for how they group.
 
     `story` names the story for everything (an existing story's id or title adds to it);
-    `outlet` overrides outlet detection for every file.
+    `outlet` overrides outlet detection for every file. `pages` are articles with no file of
+    their own (fetched pages, JSON Lines records): they form one story, like loose files.
     """
     report = ImportReport()
     if story is not None:
@@ -270,15 +299,28 @@ def import_paths(
             raise LibraryError("the story name is empty once control characters are removed")
     manifests: dict[Path, dict[str, Any]] = {}
     groups = group_paths(paths, report, manifests)
+    if pages:
+        groups.append(FileGroup(files=[], fallback_title=UNTITLED_STORY, pages=list(pages)))
     if story is not None:
-        groups = [FileGroup(files=[f for g in groups for f in g.files], fallback_title=story)]
-    total = sum(len(group.files) for group in groups)
+        groups = [
+            FileGroup(
+                files=[f for g in groups for f in g.files],
+                fallback_title=story,
+                pages=[p for g in groups for p in g.pages],
+            )
+        ]
+    total = sum(len(group.files) + len(group.pages) for group in groups)
     done = 0
     for group in groups:
         parsed: list[_Parsed] = []
-        for path in group.files:
+        items: list[Path | PageSource] = [*group.files, *group.pages]
+        for path in items:
             try:
-                manifest = folder_manifest(path.parent, report, manifests)
+                manifest = (
+                    folder_manifest(path.parent, report, manifests)
+                    if isinstance(path, Path)
+                    else {}
+                )
                 parsed.append(_parse(path, outlet=outlet, manifest=manifest))
             except UnreadableFile as exc:
                 report.problems.append(str(exc))
@@ -296,7 +338,7 @@ def import_paths(
                 target = _target_story(library, _story_title(group, parsed), fuzzy=False)
             # Lines about other stories show against the story's other articles: this import's
             # and those already held (but not an earlier copy of a file imported again).
-            sources = {str(item.path.resolve()) for item in parsed}
+            sources = {item.source or str(item.path.resolve()) for item in parsed}
             held = [a.text for a in library.articles(target.id) if a.source not in sources]
             cleaned = clean_story([item.cleaned for item in parsed], context=held)
             parsed = [replace(item, cleaned=c) for item, c in zip(parsed, cleaned, strict=True)]

@@ -54,6 +54,7 @@ def body_doc(article: Article) -> dict[str, Any]:
         "text": article.text,
         "sentences": [[s.index, s.text, s.start, s.end, s.line, s.kind] for s in article.sentences],
         "removed": [[r.line, r.text, r.reason] for r in article.removed],
+        **({"author": article.author} if article.author else {}),
     }
 
 
@@ -68,4 +69,5 @@ def article_from(entry: dict[str, Any], body: dict[str, Any]) -> Article:
             for i, t, s, e, ln, k in body["sentences"]
         ),
         removed=tuple(RemovedLine(line=ln, text=t, reason=r) for ln, t, r in body["removed"]),
+        author=body.get("author"),
     )
