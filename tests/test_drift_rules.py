@@ -416,6 +416,9 @@ def test_quotes_and_names(x: str, y: str, expected: list[tuple[str, str, str]]) 
         ("Twitter-like", "Twitter", True),
         ("München", "Munich", True),
         ("KathmanduThe", "Kathmandu", True),
+        ("Israel", "Israelis", True),
+        ("Jiji Press)--Japanese", "Japanese", True),
+        ("Koizumi", "Shinjiro Koizumi", True),
         ("Shinjiro Koizumi", "Shingo Kiyozumi", False),
         ("Takaichi", "Takaiichi", False),
         ("Boeing Commercial Airplanes", "Boeing Commercial Airlines", False),
@@ -462,6 +465,11 @@ def test_one_name_written_two_ways(a: str, b: str, one: bool) -> None:
             "Short tenure: Calhoun became CEO three years ago with promises to turn the company "
             "around following two major crashes involving Boeing 737 Max jets.",
             ["three years", "two"],
+        ),
+        (
+            "1. 53 Nepali, five Indian, four Russians, one Irish, two Koreans, one Argentinian, "
+            "and a French national were on board, as per the Nepal airport authority.",
+            ["53", "five", "four", "two"],
         ),
     ],
 )

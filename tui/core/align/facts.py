@@ -20,7 +20,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from tui.core.models import Article
 from tui.core.text.normalize import STOPWORDS
@@ -45,6 +45,8 @@ SEARCHED_STEMS = 8
 """A cluster looks for partners through its heaviest stems only: a join needs weight shared."""
 RARE_POSTING = 40
 """A stem in more clusters than this finds no candidates (it still counts in the score)."""
+LEAD_SENTENCES = 3
+"""An article's headline and decks come within its first sentences."""
 
 
 class _Profile:
@@ -97,6 +99,22 @@ def _content_stems(sentence_words: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(stem(w) for w in sentence_words if w not in STOPWORDS))
 
 
+def _join_titles(
+    profiles: list[_Profile], alive: list[bool], is_title: Callable[[Member], bool]
+) -> None:
+    """Join every cluster made only of articles' titles and decks into one: a story is one event,
+    and each outlet's headline names its main fact, in words too few and too varied for the
+    stem overlap that joins body sentences."""
+    titles = [at for at, profile in enumerate(profiles) if alive[at] and all(
+        is_title(member) for member in profile.members)]
+    if len(titles) < 2:
+        return
+    first = titles[0]
+    for at in titles[1:]:
+        profiles[first] = _Profile.merged(profiles[first], profiles[at])
+        alive[at] = False
+
+
 def join_facts(
     ordered: Sequence[Article],
     clusters: Sequence[list[Member]],
@@ -116,6 +134,12 @@ def join_facts(
             text_of[(rank, sentence.index)] = text = sentence.text
             if text not in read:
                 read[text] = (_content_stems(ws), is_headline(text))
+    lead_titles = {
+        (rank, s.index)
+        for rank, article in enumerate(ordered)
+        for s in article.sentences
+        if s.kind == "title" or (s.index < LEAD_SENTENCES and is_headline(s.text))
+    }
     frequency: Counter[str] = Counter()
     for member_text in text_of.values():
         frequency.update(read[member_text][0])
@@ -192,6 +216,7 @@ def join_facts(
             postings[w].add(a)
         push_pairs(a)
 
+    _join_titles(profiles, alive, lambda member: member in lead_titles)
     size_of = {m: len(members) for members in clusters for m in members}
     joined: list[list[Member]] = []
     secondary: dict[Member, int] = {}

@@ -22,7 +22,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-_DEMONYM_ENDINGS = frozenset(("ese", "ian", "an", "ish", "i", "n", "ans", "ns", "ians", "s"))
+_DEMONYM_ENDINGS = frozenset(
+    ("ese", "ian", "an", "ish", "i", "n", "ans", "ns", "ians", "s", "is", "es")
+)
 _VOWELS = frozenset("aeiouy")
 SIMILARITY = 55.0
 """Two runs of capitalised words can be one name misspelled from this `fuzz.ratio` on."""
@@ -71,6 +73,8 @@ def _unglued(run: str) -> str:
     return " ".join(words)
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+"""A word's letters, whatever punctuation a scraper glued between words."""
 _GLUED_WORDS = frozenset(_wordlist("the a an he she it they we this that in on at of and but"))
 
 
@@ -164,6 +168,10 @@ def one_name(a: str, b: str) -> bool:
         return True  # 'Survey' / 'Service', 'Ministry' / 'Minstry', 'CEO' / 'COO'
     if _letters(" ".join(words_a)) == _letters(" ".join(words_b)):
         return True  # 'Al Udeid Air' / 'Al-Udeid'
+    letters_a = set(_WORD.findall(" ".join(words_a).casefold()))
+    letters_b = set(_WORD.findall(" ".join(words_b).casefold()))
+    if letters_a <= letters_b or letters_b <= letters_a:
+        return True  # 'Koizumi' / 'Shinjiro Koizumi', 'Japanese' / 'Jiji Press)--Japanese'
     if len(words_a) == len(words_b):
         return all(_word_pair_alike(x, y) for x, y in zip(words_a, words_b, strict=True))
     a, b = " ".join(words_a), " ".join(words_b)

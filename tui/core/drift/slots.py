@@ -131,6 +131,8 @@ _VAGUE = frozenset(
     _wordlist("dozens hundreds thousands millions billions tens scores half several few")
 )
 """Number words that state no value of their own."""
+_ENUMERATOR = re.compile(r"\d{1,2}[.)]")
+"""'1.', '2)': the number of a list item, not a figure of the sentence."""
 _DOTTED_CLOCK = re.compile(r"([01]?\d|2[0-3])\.([0-5]\d)")
 _KEY = re.compile(
     r"(?:(?P<currency>[a-z]{3}) )?(?P<value>\d+(?:\.\d+)?)(?P<percent>%)?(?: (?P<unit>\w+))?"
@@ -414,6 +416,8 @@ def figures(text: str) -> tuple[Figure, ...]:
         one_of = facts[n][1] in ("a", "an") and n + 1 < count and facts[n + 1][1] in SINGULAR_UNITS
         if starts and facts[n][1] == "one":
             starts = False  # 'one of the', 'one missile': a determiner more often than a count
+        if starts and n == 0 and count > 1 and _ENUMERATOR.fullmatch(display[0]):
+            starts = False  # '1. 53 Nepali ... were on board': a list item's number
         if not (starts or one_of) or (starts and _designator(display, facts, n)):
             n += 1
             continue
@@ -425,7 +429,7 @@ def figures(text: str) -> tuple[Figure, ...]:
                 end < count
                 and flags[end] & NUMBER
                 and end not in days
-                and not display[end - 1].endswith(_CLAUSE_ENDS)
+                and not display[end - 1].endswith(_CLAUSE_ENDS + (".",))
                 and not display[end].startswith("(")
                 and not _designator(display, facts, end)
             ):
