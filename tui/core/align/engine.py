@@ -54,6 +54,9 @@ enough versions to recognise a copy desk's edits, few enough to keep scoring che
 EXEMPLAR_NOVELTY = 95.0
 """A new member becomes an exemplar only if it scores below this against the cluster."""
 AMBIGUOUS_MARGIN = 3.0
+HEADLINE_AS_TEXT = 75.0
+"""A headline joins a body sentence only when the body restates it closely (a deck): a lede
+states more than its headline, and titles are aligned with titles."""
 """A band match must beat the sentence's next-best cluster by this many points: a sentence
 summing up several statements scores about the same against each, and belongs to none."""
 
@@ -103,7 +106,10 @@ def _edges(
     found = [
         (score, cluster_id)
         for score, cluster_id, exemplar in scored
-        if score >= MATCH_SCORE
+        if (
+            score >= MATCH_SCORE
+            and (features.headline == exemplar.headline or score >= HEADLINE_AS_TEXT)
+        )
         or (
             features.headline == exemplar.headline
             and model.accepts(score, model.evidence(features, exemplar))

@@ -68,7 +68,7 @@ REASONS = (
     "headline list", "navigation", "related link", "page widget", "promotion", "coverage widget",
     "paywall", "read time", "date line", "section label", "byline", "credit line", "photo caption",
     "repeated title", "bullet marker", "cookie notice", "comment form", "site notice",
-    "update notice", "social post", "teaser", "other story",
+    "update notice", "social post", "teaser", "other story", "hashtags",
 )  # fmt: skip
 """Every reason `clean_text` gives, so a face can group or explain them."""
 
@@ -117,6 +117,7 @@ def clean_text(raw: str, *, extracted: bool = False) -> CleanResult:
     kept = [n for n in filled if n not in removed]
     title_line = _find_title(shapes, kept)
     _remove_header_junk(shapes, kept, removed, title_line, vocabulary)
+    _remove_shouted_links(shapes, kept, removed, title_line)
     kept = [n for n in kept if n not in removed]
     kinds: dict[int, SentenceKind] = {n: "heading" for n in kept if _is_heading(shapes[n])}
     if title_line is not None:
@@ -169,6 +170,27 @@ class _Vocabulary:
             match = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=85)
             self._fuzzy[word] = match is not None
         return self._fuzzy[word]
+
+
+_SHOUTED_MIN_WORDS = 5
+
+
+def _remove_shouted_links(
+    lines: list[str], kept: list[int], removed: dict[int, str], title_line: int | None
+) -> None:
+    """A line of five words or more in capitals, below the title and not a sentence, is a link to
+    another story ('JJ WATT BLITZES MEDIA OVER SHOHEI OHTANI FREE AGENCY COVERAGE'): pages set
+    their promotions that way, an article's own subheads are shorter."""
+    for n in kept:
+        text = lines[n].strip()
+        if (
+            (title_line is None or n > title_line)
+            and len(text.split()) >= _SHOUTED_MIN_WORDS
+            and not any(ch.islower() for ch in text)
+            and sum(ch.isalpha() for ch in text) >= 12
+            and text.rstrip(CLOSING)[-1:] not in ".!?"
+        ):
+            removed[n] = "related link"
 
 
 def _remove_signed_posts(lines: list[str], filled: list[int], removed: dict[int, str]) -> None:

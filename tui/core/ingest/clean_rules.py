@@ -353,6 +353,8 @@ def line_reason(text: str) -> tuple[str | None, str | None]:
     words = len(plain.split())
     if _BULLET_ONLY.match(plain):
         return "bullet marker", None
+    if "#" in plain and _is_hashtag_line(plain):
+        return "hashtags", None
     if (
         words <= 8
         and _CREDIT.match(plain)
@@ -423,6 +425,13 @@ def line_reason(text: str) -> tuple[str | None, str | None]:
     if words <= 3 and plain[-1:] in _DATELINE_ENDS and _DATELINE.match(plain):
         return "date line", None
     return None, None
+
+
+def _is_hashtag_line(text: str) -> bool:
+    """'#bodies #recovered #wreckage #crashed': a line of two or more hashtags and little else."""
+    words = text.split()
+    tags = sum(1 for word in words if word.startswith("#") and len(word) > 1)
+    return tags >= 2 and tags >= 0.6 * len(words)
 
 
 def _has_any(text: str, parts: tuple[str, ...]) -> bool:
