@@ -75,6 +75,18 @@ def _removed(raw: str) -> list[tuple[str, str]]:
         ("(Reporting by Will Dunham; Editing by Tom Brown)", "credit line"),
         ("\u2014 PFF CLE Browns (@PFF_Browns) November 15, 2019", "social post"),
         ("*min. 25 snaps pic.twitter.com/PQqbN51wBW", "social post"),
+        # israel-iran-ceasefire-2025/00_gulftoday.txt (held-out): a bare credit after the caption
+        (
+            "Israeli soldiers from the Home Front Command unit work at the site struck by an "
+            "Iranian missile strike that killed several people, in Beersheba, Israel, on "
+            "Tuesday. AP",
+            "photo caption",
+        ),
+        (
+            "President Donald Trump greets troops at the Al Udeid air base southwest of Doha on "
+            "May 15, 2025. File/ AFP",
+            "photo caption",
+        ),
         # yeti-airlines-crash-2023/04_pledgetimes.txt (held-out)
         ("#bodies #recovered #wreckage #crashed #plane #Nepal", "hashtags"),
     ],
@@ -304,3 +316,18 @@ def test_a_shouted_line_below_the_title_is_a_link_to_another_story() -> None:
     removed = _removed(f"{TITLE}\n{BODY}{promo}\nWHAT COMES NEXT\n{BODY}")
     assert removed == [(promo, "related link")]
     assert _removed(f"STORM CLOSES PORTS ALONG THE NORTHERN COAST\n{BODY}") == []
+
+
+def test_a_pictures_title_above_its_caption_goes_with_it() -> None:
+    """ohtani-dodgers-2023/04_mixedtimes-foxnews.txt (held-out); a subhead above a sentence
+    that is not a caption stays."""
+    title = "Shohei Ohtani congratulated in dugout"
+    caption = (
+        "Los Angeles Angels' Shohei Ohtani is congratulated by teammates in the dugout after "
+        "hitting a solo home run during the first inning of a baseball game against the "
+        "Pittsburgh Pirates, Sunday, July 23, 2023, in Anaheim, California. (AP Photo/Mark J. "
+        "Terrill)"
+    )
+    removed = _removed(f"{TITLE}\n{BODY}{title}\n{caption}\n{BODY}")
+    assert removed == [(title, "photo caption"), (caption, "photo caption")]
+    assert _removed(f"{TITLE}\n{BODY}Ports closed\n{BODY}") == []

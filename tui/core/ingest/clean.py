@@ -103,6 +103,7 @@ def clean_text(raw: str, *, extracted: bool = False) -> CleanResult:
             removed[n] = reason
             found_date = found_date or stated  # only a date line dates the article
     _remove_signed_posts(shapes, filled, removed)
+    _remove_caption_titles(shapes, filled, removed)
     consent = {n: consent_anchors(shapes[n]) for n in filled if n not in removed}
     consent = {n: anchors for n, anchors in consent.items() if anchors}
     prose = [n for n in filled if is_prose(shapes[n])]
@@ -191,6 +192,29 @@ def _remove_shouted_links(
             and text.rstrip(CLOSING)[-1:] not in ".!?"
         ):
             removed[n] = "related link"
+
+
+_CAPTION_TITLE_MAX_WORDS = 10
+_CAPTION_TITLE_SHARE = 0.6
+
+
+def _remove_caption_titles(lines: list[str], filled: list[int], removed: dict[int, str]) -> None:
+    """A short line without a full stop just above a photo caption, saying what the caption
+    says ('Shohei Ohtani congratulated in dugout' above 'Los Angeles Angels' Shohei Ohtani is
+    congratulated by teammates in the dugout ...'), is the picture's title."""
+    for before, n in zip(filled, filled[1:], strict=False):
+        text = lines[before].strip()
+        if (
+            removed.get(n) != "photo caption"
+            or before in removed
+            or len(text.split()) > _CAPTION_TITLE_MAX_WORDS
+            or text.rstrip(CLOSING)[-1:] in ".!?"
+        ):
+            continue
+        words = content_words(text)
+        caption = lines[n].casefold()
+        if words and sum(w[:5] in caption for w in words) >= _CAPTION_TITLE_SHARE * len(words):
+            removed[before] = "photo caption"
 
 
 def _remove_signed_posts(lines: list[str], filled: list[int], removed: dict[int, str]) -> None:

@@ -95,6 +95,9 @@ _TRAILING_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _TAIL_CHARS = 120
+# A bare agency after a caption's last full stop: '... in Beersheba, Israel, on Tuesday. AP',
+# '... on May 15, 2025. File/ AFP'. A sentence of the story never ends on a name outside it.
+_BARE_TRAILING_CREDIT = re.compile(rf"[.!?]\s+(?:file\s*/\s*)?{_AGENCIES}\s*$", re.IGNORECASE)
 # A picture's stand-in label: 'Representational Image', 'Image for representation only',
 # 'AFP Photo', 'Reuters file photo', 'File photo', 'Photo: Reuters'.
 _PICTURE_LABEL = re.compile(
@@ -379,6 +382,8 @@ def line_reason(text: str) -> tuple[str | None, str | None]:
         )
         and not _ends_sentence_inside_quote(plain)
     ):
+        return "photo caption", None
+    if words >= 4 and _BARE_TRAILING_CREDIT.search(plain[-_TAIL_CHARS:]):
         return "photo caption", None
     if _RELATED.match(plain) and (words <= 25):
         return "related link", None
