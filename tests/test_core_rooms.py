@@ -22,6 +22,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "reader": {"align", "store", "text", "models"},
     "notes": {"store", "text", "models"},
     "export": {"reader", "notes", "align", "store", "text", "models"},
+    "stories": {"align", "store", "ingest", "drift", "notes", "text", "models"},
 }
 """Room -> the rooms it may import (besides itself). Everything under tui/core is in one room."""
 

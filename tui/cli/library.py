@@ -28,8 +28,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "import",
         help="import scraped .txt files or folders into the library",
         description=(
-            "Import scraped pages. A folder of .txt files is one story; loose files named together "
-            "form one story. A manifest.json in a folder may name the story and each file's outlet."
+            "Import scraped pages. Each article joins the story of the same event already in the "
+            "library, or starts a new one, and the output says which and why; --story or a "
+            "manifest.json naming a story puts files in that story. A manifest.json may also "
+            "name each file's outlet and URL."
         ),
     )
     importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -57,9 +59,12 @@ def run_import(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     from tui.core.store.importer import import_paths
+    from tui.core.stories.chooser import EvidenceChooser
 
     library = open_library(args.library_home, first_run_story=False)
-    report = import_paths(library, args.paths, story=args.story, outlet=args.outlet)
+    report = import_paths(
+        library, args.paths, story=args.story, outlet=args.outlet, chooser=EvidenceChooser()
+    )
     console = Console(soft_wrap=True, highlight=False)
     for item in report.imported:
         console.print(_imported_line(item))
@@ -108,6 +113,8 @@ def _imported_line(item: ImportedArticle) -> Text:
             f"  (the story now has {item.outlet_articles + 1} articles from this outlet)",
             style="yellow",
         )
+    if item.grouping:
+        line.append("\n  " + printable(item.grouping), style="cyan")
     return line
 
 

@@ -1,9 +1,13 @@
 """Importing scraped text files into stories of the library.
 
-A folder of `.txt` files is one story (a folder holding only subfolders of them gives one story per
-subfolder); loose files named together form one story; `story=` puts everything into one story,
-adding to an existing one when it names it. Each file is read, cleaned and given an outlet, and
-each story gets one write with all its new articles. A bad file costs one line in
+Who chooses the story: `story=` (the `--story` flag) puts everything into one story, adding to an
+existing one when it names it exactly (`core.store.story_lookup`); a folder's manifest naming a
+story puts that folder there. Otherwise, when the caller passes a `chooser` (the CLI and the app
+pass `core.stories.chooser.EvidenceChooser`), each article goes to the story the chooser picks for
+it, an existing one or a new one, and the chooser's reason is kept with it. Without a chooser a
+folder of `.txt` files is one story (a folder holding only subfolders of them gives one story per
+subfolder) and loose files named together form one story. Each file is read, cleaned and given
+an outlet, and each story gets one write with all its new articles. A bad file costs one line in
 `ImportReport.problems`, never the rest of the batch.
 
 A folder may hold a `manifest.json` naming its story and each file's outlet and URL
@@ -20,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from tui.core.ingest.clean import clean_text
 from tui.core.ingest.import_groups import (
@@ -47,6 +51,18 @@ Progress = Callable[[int, int, str], None]
 """Called after each file: (files done, files in all, file name)."""
 
 
+class StoryChooser(Protocol):
+    """Picks the story of each article imported without a named story (`core.stories`)."""
+
+    def choose(self, library: Library, article: Article) -> tuple[str | None, str]:
+        """(the id of the story to join, or None for a new one; one line saying why)."""
+        ...
+
+    def placed(self, article: Article) -> None:
+        """`article` was written into `article.story_id`: later choices see it."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class ImportedArticle:
     """One article written to the library, with the counts a user wants to see."""
@@ -61,6 +77,8 @@ class ImportedArticle:
     """For `replaced`: where the article it replaced was imported from."""
     outlet_articles: int = 0
     """How many other articles of the story (after this import) carry the same outlet name."""
+    grouping: str | None = None
+    """Why the article went to its story, when a chooser picked it ('joined "...": ...')."""
 
 
 @dataclass(slots=True)
@@ -277,6 +295,23 @@ def _write_story(
         report.story_ids.append(story.id)
 
 
+def _write_chosen(
+    library: Library, item: _Parsed, chooser: StoryChooser, report: ImportReport
+) -> None:
+    """Write one article into the story `chooser` picks for it (a new story titled after it)."""
+    with library.exclusive():
+        story_id, why = chooser.choose(library, item.to_article(""))
+        target = library.get_story(story_id) if story_id else library.create_story(item.title)
+        sources = {item.source or str(item.path.resolve())}
+        held = [a.text for a in library.articles(target.id) if a.source not in sources]
+        (cleaned,) = clean_story([item.cleaned], context=held)
+        before = len(report.imported)
+        _write_story(library, target, [replace(item, cleaned=cleaned)], report)
+        for at in range(before, len(report.imported)):
+            report.imported[at] = replace(report.imported[at], grouping=why)
+            chooser.placed(report.imported[at].article)
+
+
 def import_paths(
     library: Library,
     paths: Sequence[Path],
@@ -285,12 +320,14 @@ def import_paths(
     outlet: str | None = None,
     progress: Progress | None = None,
     pages: Sequence[PageSource] = (),
+    chooser: StoryChooser | None = None,
 ) -> ImportReport:
     """Import files and folders of scraped text; see the module docstring for how they group.
 
     `story` names the story for everything (an existing story's id or title adds to it);
     `outlet` overrides outlet detection for every file. `pages` are articles with no file of
-    their own (fetched pages, JSON Lines records): they form one story, like loose files.
+    their own (fetched pages, JSON Lines records): they form one story, like loose files, unless
+    a `chooser` is given. `chooser` picks each article's story when neither `story` nor a manifest names one.
     """
     report = ImportReport()
     if story is not None:
@@ -328,6 +365,10 @@ def import_paths(
             if progress is not None:
                 progress(done, total, path.name)
         if not parsed:
+            continue
+        if story is None and group.manifest_title is None and chooser is not None:
+            for item in parsed:
+                _write_chosen(library, item, chooser, report)
             continue
         # Parsing ran unlocked; choosing or creating the story and writing it is one locked step,
         # so two imports of the same folder at once still make one story.
