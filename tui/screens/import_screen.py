@@ -84,6 +84,7 @@ def report_lines(library: Library, report: ImportReport) -> list[str]:
             f"{item.action} {article.outlet} ({Path(article.source).name}): "
             f"{plural(item.kept_sentences, 'sentence')} kept, "
             f"{plural(item.removed_lines, 'line')} removed"
+            + (f"; {item.grouping}" if item.grouping else "")
         )
     lines.extend(report.skipped)
     lines.extend(f"problem: {line}" for line in report.problems)
@@ -179,7 +180,15 @@ class ImportScreen(Screen[str | None]):
             self.app.call_from_thread(self._show_progress, done, total, name)
 
         try:
-            report = import_paths(self._library, [path], story=self._story, progress=progress)
+            from tui.core.stories.chooser import EvidenceChooser
+
+            report = import_paths(
+                self._library,
+                [path],
+                story=self._story,
+                progress=progress,
+                chooser=EvidenceChooser(),
+            )
             lines = report_lines(self._library, report)
             story_id = report.story_ids[0] if report.story_ids else None
         except (LibraryError, OSError) as error:
