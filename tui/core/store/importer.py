@@ -327,7 +327,8 @@ def import_paths(
     `story` names the story for everything (an existing story's id or title adds to it);
     `outlet` overrides outlet detection for every file. `pages` are articles with no file of
     their own (fetched pages, JSON Lines records): they form one story, like loose files, unless
-    a `chooser` is given. `chooser` picks each article's story when neither `story` nor a manifest names one.
+    a `chooser` is given. `chooser` picks each article's story when neither `story` nor a
+    manifest names one.
     """
     report = ImportReport()
     if story is not None:
