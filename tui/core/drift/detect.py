@@ -23,6 +23,7 @@ from operator import itemgetter
 
 from tui.core.drift.differences import KEYED_KINDS, differences, keyed_differences
 from tui.core.drift.event_dates import OutletNames, find_event_date_drift
+from tui.core.drift.tolls import find_toll_drift
 from tui.core.drift.slots import figures
 from tui.core.drift.variants import KIND_ORDER, Signature, digest, joined_texts, joined_words
 from tui.core.models import Cluster, Drift, DriftKind, SentenceRef
@@ -171,11 +172,13 @@ def find_drift(
     outlets: Mapping[str, str],
 ) -> tuple[Drift, ...]:
     """Drift in every cluster, deduplicated per (cluster, kind, variants), plus event dates
-    that differ across clusters (`core.drift.event_dates`); sorted by cluster, kind, variants."""
+    and tolls that differ across clusters (`core.drift.event_dates`, `core.drift.tolls`);
+    sorted by cluster, kind, variants."""
     result: list[Drift] = []
     outlets_of = OutletNames(outlets)
     for cluster in clusters:
         result.extend(_cluster_drift(cluster, texts, outlets_of))
     result.extend(find_event_date_drift(clusters, texts, outlets, known=result))
+    result.extend(find_toll_drift(clusters, texts, outlets, known=result))
     result.sort(key=lambda d: (d.cluster, KIND_ORDER[d.kind], d.a.casefold(), d.b.casefold()))
     return tuple(result)
