@@ -21,8 +21,10 @@ MAY_IMPORT: dict[str, set[str]] = {
     "store": {"ingest", "text", "models"},
     "reader": {"align", "store", "text", "models"},
     "notes": {"store", "text", "models"},
-    "export": {"reader", "notes", "align", "store", "text", "models"},
+    "export": {"reader", "notes", "align", "store", "text", "models", "coverage", "profiles"},
     "stories": {"align", "store", "ingest", "drift", "notes", "text", "models"},
+    "profiles": {"store", "text", "models"},
+    "coverage": {"profiles", "align", "text", "models"},
 }
 """Room -> the rooms it may import (besides itself). Everything under tui/core is in one room."""
 

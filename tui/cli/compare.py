@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.cli.common import open_library, printable, resolve_story_id
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console, Group
 
+    from tui.core.coverage.story import StoryCoverage
     from tui.core.models import Article, SentenceRef, StoryAlignment
 
 STATUS_MARK = {"shared": ("■", "green"), "reworded": ("▣", "yellow"), "unique": ("□", "cyan")}
@@ -40,6 +42,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("story", nargs="?", metavar="STORY", help="story id or title")
     parser.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    parser.add_argument(
+        "--blindspot-share", metavar="SHARE", type=float, default=None,
+        help="share of rated outlets on one side that flags a blindspot (default: the config's "
+        "blindspot_share, else 0.8)",
+    )  # fmt: skip
     parser.set_defaults(func=run_compare)
 
 
@@ -58,19 +65,70 @@ def run_compare(args: argparse.Namespace) -> int:
         return 1
     with collection_paused():
         story, articles, alignment = reader.open(story.id)
+    from tui.core.coverage.story import story_coverage
+    from tui.core.profiles.book import ProfileBook
+
+    share = blindspot_share(library.home, args.blindspot_share)
+    coverage = story_coverage(
+        articles, alignment, ProfileBook(library.home).index(), blindspot_share=share
+    )
     if args.json:
         import orjson
 
         from tui.core.export.compare_doc import compare_document
 
-        document = compare_document(story, articles, alignment)
+        document = compare_document(story, articles, alignment, coverage=coverage)
         sys.stdout.buffer.write(orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n")
         sys.stdout.flush()
         return 0
     from rich.console import Console
 
-    print_comparison(Console(highlight=False), story.title, articles, alignment)
+    console = Console(highlight=False)
+    print_comparison(console, story.title, articles, alignment)
+    print_coverage(console, coverage)
     return 0
+
+
+def blindspot_share(home: Path, given: float | None) -> float:
+    """The blindspot threshold: the option, else the config file's, else the default; a value
+    outside (0.5, 1] is a LibraryError (one line)."""
+    from tui.core.coverage.spread import BLINDSPOT_SHARE
+    from tui.core.store.config import ConfigError, load_config
+    from tui.core.store.library import LibraryError
+
+    if given is None:
+        try:
+            given = load_config(home).blindspot_share
+        except ConfigError as exc:
+            raise LibraryError(str(exc)) from None
+    share = BLINDSPOT_SHARE if given is None else given
+    if not 0.5 < share <= 1:
+        raise LibraryError(f"blindspot share must be above 0.5 and at most 1, not {share}")
+    return share
+
+
+def print_coverage(console: Console, coverage: StoryCoverage) -> None:
+    """Who covered the story (by lean, country, type), the blindspot, and the timeline."""
+    from rich.text import Text
+
+    spread = coverage.spread
+    console.print(Text("Coverage", style="bold"))
+    for title, counts in (
+        ("by lean", spread.by_lean),
+        ("by country", spread.by_country),
+        ("by type", spread.by_type),
+    ):
+        line = Text(f"  {title}: ")
+        line.append(", ".join(f"{printable(c.label)} {c.count}" for c in counts if c.count))
+        console.print(line)
+    if spread.blindspot is not None:
+        console.print(Text(f"  Blindspot: {spread.blindspot.evidence}", style="bold yellow"))
+    console.print(Text("Timeline", style="bold"))
+    for entry in coverage.timeline.entries:
+        line = Text(f"  {printable(entry.recorded) or 'unknown':<25} ")
+        line.append(printable(entry.outlet), style="bold" if entry.first else "")
+        line.append(f"  {entry.after_first}", style="dim")
+        console.print(line)
 
 
 def print_comparison(

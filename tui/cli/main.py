@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "tui.cli.notes",
     "tui.cli.compare",
     "tui.cli.open",
+    "tui.cli.outlets",
 )
 """Modules that add subcommands; a new command is one more name here."""
 

@@ -2,5 +2,5 @@
 `compare --json` document.
 
 May import `tui.core.reader`, `tui.core.notes`, `tui.core.align`, `tui.core.store`,
-`tui.core.text` and `tui.core.models`.
+`tui.core.coverage`, `tui.core.profiles`, `tui.core.text` and `tui.core.models`.
 """

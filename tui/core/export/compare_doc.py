@@ -10,16 +10,26 @@ from collections.abc import Sequence
 from typing import Any
 
 from tui.core.align.families import family_evidence
+from tui.core.coverage.story import StoryCoverage, story_coverage
+from tui.core.export.coverage_doc import coverage_document, timeline_document
 from tui.core.models import Article, Story, StoryAlignment
 
-SCHEMA = 2
-"""2: clusters list repeats (`"repeat": true`), and `families` names the wire families."""
+SCHEMA = 3
+"""2: clusters list repeats (`"repeat": true`), and `families` names the wire families.
+3: `coverage` (outlets by lean, country and type; the blindspot) and `timeline`."""
 
 
 def compare_document(
-    story: Story, articles: Sequence[Article], alignment: StoryAlignment
+    story: Story,
+    articles: Sequence[Article],
+    alignment: StoryAlignment,
+    *,
+    coverage: StoryCoverage | None = None,
 ) -> dict[str, Any]:
-    """Everything alignment found about a story, articles in alignment order (origin first)."""
+    """Everything alignment found about a story, articles in alignment order (origin first),
+    and its `coverage` (from the user's outlet profiles; every outlet unrated without them)."""
+    if coverage is None:
+        coverage = story_coverage(articles, alignment)
     by_id = {article.id: article for article in articles}
     outlet_of = alignment.outlets
     article_docs = []
@@ -120,4 +130,6 @@ def compare_document(
             }
             for family in alignment.families
         ],
+        "coverage": coverage_document(coverage.spread),
+        "timeline": timeline_document(coverage.timeline),
     }

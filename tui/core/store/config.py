@@ -10,6 +10,7 @@ Everything in it is optional; a missing file means the defaults. Example:
     theme = "nord"           # used until a theme is picked in the app (then the library remembers)
     show_removed = false     # start with the lines cleaning removed shown in place
     only_additions = false   # start showing only what each outlet adds
+    blindspot_share = 0.8    # share of rated outlets on one side of the lean scale: a blindspot
 
 A file that is not valid TOML, or holds a value of the wrong type, is reported in one line naming
 the file and the problem; the app never starts on a half-read config.
@@ -23,7 +24,12 @@ from typing import Any
 
 CONFIG_NAME = "config.toml"
 
-_SETTING_TYPES: dict[str, type] = {"theme": str, "show_removed": bool, "only_additions": bool}
+_SETTING_TYPES: dict[str, type] = {
+    "theme": str,
+    "show_removed": bool,
+    "only_additions": bool,
+    "blindspot_share": float,
+}
 
 
 class ConfigError(Exception):
@@ -42,6 +48,9 @@ class Config:
     """Start with the removed lines shown in place."""
     only_additions: bool = False
     """Start with shared sentences hidden."""
+    blindspot_share: float | None = None
+    """Share of rated outlets on one side of the lean scale that flags a blindspot; None: the
+    default (`core.coverage.spread.BLINDSPOT_SHARE`)."""
 
 
 def config_path(home: Path) -> Path:
@@ -87,13 +96,18 @@ def _config_from(path: Path, document: dict[str, Any]) -> Config:
         if wanted is None:
             known = ", ".join(sorted(_SETTING_TYPES))
             raise ConfigError(f"{path}: [settings] {name} is not a setting (known: {known})")
+        if wanted is float and isinstance(value, int) and not isinstance(value, bool):
+            value = settings[name] = float(value)
         if not isinstance(value, wanted):
             raise ConfigError(f"{path}: [settings] {name} must be a {wanted.__name__}")
+        if isinstance(value, float) and name == "blindspot_share" and not 0.5 < value <= 1:
+            raise ConfigError(f"{path}: [settings] blindspot_share must be above 0.5, at most 1")
     return Config(
         keymap={str(k): str(v).replace(" ", "") for k, v in keymap.items()},
         theme=settings.get("theme"),
         show_removed=settings.get("show_removed", False),
         only_additions=settings.get("only_additions", False),
+        blindspot_share=settings.get("blindspot_share"),
     )
 
 
