@@ -164,5 +164,5 @@ def test_tag_refuses_bad_tag(home: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_export_json_to_a_file(home: Path) -> None:
     assert run(home, "export", "--format", "json", "-o", "story.json") == 0
     document = json.loads((Path.cwd() / "story.json").read_text(encoding="utf-8"))
-    assert document["schema"] == 1 and document["compare"]["schema"] == 2
+    assert document["schema"] == 1 and document["compare"]["schema"] == 3
     assert {a["status"] for a in document["annotations"]} == {"shared", "unique", "story"}

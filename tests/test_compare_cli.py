@@ -32,8 +32,10 @@ def test_json_document(imported: RunCli) -> None:
         "drift",
         "pairs",
         "families",
+        "coverage",
+        "timeline",
     ]
-    assert doc["schema"] == 2
+    assert doc["schema"] == 3
     assert doc["story"]["origin_outlet"] in ("Portugal Colonial", "TRT World")
     articles = {a["outlet"]: a for a in doc["articles"]}
     assert len(articles) == 5

@@ -221,7 +221,7 @@ def _updated_by(current: OutletProfile, new: OutletProfile) -> OutletProfile:
     updated = filled_from(new, current)
     seen = {name_key(current.name)}
     aliases = []
-    for name in (*new.names(), *current.aliases):
+    for name in (*current.aliases, *new.names()):  # the spelling the user had stays
         if name_key(name) not in seen:
             seen.add(name_key(name))
             aliases.append(name)
