@@ -475,7 +475,7 @@ async def test_export_format_follows_the_file_name_and_is_remembered(
         assert dialog.query_one("#export-path", Input).value.endswith(".html")
 
 
-async def test_y_copies_the_sentence_with_outlet_and_story(seeded: tuple[Library, str]) -> None:
+async def test_y_copies_the_sentence_as_a_citation(seeded: tuple[Library, str]) -> None:
     library, story_id = seeded
     async with running_main(library, story_id) as (app, pilot, main):
         await pilot.press("j", "l", "j", "y")
@@ -484,7 +484,7 @@ async def test_y_copies_the_sentence_with_outlet_and_story(seeded: tuple[Library
         assert main.cursor is not None and main.cursor.article_id == article.id
         title = library.get_story(story_id).title
         sentence = article.sentences[main.cursor.index].text
-        expected = f"“{sentence}” — {article.outlet}, “{title}”"
+        expected = f"“{sentence}” — {article.outlet}, {article.url} (story: “{title}”)"
         assert app.clipboard == expected
 
 

@@ -29,10 +29,10 @@ def test_a_swap_of_two_keys_is_no_clash() -> None:
 
 
 def test_a_shared_move_that_clashes_on_another_screen_is_refused() -> None:
-    """`o` is free on the main screen but sorts the matrix."""
-    checked = check_keymap({"cursor.down": "o,down"})
+    """`f` is free on the main screen but filters the drift list."""
+    checked = check_keymap({"cursor.down": "f,down"})
     assert checked.keymap == {}
-    assert "matrix.order on the coverage matrix screen" in checked.problems[0]
+    assert "drift.filter on the drift list screen" in checked.problems[0]
 
 
 def test_keeping_a_default_key_is_no_clash() -> None:

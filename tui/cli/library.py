@@ -41,6 +41,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="put everything in this story (an existing story's id or title adds to it)",
     )
     importer.add_argument("--outlet", metavar="NAME", help="outlet name for every imported file")
+    importer.add_argument(
+        "--url", metavar="URL", help="the page's address (one file only; a manifest may give it)"
+    )
+    importer.add_argument(
+        "--date",
+        metavar="WHEN",
+        help="when the page was published: YYYY-MM-DD or YYYY-MM-DDTHH:MM[+HH:MM] (one file only)",
+    )
     importer.set_defaults(func=run_import)
 
     stories = subparsers.add_parser("stories", help="list the stories in the library")
@@ -63,7 +71,13 @@ def run_import(args: argparse.Namespace) -> int:
 
     library = open_library(args.library_home, first_run_story=False)
     report = import_paths(
-        library, args.paths, story=args.story, outlet=args.outlet, chooser=EvidenceChooser()
+        library,
+        args.paths,
+        story=args.story,
+        outlet=args.outlet,
+        url=args.url,
+        date=args.date,
+        chooser=EvidenceChooser(),
     )
     console = Console(soft_wrap=True, highlight=False)
     for item in report.imported:

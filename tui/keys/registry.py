@@ -216,6 +216,22 @@ MAIN_BINDINGS: list[Binding] = [
         id="view.import",
     ),
     Binding(
+        "o",
+        "open_url",
+        "Open URL",
+        show=False,
+        tooltip="Open the selected outlet's article in your web browser",
+        id="article.open_url",
+    ),
+    Binding(
+        "O",
+        "sort_outlets",
+        "Sort outlets",
+        show=False,
+        tooltip="List outlets by publication time, first published first (again: story order)",
+        id="sources.sort_published",
+    ),
+    Binding(
         "question_mark,f1",
         "help",
         "Help",
@@ -273,7 +289,7 @@ ANNOTATION_BINDINGS: list[Binding] = [
         "copy_sentence",
         "Copy",
         show=False,
-        tooltip="Copy the focused sentence with its outlet and story title",
+        tooltip="Copy the focused sentence as a citation: outlet, date, URL and story",
         id="copy.sentence",
     ),
 ]
@@ -628,6 +644,8 @@ KEY_COMMANDS: tuple[KeyCommand, ...] = (
     ),
     _command("view: notes", "view.notes", "Every tag and note of the library"),
     _command("copy: sentence", "copy.sentence"),
+    _command("open: article in the browser", "article.open_url"),
+    _command("sort: outlets by publication time", "sources.sort_published"),
 )
 """Palette entries for the main screen's keys, in the order the palette offers them."""
 

@@ -46,11 +46,6 @@ class Focus:
     """Sources has the focus: a request that names no kind is about the article."""
 
 
-def quote_line(sentence: str, outlet: str, story_title: str) -> str:
-    """A sentence ready to paste: '"sentence" — Outlet, "Story title"'."""
-    return f"“{sentence}” — {outlet}, “{story_title}”"
-
-
 def heading(verb: str, target: Target, context: AnnotationContext) -> str:
     """A dialog's title: 'Tag sentence · TRT World'."""
     where = f" · {context.outlet}" if context.outlet else ""
@@ -306,7 +301,7 @@ class Annotator:
         )
 
     def copy_sentence(self, focus: Focus) -> None:
-        """Copy the focused sentence, its outlet and the story title to the clipboard."""
+        """Copy the focused sentence as a citation: outlet, publication date, URL, story."""
         story, cursor = focus.story, focus.cursor
         article = focus.articles.get(cursor.article_id) if cursor is not None else None
         if story is None or cursor is None or article is None:
@@ -316,13 +311,18 @@ class Annotator:
             self._screen.notify("No sentence to copy.", severity="warning")
             return
         from tui.clipboard import copy_text
+        from tui.core.export.citation import citation_line
 
         sentence = article.sentences[cursor.index].text
         how = copy_text(
-            quote_line(sentence, article.outlet, story.title),
+            citation_line(sentence, article, story_title=story.title),
             osc52=self._screen.app.copy_to_clipboard,
         )
-        self._screen.notify(f"Copied the sentence from {article.outlet} to {how}.", markup=False)
+        known = [name for name, value in (("date", article.date), ("URL", article.url)) if value]
+        cited = f" with its {' and '.join(known)}" if known else ""
+        self._screen.notify(
+            f"Copied the sentence from {article.outlet}{cited} to {how}.", markup=False
+        )
 
 
 def _add_note(store: Annotations, target: Target, context: AnnotationContext, text: str) -> Note:

@@ -57,7 +57,7 @@ from tui.screens.annotator import Annotator, Focus
 from tui.screens.choice import ChoiceScreen, choice_callback
 from tui.screens.pane_search import SEARCH_BOX_ID, PaneSearch
 from tui.screens.prepare_ahead import PrepareAhead
-from tui.widgets import PaneList
+from tui.widgets import PaneList, safe_text
 from tui.widgets.annotation_marks import AnnotationMarks
 from tui.widgets.article_view import ArticleView
 from tui.widgets.diff_view import DiffView
@@ -379,6 +379,37 @@ class MainScreen(Screen[None]):
             self.show_removed = not self.show_removed
         else:
             self.only_additions = not self.only_additions
+
+    def action_open_url(self) -> None:
+        """o: the selected outlet's article in the web browser; says so when it has no URL."""
+        from tui.core.text.web_address import web_link
+
+        cursor = self.cursor
+        article = self.articles.get(cursor.article_id) if cursor is not None else None
+        if article is None:
+            self.notify("No outlet is selected.", severity="warning")
+            return
+        link = web_link(article.url)
+        if link is None:
+            where = f" (imported from {safe_text(article.source)})" if article.source else ""
+            self.notify(f"{safe_text(article.outlet)} has no web address{where}.", markup=False)
+            return
+        from tui.browser import open_in_browser
+
+        problem = open_in_browser(self.app, link)
+        if problem is None:
+            self.notify(f"Opened {link} in your browser.", markup=False)
+        else:
+            self.notify(f"{problem}: {link}", severity="warning", markup=False)
+
+    def action_sort_outlets(self) -> None:
+        """O: outlets by publication time (who ran it first), or back in story order."""
+        sources = self.query_one(SourceList)
+        sources.by_published = not sources.by_published
+        if sources.by_published:
+            self.notify("Outlets by publication time, first published first (undated last).")
+        else:
+            self.notify("Outlets in story order.")
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

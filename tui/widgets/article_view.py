@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
 
 from tui.core.models import Article, RemovedLine, SentenceInfo, SentenceRef, StoryAlignment
+from tui.core.text.published import published_label
 from tui.widgets import (
     STATUS_MARK_STYLE,
     STATUS_STYLE,
@@ -48,7 +49,8 @@ class ArticleView(Vertical):
     BORDER_TITLE = "Article"
     HELP = """\
 ### Article
-The selected outlet's article, one sentence per row; the bar at its left edge (and a faint
+The selected outlet's article under its publication date and web address (`o` opens it
+in your browser), one sentence per row; the bar at its left edge (and a faint
 tint) gives its status:
 **shared** (near-verbatim in other outlets), **reworded** (same content, other words),
 **unique** (only this outlet). `r` shows the lines cleaning removed, dimmed, where they
@@ -169,7 +171,7 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
             counts[info.status] += 1
         parts: list[str | tuple[str, str]] = [(safe_text(article.outlet), "bold")]
         if article.date:
-            parts.append((f"  {safe_text(article.date)}", "$text-muted"))
+            parts.append((f"  {safe_text(published_label(article.date))}", "$text-muted"))
         # The toggles matter more than the count (the legend's figures add up to it anyway).
         toggles = []
         if self.show_removed:
@@ -178,7 +180,12 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
             toggles.append("shared hidden")
         summary = " · ".join(toggles) or f"{len(article.sentences)} sentences"
         parts.append((f"  {summary}", "$text-muted"))
-        header.update(spaced(*parts), layout=False)
+        address = (
+            Content.styled(safe_text(article.url), "$text-muted italic")
+            if article.url
+            else Content.styled("no web address: imported from a file", "$text-disabled")
+        )
+        header.update(Content("\n").join([spaced(*parts), address]), layout=False)
         self.query_one("#article-legend", Static).update(legend(counts), layout=False)
 
     def _rows(self, article: Article, infos: tuple[SentenceInfo, ...]) -> list[Option]:

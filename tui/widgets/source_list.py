@@ -17,6 +17,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
 
 from tui.core.models import Article, OutletShare, SentenceRef, Story, StoryAlignment
+from tui.core.text.published import published_instant, published_label
+from tui.core.text.web_address import host_of
 from tui.core.text.wording import plural
 from tui.widgets import Option, PaneList, safe_text, spaced, status_bar
 from tui.widgets.annotation_marks import MARK_STYLE, NO_MARKS, NOTE_MARK, TAG_MARK, AnnotationMarks
@@ -39,11 +41,14 @@ class SourceList(Vertical):
     BORDER_TITLE = "Sources"
     HELP = """\
 ### Sources
-One row per outlet: name, date when known, sentence count and a bar of its
+One row per outlet: name, publication date (and time) when known, the site it was
+read from, sentence count and a bar of its
 **shared** / **reworded** / **unique** sentences. ★ marks the likely origin: in the
 largest wire family (outlets sharing sentences near-verbatim), the copy the others carry
 most of. A story of independent reports has no ★, and its header says so. Moving the
-highlight selects the outlet; `enter` moves to its article.
+highlight selects the outlet; `enter` moves to its article; `O` lists the outlets by
+publication time (who ran it first), `O` again in story order; `o` opens the article's
+page in your browser.
 """
 
     story: var[Story | None] = var(None)
@@ -52,6 +57,9 @@ highlight selects the outlet; `enter` moves to its article.
     cursor: var[SentenceRef | None] = var(None)
     marks: var[AnnotationMarks] = var(NO_MARKS)
     """How many annotations each outlet's article carries (✎ N with notes, # N tags only)."""
+    by_published: var[bool] = var(False)
+    """List the outlets by publication time, first published first (undated last), instead of
+    in story order."""
 
     class OutletSelected(Message):
         """The reader highlighted another outlet."""
@@ -91,6 +99,9 @@ highlight selects the outlet; `enter` moves to its article.
 
     def watch_alignment(self) -> None:
         self._show_header()
+        self._show_rows()
+
+    def watch_by_published(self) -> None:
         self._show_rows()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -161,6 +172,9 @@ highlight selects the outlet; `enter` moves to its article.
         shares = {share.article_id: share for share in alignment.shares}
         order = [aid for aid in self.articles if aid in alignment.sentences]
         order += [aid for aid in alignment.article_ids if aid not in order]
+        if self.by_published:
+            dates = {aid: article.date for aid, article in self.articles.items()}
+            order.sort(key=lambda aid: published_instant(dates.get(aid)))  # stable: ties keep order
         rows: list[Option | None] = []
         for aid in order:
             rows += [Option(self._row(aid, shares.get(aid), aid == alignment.origin), id=aid), None]
@@ -177,8 +191,13 @@ highlight selects the outlet; `enter` moves to its article.
         mark = (f"{ORIGIN_MARK} ", "$accent bold") if is_origin else ("  ", "")
         first = spaced(mark, (safe_text(outlet), "bold"))
         if article and article.date:
-            first = spaced(first, ("  " + safe_text(article.date), "$text-muted"))
-        title = Content.styled("  " + safe_text(article.title if article else ""), "$text-muted")
+            first = spaced(first, ("  " + safe_text(published_label(article.date)), "$text-muted"))
+        host = host_of(article.url) if article else ""
+        title = spaced(
+            ("  " + safe_text(host), "$text-muted") if host else "",
+            (" · " if host else "  ", "$text-muted"),
+            (safe_text(article.title if article else ""), "$text-muted"),
+        )
         marks = self.marks.per_article.get(article_id, {})
         # ✎ for notes, # for tags only, as Article's gutter marks them ('✎2 #1': fits 80 columns).
         marked = " ".join(

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from tui.core.align.overview import coverage_matrix
 from tui.core.export.placement import PlacedAnnotation, StoryExport
 from tui.core.models import Article, SentenceRef
+from tui.core.text.published import published_label
+from tui.core.text.web_address import web_link
 
 _CSS = """
 :root { color-scheme: light dark; --shared: #cfe8cf; --reworded: #fbe6b0; --unique: #f6c9c9;
@@ -57,6 +59,18 @@ def _tags(tags: Iterable[str]) -> str:
     return "".join(f'<span class="tag">{_e(tag)}</span>' for tag in tags)
 
 
+def _cited(article: Article) -> str:
+    """The outlet, linked to its page when it has an http(s) address, and its publication date."""
+    link = web_link(article.url)
+    outlet = _e(article.outlet)
+    cited = f'<a href="{_e(link)}" rel="noreferrer noopener">{outlet}</a>' if link else outlet
+    if article.url and not link:
+        cited += f" ({_e(article.url)})"
+    if article.date:
+        cited += f", published {_e(published_label(article.date))}"
+    return cited
+
+
 def _notes(placed: PlacedAnnotation) -> str:
     # Spans styled as blocks: a <div> may not sit inside the <p> of an article paragraph.
     return "".join(f'<span class="note">{_e(note.text)}</span>' for note in placed.annotation.notes)
@@ -67,6 +81,8 @@ def _article_column(
 ) -> str:
     infos = data.alignment.sentences.get(article.id, ())
     parts = ['<section class="article">', f"<h2>{_e(article.outlet)}</h2>"]
+    if article.url or article.date:
+        parts.append(f'<p class="muted">{_cited(article)}</p>')
     if not any(sentence.kind == "title" for sentence in article.sentences):
         parts.append(f"<h3>{_e(article.title)}</h3>")  # else the headline leads the sentences
     paragraph: list[str] = []
@@ -162,7 +178,8 @@ def _annotation_list(data: StoryExport) -> str:
     parts = []
     for placed in data.items:
         item = placed.annotation
-        where = _e(item.outlet or "the story")
+        source = data.source_of(placed)
+        where = _cited(source) if source is not None else _e(item.outlet or "the story")
         parts.append(
             f"<li><blockquote>{_e(item.quote)}</blockquote><p>{where}, "
             f'<span class="{_e(placed.status)}">{_e(placed.status)}</span>'

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 
 from tui.core.export.placement import PlacedAnnotation, StoryExport
+from tui.core.models import Article
+from tui.core.text.published import published_label
+from tui.core.text.web_address import web_link
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
@@ -63,6 +66,18 @@ def _outlets_section(data: StoryExport) -> list[str]:
     return [*lines, ""]
 
 
+def _cited(article: Article) -> str:
+    """'[Outlet](https://...), published 2026-01-16': a link only to an http(s) address."""
+    outlet = md_escape(article.outlet)
+    link = web_link(article.url)
+    cited = f"[{outlet}]({link})" if link else outlet
+    if article.url and not link:
+        cited += f" ({md_escape(article.url)})"
+    if article.date:
+        cited += f", published {md_escape(published_label(article.date))}"
+    return cited
+
+
 def _item_heading(number: int, placed: PlacedAnnotation) -> str:
     item = placed.annotation
     if item.target.kind == "story":
@@ -81,6 +96,9 @@ def _annotations_section(data: StoryExport) -> list[str]:
         item = placed.annotation
         lines += [_item_heading(number, placed), "", f"> {md_escape(item.quote)}", ""]
         facts = [f"- Status: {_STATUS_WORDS.get(placed.status, placed.status)}"]
+        source = data.source_of(placed)
+        if source is not None:
+            facts.append(f"- Source: {_cited(source)}")
         if item.target.kind == "sentence" and placed.present:
             others = ", ".join(md_escape(o) for o in placed.also_in) or "no other outlet"
             facts.append(f"- Also carried by: {others}")

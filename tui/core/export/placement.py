@@ -59,6 +59,14 @@ class StoryExport:
     def outlet_of(self, article_id: str) -> str:
         return self.alignment.outlets.get(article_id, article_id)
 
+    def source_of(self, placed: PlacedAnnotation) -> Article | None:
+        """The article an annotation's quote stands in now (its URL and date cite it); None
+        for a story annotation or one whose article is gone."""
+        article_id = placed.ref.article_id if placed.ref else placed.annotation.target.article_id
+        if not placed.present or article_id is None:
+            return None
+        return next((article for article in self.articles if article.id == article_id), None)
+
 
 def _fold(text: str) -> str:
     return " ".join(text.split())

@@ -44,7 +44,7 @@ EXPORT_SCHEMA = 1
 """Version of the JSON export layout; bumped on any change a script could trip over."""
 CSV_COLUMNS = (
     "story", "kind", "outlet", "article_id", "sentence_index", "sentence",
-    "status", "also_in", "tags", "notes",
+    "status", "also_in", "tags", "notes", "url", "published",
 )  # fmt: skip
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -149,6 +149,7 @@ def render_csv(data: StoryExport) -> str:
     for placed in data.items:
         item, target = placed.annotation, placed.annotation.target
         ref = placed.ref
+        source = data.source_of(placed)
         row = [
             data.story.title,
             target.kind,
@@ -160,6 +161,8 @@ def render_csv(data: StoryExport) -> str:
             "; ".join(placed.also_in),
             "; ".join(item.tags),
             "\n\n".join(note.text for note in item.notes),
+            (source.url or "") if source else "",
+            (source.date or "") if source else "",
         ]  # fmt: skip
         writer.writerow([spreadsheet_safe(cell) for cell in row])
     return buffer.getvalue()

@@ -39,6 +39,7 @@ from tui.core.ingest.story_clean import clean_story
 from tui.core.models import Article, CleanResult, Story
 from tui.core.store.library import Library, LibraryError, article_id_for, now_iso
 from tui.core.store.story_lookup import AmbiguousStory
+from tui.core.text.published import parse_published
 from tui.core.text.safe_text import safe_name
 from tui.core.text.textio import UnreadableFile
 
@@ -137,10 +138,17 @@ class _Parsed:
 
 
 def _parse(
-    item: Path | PageSource, *, outlet: str | None, manifest: dict[str, Any]
+    item: Path | PageSource,
+    *,
+    outlet: str | None,
+    manifest: dict[str, Any],
+    url: str | None = None,
+    date: str | None = None,
 ) -> _Parsed:
     """Read, clean and name one file or page (`core.ingest.page_source`: text files, saved and
-    fetched pages, JSON Lines records); raises UnreadableFile for one that cannot be used."""
+    fetched pages, JSON Lines records); raises UnreadableFile for one that cannot be used.
+    `url` and `date` (`import --url/--date`), when given, win over the manifest's and the
+    page's own."""
     read = read_source(item)
     raw = read.raw
     cleaned = clean_text(raw, extracted=read.extracted)
@@ -150,7 +158,13 @@ def _parse(
     files = manifest.get("files")
     entry = files.get(path.name) if isinstance(files, dict) else None
     entry = entry if isinstance(entry, dict) else {}
-    url = safe_name(entry["url"]) if isinstance(entry.get("url"), str) else read.url
+    if url is None:
+        url = safe_name(entry["url"]) if isinstance(entry.get("url"), str) else read.url
+    if date is None and isinstance(entry.get("date"), str):
+        try:
+            date = parse_published(entry["date"])
+        except ValueError as exc:
+            raise UnreadableFile(read.label, f"manifest.json: {exc}") from None
     manifest_outlet = entry.get("outlet") if isinstance(entry.get("outlet"), str) else None
     name = detect_outlet(
         raw,
@@ -169,7 +183,7 @@ def _parse(
     # A URL of only control characters is no URL.
     return _Parsed(
         item if isinstance(item, Path) else path, raw, cleaned, name, url or None, title,
-        source=read.source, label=read.label, date=read.date, author=read.author,
+        source=read.source, label=read.label, date=date or read.date, author=read.author,
     )  # fmt: skip
 
 
@@ -318,6 +332,8 @@ def import_paths(
     *,
     story: str | None = None,
     outlet: str | None = None,
+    url: str | None = None,
+    date: str | None = None,
     progress: Progress | None = None,
     pages: Sequence[PageSource] = (),
     chooser: StoryChooser | None = None,
@@ -329,14 +345,24 @@ def import_paths(
     their own (fetched pages, JSON Lines records): they form one story, like loose files, unless
     a `chooser` is given. `chooser` picks each article's story when neither `story` nor a
     manifest names one.
+    `url` and `date` (a publication time, `core.text.published`) are one page's address and
+    publication time (`import --url/--date`, for a single file).
     """
     report = ImportReport()
     if story is not None:
         story = safe_name(story)
         if not story:
             raise LibraryError("the story name is empty once control characters are removed")
+    if date is not None:
+        try:
+            date = parse_published(date)
+        except ValueError as exc:
+            raise LibraryError(f"--date: {exc}") from None
+    url = safe_name(url) or None
     manifests: dict[Path, dict[str, Any]] = {}
     groups = group_paths(paths, report, manifests)
+    if (url or date) and sum(len(group.files) for group in groups) + len(pages) > 1:
+        raise LibraryError("--url and --date describe one page: import a single file with them")
     if pages:
         groups.append(FileGroup(files=[], fallback_title=UNTITLED_STORY, pages=list(pages)))
     if story is not None:
@@ -359,7 +385,7 @@ def import_paths(
                     if isinstance(path, Path)
                     else {}
                 )
-                parsed.append(_parse(path, outlet=outlet, manifest=manifest))
+                parsed.append(_parse(path, outlet=outlet, manifest=manifest, url=url, date=date))
             except UnreadableFile as exc:
                 report.problems.append(str(exc))
             done += 1
