@@ -81,3 +81,22 @@ def test_the_toll_is_the_largest_count_of_the_dead_in_the_opening() -> None:
         }
     )
     assert drift == []
+
+
+def test_a_toll_pair_a_cluster_already_shows_is_not_repeated() -> None:
+    """Two copies of one lede with two tolls: the cluster's drift says it, once."""
+    articles = [
+        make_article(
+            key,
+            key.title(),
+            [
+                f"Officials said on Saturday that at least {toll} people were killed and dozens "
+                "injured in Nepal when a strong earthquake struck the Jajarkot area.",
+                BODY,
+            ],
+        )
+        for key, toll in (("waradana", 128), ("observer", 157))
+    ]
+    drift = [d for d in align_story(articles).drift if d.kind in ("number", "quantity")]
+    assert len(drift) == 1
+    assert drift[0].scope == "cluster"

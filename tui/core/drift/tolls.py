@@ -29,6 +29,7 @@ OPENING_SENTENCES = 4
 """An article's opening: its headline, a deck and the first sentences of its lede."""
 ROLES = ("deaths", "injured")
 """The counts compared: the dead and the injured."""
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _EARLIER_EVENT = re.compile(r"\b(?:in|since|of)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
 
@@ -87,6 +88,17 @@ def _counts(text: str, role: str) -> list[Figure]:
     return found
 
 
+def _value_pair(a: str, b: str) -> frozenset[str]:
+    """The two numbers two phrases state, as digits ('at least 128 people', '157' -> 128,
+    157): a pair of tolls a cluster's drift already shows in other words."""
+    return frozenset(_first_number(phrase) for phrase in (a, b))
+
+
+def _first_number(phrase: str) -> str:
+    found = _NUMBER.search(phrase)
+    return found.group().replace(",", "") if found else phrase.casefold()
+
+
 def find_toll_drift(
     clusters: Sequence[Cluster],
     texts: Mapping[SentenceRef, str],
@@ -96,7 +108,8 @@ def find_toll_drift(
 ) -> list[Drift]:
     """One Drift per pair of tolls that disagree between articles' openings.
 
-    `known` drift wins: a pair of values already reported (in any cluster) is not repeated.
+    `known` drift wins: a pair of numbers already reported (in any cluster, in any words) is
+    not repeated.
     """
     cluster_of: dict[SentenceRef, int] = {}
     for cluster in clusters:
@@ -106,7 +119,7 @@ def find_toll_drift(
         (ref for ref in cluster_of if ref.index < OPENING_SENTENCES),
         key=lambda ref: (ref.article_id, ref.index),
     )
-    reported = {frozenset((d.a.casefold(), d.b.casefold())) for d in known}
+    reported = {_value_pair(d.a, d.b) for d in known if d.kind in ("number", "quantity")}
     outlets_of = OutletNames(outlets)
     found: list[Drift] = []
     for role in ROLES:
@@ -135,8 +148,8 @@ def find_toll_drift(
         for n, major in enumerate(tolls):
             for minor in tolls[n + 1 :]:
                 a, b = major.shown.phrase, minor.shown.phrase
-                if frozenset((a.casefold(), b.casefold())) in reported:
-                    continue
+                if _value_pair(a, b) in reported:
+                    continue  # the same two tolls, already shown inside a cluster
                 quantity = major.shown.quantity or minor.shown.quantity
                 found.append(
                     Drift(
