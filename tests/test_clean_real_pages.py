@@ -87,6 +87,10 @@ def _removed(raw: str) -> list[tuple[str, str]]:
             "May 15, 2025. File/ AFP",
             "photo caption",
         ),
+        # tests/fixtures/grouping: usyk-fury-2024, taiwan-election-2020, hualien-quake-2024
+        ("Tyson Fury vs Oleksandr Usyk | Mark Robinson/Matchroom Boxing", "photo caption"),
+        ("Julia Yeo | January 11, 09:13 pm", "byline"),
+        ("Image title", "page widget"),
         # yeti-airlines-crash-2023/04_pledgetimes.txt (held-out)
         ("#bodies #recovered #wreckage #crashed #plane #Nepal", "hashtags"),
     ],
@@ -311,9 +315,11 @@ def test_a_page_cut_off_after_a_subhead_keeps_both() -> None:
 
 def test_a_shouted_line_below_the_title_is_a_link_to_another_story() -> None:
     """ohtani-dodgers-2023/04_mixedtimes-foxnews.txt (held-out): promotions set in capitals go;
-    a title in capitals, and a short subhead in capitals, stay."""
+    a title in capitals, and subheads in capitals (../shared/html-dev:
+    theantijunecleaver-com-4219d09), stay."""
     promo = "JJ WATT BLITZES MEDIA OVER SHOHEI OHTANI FREE AGENCY COVERAGE"
-    removed = _removed(f"{TITLE}\n{BODY}{promo}\nWHAT COMES NEXT\n{BODY}")
+    subhead = "HOW TO USE A WATER BATH CANNER"
+    removed = _removed(f"{TITLE}\n{BODY}{promo}\n{subhead}\n{BODY}")
     assert removed == [(promo, "related link")]
     assert _removed(f"STORM CLOSES PORTS ALONG THE NORTHERN COAST\n{BODY}") == []
 

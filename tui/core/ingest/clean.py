@@ -173,15 +173,16 @@ class _Vocabulary:
         return self._fuzzy[word]
 
 
-_SHOUTED_MIN_WORDS = 5
+_SHOUTED_MIN_WORDS = 8
 
 
 def _remove_shouted_links(
     lines: list[str], kept: list[int], removed: dict[int, str], title_line: int | None
 ) -> None:
-    """A line of five words or more in capitals, below the title and not a sentence, is a link to
-    another story ('JJ WATT BLITZES MEDIA OVER SHOHEI OHTANI FREE AGENCY COVERAGE'): pages set
-    their promotions that way, an article's own subheads are shorter."""
+    """A line of eight words or more in capitals, below the title and not a sentence, is a link
+    to another story ('JJ WATT BLITZES MEDIA OVER SHOHEI OHTANI FREE AGENCY COVERAGE'): pages
+    set promoted headlines that way, while an article's own subheads in capitals are shorter
+    ('HOW TO USE A WATER BATH CANNER')."""
     for n in kept:
         text = lines[n].strip()
         if (

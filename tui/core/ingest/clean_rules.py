@@ -95,6 +95,12 @@ _TRAILING_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _TAIL_CHARS = 120
+# A photographer and an agency after a bar closing a caption: 'Tyson Fury vs Oleksandr Usyk |
+# Mark Robinson/Matchroom Boxing'.
+_BARRED_CREDIT = re.compile(
+    r"\S\s*\|\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"  # the photographer
+    r"\s*/\s*[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}$"  # the agency
+)
 # A bare agency after a caption's last full stop: '... in Beersheba, Israel, on Tuesday. AP',
 # '... on May 15, 2025. File/ AFP'. A sentence of the story never ends on a name outside it.
 _BARE_TRAILING_CREDIT = re.compile(rf"[.!?]\s+(?:file\s*/\s*)?{_AGENCIES}\s*$", re.IGNORECASE)
@@ -271,6 +277,8 @@ HEADER_BYLINE = re.compile(
     r"^[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3} in [A-Z][\w'. -]+$"
     r"|^[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3}, [A-Z][\w'. -]+$"
 )
+_AUTHOR_NAME = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
+"""'Julia Yeo' in 'Julia Yeo | January 11, 09:13 pm': a writer's name before the date."""
 # 'By Kenji Sato', 'By Kenji Sato and Mia Lee', 'By Daily Herald staff', 'By our correspondent'.
 _BYLINE = re.compile(
     r"^By\s+(?:(?:the|our|an?)\s+)?(?:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}"
@@ -317,7 +325,7 @@ _WIDGETS = LIST_LABELS | _phrases(
     "|skip to main content|skip to navigation|skip to content|privacy policy|terms of use"
     "|terms of service|terms and conditions|contact us|about us|advertise with us|more|next"
     "|previous|live tv|watch live|text size|font size|epaper|e paper|bookmark|like|reactions"
-    "|notifications|search"
+    "|notifications|search|image title|image caption"
     "|continue reading below|advertisement scroll to continue|scroll to continue with content"
 )
 # A consent notice is short and made of these words, one of them an anchor: 'This website uses
@@ -385,6 +393,8 @@ def line_reason(text: str) -> tuple[str | None, str | None]:
         return "photo caption", None
     if words >= 4 and _BARE_TRAILING_CREDIT.search(plain[-_TAIL_CHARS:]):
         return "photo caption", None
+    if "|" in plain and words <= 30 and _BARRED_CREDIT.search(plain[-_TAIL_CHARS:]):
+        return "photo caption", None
     if _RELATED.match(plain) and (words <= 25):
         return "related link", None
     if "(@" in plain and _POST_SIGNATURE.search(plain):  # signed with a date: not a date line
@@ -427,6 +437,10 @@ def line_reason(text: str) -> tuple[str | None, str | None]:
         return "navigation", None
     if words <= 10 and _BYLINE.match(plain) and plain[-1] not in _SENTENCE_END:
         return "byline", None
+    if words <= 12 and "|" in plain:
+        name, _, rest = plain.partition("|")
+        if _AUTHOR_NAME.match(name.strip()) and (stated_date(rest) or _CLOCK.search(rest)):
+            return "byline", stated_date(rest)
     if words <= 3 and plain[-1:] in _DATELINE_ENDS and _DATELINE.match(plain):
         return "date line", None
     return None, None
