@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "tui.cli.compare",
     "tui.cli.open",
     "tui.cli.outlets",
+    "tui.cli.stories",
 )
 """Modules that add subcommands; a new command is one more name here."""
 

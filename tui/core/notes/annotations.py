@@ -16,7 +16,7 @@ the spelling first used.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -237,6 +237,12 @@ class Annotations:
             return unless_empty(replace(current, notes=kept, updated_at=now_iso()))
 
         self._file.update(self._target_of_note(note_id), change)
+
+    def retarget(self, move: Callable[[Target], Target]) -> int:
+        """Give annotations new targets (`move` maps each to its new one) in one write, combining
+        two that land on one target; returns how many moved. Articles moving between stories
+        (`core.stories.manage`) take their tags and notes with them this way."""
+        return self._file.retarget(move)
 
     def _target_of_note(self, note_id: str) -> Target:
         for _, item in self._file.load().values():

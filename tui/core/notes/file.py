@@ -10,6 +10,7 @@ loses nothing, and a cut-off write leaves the previous file whole.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from tui.core.notes.types import (
@@ -112,3 +113,50 @@ class AnnotationFile:
             self._storage.write(tables)
             self._snapshot = (self._stat_key(), tables, decoded)
         return result
+
+    def retarget(self, move: Callable[[Target], Target]) -> int:
+        """Give annotations new targets in one locked, atomic write; returns how many moved.
+
+        `move` maps each target to its new one (or to itself). An annotation moved onto a target
+        that already has one is combined with it: tags of both (first spelling kept), notes of
+        both, oldest first. Used when articles move between stories, so their tags and notes
+        follow them.
+        """
+        with self._storage.locked():
+            decoded = self.load()
+            moved: dict[Target, Annotation] = {}
+            count = 0
+            for target, (_, item) in decoded.items():
+                new = move(target)
+                if new != target:
+                    count += 1
+                    item = replace(
+                        item,
+                        target=new,
+                        notes=tuple(replace(n, target=new) for n in item.notes),
+                    )
+                earlier = moved.get(new)
+                moved[new] = item if earlier is None else _combined(earlier, item)
+            if not count:
+                return 0
+            old_tables = self._snapshot[1]
+            table = {str(n): annotation_to_doc(item) for n, item in enumerate(moved.values(), 1)}
+            tables: Tables = {**old_tables, _TABLE: table}
+            tables.setdefault(_META, {"1": {"schema": SCHEMA}})
+            self._storage.write(tables)
+            self._snapshot = (
+                self._stat_key(),
+                tables,
+                {item.target: (str(n), item) for n, item in enumerate(moved.values(), 1)},
+            )
+        return count
+
+
+def _combined(a: Annotation, b: Annotation) -> Annotation:
+    """Two annotations of one target as one: every tag once, every note, oldest first."""
+    tags = list(a.tags)
+    for tag in b.tags:
+        if not any(tag.casefold() == t.casefold() for t in tags):
+            tags.append(tag)
+    notes = tuple(sorted(a.notes + b.notes, key=lambda n: n.created_at))
+    return replace(a, tags=tuple(tags), notes=notes, updated_at=max(a.updated_at, b.updated_at))

@@ -269,6 +269,89 @@ class Library:
                     positions[article.id] = len(doc["articles"])
                     doc["articles"].append(index_entry(article))
 
+    # --- changing stories ---------------------------------------------------------------------
+
+    def rename_story(self, story_id: str, title: str) -> Story:
+        """Give a story a new title (cleaned like every name); one write of the index."""
+        clean_title = safe_name(title)
+        if not clean_title:
+            raise LibraryError("a story needs a title")
+        with self._index.transaction() as tables:
+            doc = self._doc_in(tables, story_id)
+            doc["title"] = clean_title
+        return story_from(doc)
+
+    def move_articles(self, article_ids: Sequence[str], from_story: str, to_story: str) -> None:
+        """Move articles, keeping their ids, from one story to the end of another.
+
+        The index is the commit point: the bodies are first copied into the other story's file,
+        then one write of the index moves the entries, then the old story's file drops them. A
+        crosswire killed between two steps leaves the old state or the new one, with at most
+        unused bodies in one file (read past, and dropped by the next write of that file).
+        """
+        if from_story == to_story:
+            return
+        wanted = list(dict.fromkeys(article_ids))
+        moving = {a.id: a for a in self.articles(from_story) if a.id in wanted}
+        missing = [a for a in wanted if a not in moving]
+        if missing:
+            raise LibraryError(f"story {from_story} has no article {', '.join(missing)}")
+        self.get_story(to_story)  # a clear error before anything is written
+        with self._index.transaction() as tables:
+            source = self._doc_in(tables, from_story)
+            target = self._doc_in(tables, to_story)
+            with self._bodies_store(to_story).transaction() as body_tables:
+                bodies = body_tables.setdefault(_BODIES, {})
+                held = {body["id"]: key for key, body in bodies.items()}
+                for article_id in wanted:
+                    key = held.get(article_id) or next_document_id(bodies)
+                    bodies[key] = body_doc(moving[article_id])
+                    held[article_id] = key
+            entries = {entry["id"]: entry for entry in source["articles"]}
+            source["articles"] = [e for e in source["articles"] if e["id"] not in moving]
+            for article_id in wanted:
+                entry = dict(entries[article_id], story_id=to_story)
+                target["articles"].append(entry)
+        self._drop_bodies(from_story, set(moving))
+
+    def delete_articles(self, story_id: str, article_ids: Sequence[str]) -> None:
+        """Remove articles from a story (the index first, then their bodies)."""
+        wanted = set(article_ids)
+        with self._index.transaction() as tables:
+            doc = self._doc_in(tables, story_id)
+            held = {entry["id"] for entry in doc["articles"]}
+            missing = sorted(wanted - held)
+            if missing:
+                raise LibraryError(f"story {story_id} has no article {', '.join(missing)}")
+            doc["articles"] = [e for e in doc["articles"] if e["id"] not in wanted]
+        self._drop_bodies(story_id, wanted)
+
+    def delete_story(self, story_id: str) -> None:
+        """Remove a story and its articles (the index first, then its bodies file)."""
+        with self._index.transaction() as tables:
+            stories = tables.get(_STORIES, {})
+            key = next((k for k, d in stories.items() if d["id"] == story_id), None)
+            if key is None:
+                raise LibraryError(f"no story with id {story_id!r} in {self.home}")
+            del stories[key]
+        self._bodies.pop(story_id, None)
+        (self.home / "articles" / f"{story_id}.json").unlink(missing_ok=True)
+        if self.get_state(LAST_STORY_STATE_KEY) == story_id:
+            self.set_state(LAST_STORY_STATE_KEY, None)
+
+    def _doc_in(self, tables: Tables, story_id: str) -> dict[str, Any]:
+        for doc in tables.get(_STORIES, {}).values():
+            if isinstance(doc, dict) and doc.get("id") == story_id:
+                return doc
+        raise LibraryError(f"no story with id {story_id!r} in {self.home}")
+
+    def _drop_bodies(self, story_id: str, article_ids: set[str]) -> None:
+        """Remove bodies the index no longer lists from a story's file."""
+        with self._bodies_store(story_id).transaction() as body_tables:
+            bodies = body_tables.setdefault(_BODIES, {})
+            for key in [k for k, body in bodies.items() if body["id"] in article_ids]:
+                del bodies[key]
+
     # --- small state --------------------------------------------------------------------------
 
     def get_state(self, key: str, default: Any = None) -> Any:
