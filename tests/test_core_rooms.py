@@ -25,6 +25,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "stories": {"align", "store", "ingest", "drift", "notes", "text", "models"},
     "profiles": {"store", "text", "models"},
     "coverage": {"profiles", "align", "text", "models"},
+    "fetch": {"store", "ingest", "text", "models"},
 }
 """Room -> the rooms it may import (besides itself). Everything under tui/core is in one room."""
 

@@ -19,6 +19,7 @@ from tui.core.text.wording import plural
 if TYPE_CHECKING:
     from rich.text import Text
 
+    from tui.core.fetch.web_pages import Collected
     from tui.core.store.importer import ImportedArticle
 
 
@@ -26,15 +27,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the `import` and `stories` subcommands."""
     importer = subparsers.add_parser(
         "import",
-        help="import scraped .txt files or folders into the library",
+        help="import scraped .txt files, saved web pages, URLs or folders into the library",
         description=(
-            "Import scraped pages. Each article joins the story of the same event already in the "
-            "library, or starts a new one, and the output says which and why; --story or a "
-            "manifest.json naming a story puts files in that story. A manifest.json may also "
-            "name each file's outlet and URL."
+            "Import scraped pages and saved web pages (.html, .htm, .html.gz), and http(s) URLs "
+            "(fetched, their article extracted). Each article joins the story of the same event "
+            "already in the library, or starts a new one, and the output says which and why; "
+            "--story or a manifest.json naming a story puts files in that story. A manifest.json "
+            "may also name each file's outlet and URL."
         ),
     )
-    importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importer.add_argument("paths", nargs="+", metavar="PATH|URL")
     importer.add_argument(
         "--story",
         metavar="TITLE",
@@ -66,19 +68,25 @@ def run_import(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.text import Text
 
+    from tui.core.fetch.web_pages import is_url
     from tui.core.store.importer import import_paths
     from tui.core.stories.chooser import EvidenceChooser
 
+    urls = [target for target in args.paths if is_url(target)]
+    paths = [Path(target) for target in args.paths if not is_url(target)]
     library = open_library(args.library_home, first_run_story=False)
+    collected = _fetch_pages(urls)
     report = import_paths(
         library,
-        args.paths,
+        paths,
         story=args.story,
         outlet=args.outlet,
         url=args.url,
         date=args.date,
         chooser=EvidenceChooser(),
+        pages=collected.pages,
     )
+    report.problems[:0] = collected.problems
     console = Console(soft_wrap=True, highlight=False)
     for item in report.imported:
         console.print(_imported_line(item))
@@ -102,6 +110,20 @@ def run_import(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(printable(problem), file=sys.stderr)
     return 0 if report.imported or report.skipped else 1
+
+
+def _fetch_pages(urls: list[str]) -> Collected:
+    """The pages behind the URLs (none asked: nothing fetched, httpx never imported)."""
+    from tui.core.fetch.web_pages import Collected
+
+    if not urls:
+        return Collected()
+    from tui import __version__
+    from tui.core.fetch.http import Fetcher, FetchLimits, user_agent
+    from tui.core.fetch.web_pages import collect_pages
+
+    with Fetcher(FetchLimits(user_agent=user_agent(__version__))) as fetcher:
+        return collect_pages(urls, fetcher)
 
 
 def _imported_line(item: ImportedArticle) -> Text:
