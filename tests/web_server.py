@@ -32,6 +32,11 @@ class Route:
     """Answer 304 when the request's If-None-Match names this."""
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hung up on purpose (a size cap, a timeout) is not worth a traceback."""
+
+
 @dataclass
 class Seen:
     path: str
@@ -58,7 +63,7 @@ class WebServer:
             def do_GET(self) -> None:  # noqa: N802
                 server._handle(self)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
