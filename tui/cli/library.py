@@ -33,7 +33,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "(fetched, their article extracted). Each article joins the story of the same event "
             "already in the library, or starts a new one, and the output says which and why; "
             "--story or a manifest.json naming a story puts files in that story. A manifest.json "
-            "may also name each file's outlet and URL."
+            "may also name each file's outlet and URL. .jsonl files and '-' (standard input) "
+            "hold one article per line: {\"url\", \"outlet\", \"title\", \"date\", "
+            "\"text\" or \"html\"}."
         ),
     )
     importer.add_argument("paths", nargs="+", metavar="PATH|URL")
@@ -73,9 +75,15 @@ def run_import(args: argparse.Namespace) -> int:
     from tui.core.stories.chooser import EvidenceChooser
 
     urls = [target for target in args.paths if is_url(target)]
-    paths = [Path(target) for target in args.paths if not is_url(target)]
+    paths = [Path(t) for t in args.paths if not is_url(t) and t != STDIN]
     library = open_library(args.library_home, first_run_story=False)
     collected = _fetch_pages(urls)
+    if STDIN in args.paths:
+        from tui.core.ingest.jsonl import read_jsonl
+
+        records, bad_lines = read_jsonl(sys.stdin.buffer, name="stdin", stable_place=False)
+        collected.pages.extend(records)
+        collected.problems.extend(bad_lines)
     report = import_paths(
         library,
         paths,
@@ -110,6 +118,10 @@ def run_import(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(printable(problem), file=sys.stderr)
     return 0 if report.imported or report.skipped else 1
+
+
+STDIN = "-"
+"""The import argument that reads JSON Lines from standard input."""
 
 
 def _fetch_pages(urls: list[str]) -> Collected:

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 import orjson
 
+from tui.core.ingest.jsonl import is_jsonl_name, read_jsonl_file
 from tui.core.ingest.page_source import PageSource, is_article_file
 from tui.core.text.safe_text import safe_name
 
@@ -75,6 +76,7 @@ def group_paths(
     """Sort the inputs into stories: one per folder, one for all loose files."""
     groups: list[FileGroup] = []
     loose: list[Path] = []
+    records: list[PageSource] = []
     for path in map(Path, paths):
         if not path.exists():
             report.problems.append(f"{path}: no such file or folder")
@@ -98,8 +100,14 @@ def group_paths(
                         manifest_title=safe_name(title) if isinstance(title, str) else None,
                     )
                 )
+        elif is_jsonl_name(path.name):
+            in_file, problems = read_jsonl_file(path)
+            records.extend(in_file)
+            report.problems.extend(problems)
         else:
             loose.append(path)
+    if records:  # JSON Lines records are loose articles, as loose files are
+        groups.append(FileGroup(files=[], fallback_title=UNTITLED_STORY, pages=records))
     if loose:
         groups.append(
             FileGroup(files=loose, fallback_title=safe_name(loose[0].stem) or UNTITLED_STORY)

@@ -24,6 +24,18 @@ from tui.core.text.safe_text import safe_name
 from tui.core.text.textio import UnreadableFile, normalise_newlines, read_text_file
 
 
+class UnreadableSource(UnreadableFile):
+    """An input with no file (a URL, 'FILE:LINE') that gives no article: named as given, since
+    a URL read as a path would lose a slash."""
+
+    def __init__(self, label: str, reason: str) -> None:
+        super().__init__(label, reason)
+        self.label = label
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.reason}"
+
+
 @dataclass(frozen=True, slots=True)
 class PageSource:
     """An article with no file of its own: a fetched page, a JSON Lines record, a feed item."""
@@ -38,7 +50,9 @@ class PageSource:
     outlet: str | None = None
     title: str | None = None
     date: str | None = None
-    """ISO date (YYYY-MM-DD)."""
+    """ISO date (YYYY-MM-DD), or date and time (`core.text.published`)."""
+    label: str | None = None
+    """How messages name it, when not by `source` ('FILE:LINE' of a JSON Lines record)."""
 
     @property
     def name(self) -> str:
@@ -47,7 +61,7 @@ class PageSource:
         if "//" in where:
             last = PurePosixPath(urlsplit(where).path).name
             return last or (urlsplit(where).hostname or where)
-        return where
+        return PurePosixPath(where).name or where
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,19 +120,20 @@ def read_source(item: Path | PageSource) -> SourceText:
 
 
 def _read_page_source(item: PageSource) -> SourceText:
-    label = safe_name(item.source) or "input"
+    label = safe_name(item.label or item.source) or "input"
+    source = safe_name(item.source) or label
     given_url = safe_name(item.url) or None
     if item.html is not None and len(item.html) > MAX_PAGE_BYTES:
-        raise UnreadableFile(label, f"page larger than {MAX_PAGE_BYTES:,} bytes")
+        raise UnreadableSource(label, f"page larger than {MAX_PAGE_BYTES:,} bytes")
     if item.html is not None and item.html.strip():
         try:
             page = extract_page(item.html, url=given_url)
         except PageError as exc:
-            raise UnreadableFile(label, str(exc)) from None
+            raise UnreadableSource(label, str(exc)) from None
         return SourceText(
             raw=page.raw_text(),
             extracted=True,
-            source=label,
+            source=source,
             label=label,
             name=item.name,
             url=given_url or page.url,
@@ -130,8 +145,8 @@ def _read_page_source(item: PageSource) -> SourceText:
         )
     text = normalise_newlines(item.text or "")
     if not text.strip():
-        raise UnreadableFile(label, "no text and no html")
+        raise UnreadableSource(label, "no text and no html")
     return SourceText(
-        raw=text, extracted=False, source=label, label=label, name=item.name, url=given_url,
+        raw=text, extracted=False, source=source, label=label, name=item.name, url=given_url,
         outlet=item.outlet, title=safe_name(item.title) or None, date=item.date,
     )  # fmt: skip

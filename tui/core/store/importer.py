@@ -34,7 +34,7 @@ from tui.core.ingest.import_groups import (
     group_paths,
 )
 from tui.core.ingest.outlets import detect_outlet
-from tui.core.ingest.page_source import PageSource, read_source
+from tui.core.ingest.page_source import PageSource, UnreadableSource, read_source
 from tui.core.ingest.story_clean import clean_story
 from tui.core.models import Article, CleanResult, Story
 from tui.core.store.library import Library, LibraryError, article_id_for, now_iso
@@ -153,7 +153,7 @@ def _parse(
     raw = read.raw
     cleaned = clean_text(raw, extracted=read.extracted)
     if not cleaned.sentences:
-        raise UnreadableFile(read.label, "no article text left after cleaning")
+        raise UnreadableSource(read.label, "no article text left after cleaning")
     path = Path(read.name)
     files = manifest.get("files")
     entry = files.get(path.name) if isinstance(files, dict) else None
