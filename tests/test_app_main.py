@@ -88,9 +88,11 @@ async def test_j_k_g_G_in_sources_select_outlets_and_the_panes_follow(
     seeded: tuple[Library, str],
 ) -> None:
     library, story_id = seeded
-    ids = [article.id for article in library.articles(story_id)]
     messages: list[Message] = []
     async with running_main(library, story_id, messages=messages) as (app, pilot, main):
+        # Sources' order: wire families together (tests/test_app_coverage.py)
+        ids = [option.id for option in main.query_one(SourceList).outlet_list.options]
+        assert sorted(ids) == sorted(a.id for a in library.articles(story_id))
         assert _focused_id(app) == "outlets"
         await pilot.press("j")
         assert main.cursor is not None and main.cursor.article_id == ids[1], "moved at once"

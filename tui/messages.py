@@ -44,7 +44,9 @@ class ImportFinished(Message):
         self.lines = lines
 
 
-ViewName = Literal["side_by_side", "matrix", "drift", "stories", "import"]
+ViewName = Literal[
+    "side_by_side", "matrix", "drift", "stories", "import", "coverage", "profiles"
+]
 """The secondary screens the main screen opens over itself."""
 
 ToggleName = Literal["show_removed", "only_additions"]

@@ -200,6 +200,37 @@ MAIN_BINDINGS: list[Binding] = [
         id="view.drift",
     ),
     Binding(
+        "c",
+        "open_view('coverage')",
+        "Coverage",
+        tooltip="Who covered the story: outlets by lean, country and type, blindspot, timeline",
+        id="view.coverage",
+    ),
+    Binding(
+        "P",
+        "open_view('profiles')",
+        "Profiles",
+        show=False,
+        tooltip="Outlet profiles: lean, country, type, owner, domains (yours to edit)",
+        id="view.profiles",
+    ),
+    Binding(
+        "p",
+        "edit_profile",
+        "Profile",
+        show=False,
+        tooltip="Edit the selected outlet's profile (lean, country, type, ...)",
+        id="profile.edit",
+    ),
+    Binding(
+        "z",
+        "fold_family",
+        "Fold family",
+        show=False,
+        tooltip="Fold the selected outlet's wire family to one row in Sources, or unfold it",
+        id="sources.fold_family",
+    ),
+    Binding(
         "S",
         "open_view('stories')",
         "Stories",
@@ -464,6 +495,31 @@ IMPORT_BINDINGS: list[Binding] = [
     Binding("q,escape", "back", "Back", tooltip="Close the import screen", id="import.back"),
 ]
 
+COVERAGE_BINDINGS: list[Binding] = [
+    *cursor_keys(
+        down="Next article", up="Previous article", top="First article", bottom="Last article"
+    ),
+    Binding("enter", "open", "Open", tooltip="Open this article", id="coverage.open"),
+    Binding("q,escape", "back", "Back", tooltip="Close the coverage view", id="coverage.back"),
+]
+
+PROFILES_BINDINGS: list[Binding] = [
+    *cursor_keys(
+        down="Next outlet", up="Previous outlet", top="First outlet", bottom="Last outlet"
+    ),
+    Binding("enter,e", "edit", "Edit", tooltip="Edit this outlet's profile", id="profiles.edit"),
+    Binding("q,escape", "back", "Back", tooltip="Close the profiles", id="profiles.back"),
+]
+
+PROFILE_EDITOR_BINDINGS: list[Binding] = [
+    Binding(
+        "ctrl+s", "save", "Save", tooltip="Save the profile and close", id="profile_editor.save"
+    ),
+    Binding(
+        "escape", "close", "Close", tooltip="Close without saving", id="profile_editor.close"
+    ),
+]
+
 TAG_PROMPT_BINDINGS: list[Binding] = [
     Binding("escape", "close", "Close", tooltip="Close the tag prompt", id="tag_prompt.close"),
     Binding(
@@ -563,6 +619,18 @@ VIEW_SCREENS: tuple[ScreenKeys, ...] = (
     ScreenKeys(
         "Drift list (d)", "tui.screens.drift_list", "DriftListScreen", tuple(DRIFT_BINDINGS)
     ),
+    ScreenKeys(
+        "Coverage (c)", "tui.screens.coverage_view", "CoverageScreen", tuple(COVERAGE_BINDINGS)
+    ),
+    ScreenKeys(
+        "Profiles (P)", "tui.screens.profiles_view", "ProfilesScreen", tuple(PROFILES_BINDINGS)
+    ),
+    ScreenKeys(
+        "Profile editor (p)",
+        "tui.screens.profile_editor",
+        "ProfileEditor",
+        tuple(PROFILE_EDITOR_BINDINGS),
+    ),
     ScreenKeys("Stories (S)", "tui.screens.stories", "StoriesScreen", tuple(STORIES_BINDINGS)),
     ScreenKeys("Notes (T)", "tui.screens.notes_view", "NotesScreen", tuple(NOTES_BINDINGS)),
     ScreenKeys("Import (i)", "tui.screens.import_screen", "ImportScreen", tuple(IMPORT_BINDINGS)),
@@ -629,6 +697,10 @@ KEY_COMMANDS: tuple[KeyCommand, ...] = (
     _command("view: coverage matrix", "view.matrix"),
     _command("view: drift list", "view.drift", "Names, numbers, dates and quotes that differ"),
     _command("view: stories", "view.stories", "Pick another story of the library"),
+    _command("view: coverage", "view.coverage"),
+    _command("view: outlet profiles", "view.profiles"),
+    _command("profile: edit the selected outlet's", "profile.edit"),
+    _command("sources: fold or unfold the wire family", "sources.fold_family"),
     _command("import: files", "view.import", "Import a file or a folder of articles"),
     _command("toggle: removed lines", "toggle.removed"),
     _command(

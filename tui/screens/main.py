@@ -57,6 +57,7 @@ from tui.screens.annotator import Annotator, Focus
 from tui.screens.choice import ChoiceScreen, choice_callback
 from tui.screens.pane_search import SEARCH_BOX_ID, PaneSearch
 from tui.screens.prepare_ahead import PrepareAhead
+from tui.screens.profile_keeper import ProfileKeeper
 from tui.widgets import PaneList, safe_text
 from tui.widgets.annotation_marks import AnnotationMarks
 from tui.widgets.article_view import ArticleView
@@ -103,6 +104,7 @@ class MainScreen(Screen[None]):
         self.annotator = Annotator(self, self.library)
         self._search = PaneSearch(self)
         self._ahead = PrepareAhead(self, index_in=self.index_in)
+        self.profiles = ProfileKeeper(self, self.library, blindspot_share=config.blindspot_share)
 
     @property
     def annotation_marks(self) -> AnnotationMarks:
@@ -207,6 +209,7 @@ class MainScreen(Screen[None]):
         self.refresh_marks()
         self.articles = {article.id: article for article in articles}
         self.alignment = alignment
+        self.refresh_coverage()
         if focus is None or focus.article_id not in self.articles:
             first = next(iter(self.articles), None)
             focus = SentenceRef(first, 0) if first is not None else None
@@ -450,6 +453,10 @@ class MainScreen(Screen[None]):
         event.stop()
         from tui.screens.views import view_screen
 
+        if event.view in ("coverage", "profiles") and self.alignment and self.story:
+            self._open_profile_view(event.view, self.story, self.alignment)
+            return
+
         screen = view_screen(
             event.view,
             library=self.library,
@@ -462,6 +469,43 @@ class MainScreen(Screen[None]):
             self.notify("Open a story first (S lists the stories, i imports).", severity="warning")
         else:
             self._push_view(screen)
+
+    # --- outlet profiles, coverage and wire families (the `ProfileKeeper` reads the profiles) ----
+
+    def refresh_coverage(self) -> None:
+        """Hand Sources the story's spread by lean as the profiles now say."""
+        if self.alignment is not None:
+            coverage = self.profiles.coverage(list(self.articles.values()), self.alignment)
+            self.query_one(SourceList).spread = coverage.spread
+
+    def _open_profile_view(self, view: ViewName, story: Story, alignment: StoryAlignment) -> None:
+        articles = list(self.articles.values())
+        if view == "profiles":
+            self.profiles.open_profiles(articles, self.refresh_coverage)
+            return
+        from tui.screens.coverage_view import CoverageScreen
+
+        coverage = self.profiles.coverage(articles, alignment)
+        self._push_view(CoverageScreen(coverage, title=story.title))
+
+    def action_edit_profile(self) -> None:
+        article = self.articles.get(self.cursor.article_id) if self.cursor else None
+        if article is None:
+            self.notify("Open a story first (S lists the stories, i imports).", severity="warning")
+            return
+        self.profiles.edit(article, self.refresh_coverage)
+
+    def action_fold_family(self) -> None:
+        """Fold the selected outlet's wire family to one row in Sources, or unfold it."""
+        sources = self.query_one(SourceList)
+        cursor = self.cursor
+        origin = sources.family_origin(cursor.article_id) if cursor else None
+        if origin is None:
+            self.notify("This outlet is in no wire family: it shares no text near-verbatim.")
+            return
+        if not sources.is_folded(origin) and cursor and cursor.article_id != origin:
+            self.select_outlet(origin)  # the fold's one row is the origin's
+        sources.toggle_fold(origin)
 
     def _push_view(self, screen: Screen[Any]) -> None:
         """Open a view over this screen; a choice it closes on comes back as a request."""

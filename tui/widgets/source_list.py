@@ -16,13 +16,17 @@ from textual.reactive import var
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
 
+from tui.core.coverage.copies import FamilyCopies, family_copies
+from tui.core.coverage.spread import Spread
 from tui.core.models import Article, OutletShare, SentenceRef, Story, StoryAlignment
+from tui.core.profiles.types import LEFT_SIDE, RIGHT_SIDE
 from tui.core.text.published import published_instant, published_label
 from tui.core.text.web_address import host_of
 from tui.core.text.wording import plural
 from tui.widgets import Option, PaneList, safe_text, spaced, status_bar
 from tui.widgets.annotation_marks import MARK_STYLE, NO_MARKS, NOTE_MARK, TAG_MARK, AnnotationMarks
 from tui.widgets.diff_lines import fit_lines
+from tui.widgets.family_rows import SourceRow, hidden_by_fold, source_rows
 
 ORIGIN_MARK = "★"
 """Marks the origin of the story's largest wire family: the copy the others carry most of."""
@@ -45,10 +49,14 @@ One row per outlet: name, publication date (and time) when known, the site it wa
 read from, sentence count and a bar of its
 **shared** / **reworded** / **unique** sentences. ★ marks the likely origin: in the
 largest wire family (outlets sharing sentences near-verbatim), the copy the others carry
-most of. A story of independent reports has no ★, and its header says so. Moving the
+most of. A story of independent reports has no ★, and its header says so. Each wire
+family's outlets are listed together, closest to the source first, each copy with how
+much of the text it changed against its family's origin; `z` folds a family to one row
+(and unfolds it). Once outlets have a lean (`p`, `P`), the header counts them by side:
+'3/5 rated: 1L 2R' is one outlet left of center and two right of it. Moving the
 highlight selects the outlet; `enter` moves to its article; `O` lists the outlets by
-publication time (who ran it first), `O` again in story order; `o` opens the article's
-page in your browser.
+publication time (who ran it first; families are not grouped then), `O` again in story
+order; `o` opens the article's page in your browser.
 """
 
     story: var[Story | None] = var(None)
@@ -60,6 +68,8 @@ page in your browser.
     by_published: var[bool] = var(False)
     """List the outlets by publication time, first published first (undated last), instead of
     in story order."""
+    spread: var[Spread | None] = var(None)
+    """The story's outlets by lean, from the user's profiles (the header counts the sides)."""
 
     class OutletSelected(Message):
         """The reader highlighted another outlet."""
@@ -82,6 +92,9 @@ page in your browser.
         super().__init__(id=id)
         self._text_width = 0
         """The width the header and rows were fitted to (see `on_resize`)."""
+        self._families: tuple[FamilyCopies, ...] = ()
+        self.folded: set[str] = set()
+        """Origins of the wire families shown as one row."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="story-header", markup=False)
@@ -97,8 +110,33 @@ page in your browser.
     def watch_marks(self) -> None:
         self._show_rows()
 
-    def watch_alignment(self) -> None:
+    def watch_spread(self) -> None:
         self._show_header()
+
+    def watch_alignment(self, alignment: StoryAlignment | None) -> None:
+        self._families = family_copies(alignment) if alignment is not None else ()
+        origins = {family.family.origin for family in self._families}
+        self.folded &= origins  # a fold outlives a re-alignment, not a story
+        self._show_header()
+        self._show_rows()
+
+    def family_origin(self, article_id: str) -> str | None:
+        """The origin of the wire family `article_id` belongs to, if any."""
+        for family in self._families:
+            if article_id in family.family.members:
+                return family.family.origin
+        return None
+
+    def _shown_families(self) -> tuple[FamilyCopies, ...]:
+        """The families Sources groups: none while it lists outlets by publication time."""
+        return () if self.by_published else self._families
+
+    def is_folded(self, origin: str) -> bool:
+        return origin in self.folded
+
+    def toggle_fold(self, origin: str) -> None:
+        """Fold the family of `origin` to its origin's row, or unfold it."""
+        self.folded ^= {origin}
         self._show_rows()
 
     def watch_by_published(self) -> None:
@@ -120,6 +158,11 @@ page in your browser.
 
     def watch_cursor(self, cursor: SentenceRef | None) -> None:
         if cursor is None:
+            return
+        hidden = hidden_by_fold(self._shown_families(), self.folded)
+        if cursor.article_id in hidden:  # going to a folded copy opens its family
+            self.folded.discard(hidden[cursor.article_id])
+            self._show_rows()
             return
         outlets = self.outlet_list
         try:
@@ -155,7 +198,11 @@ page in your browser.
             header.update(Content.styled("No story open", "$text-muted"))
             return
         width = max(1, header.content_region.width or self._fit_width())
-        figures = pack(overview(self.alignment), width) if self.alignment is not None else []
+        figures = (
+            pack(overview(self.alignment) + spread_figures(self.spread), width)
+            if self.alignment is not None
+            else []
+        )
         lines = [Content.styled(line, "$text-muted") for line in figures]
         room = HEADER_TEXT_LINES - len(figures)
         if room > 0 or not figures:  # the figures come first: they are what the header is for
@@ -176,8 +223,13 @@ page in your browser.
             dates = {aid: article.date for aid, article in self.articles.items()}
             order.sort(key=lambda aid: published_instant(dates.get(aid)))  # stable: ties keep order
         rows: list[Option | None] = []
-        for aid in order:
-            rows += [Option(self._row(aid, shares.get(aid), aid == alignment.origin), id=aid), None]
+        for row in source_rows(order, self._shown_families(), self.folded):
+            aid = row.article_id
+            content = self._row(aid, shares.get(aid), aid == alignment.origin)
+            family_line = self._family_line(row)
+            if family_line is not None:
+                content = Content("\n").join([content, family_line])
+            rows += [Option(content, id=aid), None]
         outlets.set_options(rows[:-1])
         self.watch_cursor(self.cursor)
 
@@ -223,6 +275,20 @@ page in your browser.
             counts = spaced(counts, (f" {marked}", MARK_STYLE))
         return Content("\n").join([first, title, counts])
 
+    @staticmethod
+    def _family_line(row: SourceRow) -> Content | None:
+        """Under a wire family's row: the family (origin) or how much this copy changed."""
+        copy = row.copy
+        if copy is None:
+            return None
+        if copy.is_origin:
+            if row.folded:
+                hidden = plural(row.folded, "copy", "copies")
+                return Content.styled(f"  ▸ +{hidden} folded (z)", "$accent")
+            return Content.styled("  ┬ wire family origin", "$text-muted")
+        branch = "└" if row.last_in_family else "├"
+        return Content.styled(f"  {branch} copy, {copy.changed:.0%} changed", "$text-muted")
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         article_id = event.option.id
@@ -249,6 +315,24 @@ def pack(items: list[str], width: int) -> list[str]:
         else:
             lines.append(item)
     return lines
+
+
+def spread_figures(spread: Spread | None) -> list[str]:
+    """The header's figures of the story's outlets by lean, once any outlet has one: how many
+    are rated and how many on each side ('3/5 rated: 1L 2R'), and the blindspot if any."""
+    if spread is None or spread.rated == 0:
+        return []
+    counts = {count.key: count.count for count in spread.by_lean}
+    sides = [
+        (sum(counts.get(lean, 0) for lean in LEFT_SIDE), "left"),
+        (counts.get("center", 0), "center"),
+        (sum(counts.get(lean, 0) for lean in RIGHT_SIDE), "right"),
+    ]
+    shown = " ".join(f"{count}{side[0].upper()}" for count, side in sides if count)
+    figures = [f"{spread.rated}/{len(spread.outlets)} rated: {shown}"]
+    if spread.blindspot is not None:
+        figures.append(f"blindspot: {spread.blindspot.side}")
+    return figures
 
 
 def overview(alignment: StoryAlignment) -> list[str]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from tui.core.align.families import family_evidence
 from tui.core.models import Family, StoryAlignment
 
 SAME_SCORE = 99.5
@@ -87,6 +86,10 @@ def copy_change(alignment: StoryAlignment, origin: str, article_id: str) -> Copy
 
 def family_copies(alignment: StoryAlignment) -> tuple[FamilyCopies, ...]:
     """Every wire family of the story, largest first, with each copy's changes."""
+    # Imported here: the aligner's modules (and rapidfuzz) load only when something is aligned,
+    # not when the app opens a story whose alignment was kept on disk.
+    from tui.core.align.families import family_evidence
+
     return tuple(
         FamilyCopies(
             family,
