@@ -2,7 +2,7 @@
 
 Ids are random per library; a tie broken by id would make the same texts cluster differently in
 two libraries. These tests give the same articles fresh ids (and shuffle them) and compare every
-sentence's cluster membership, status and the origin, read through the outlets.
+sentence's cluster membership, status, the origin and the drift, read through the outlets.
 """
 
 from __future__ import annotations
@@ -43,7 +43,10 @@ def _shape(articles: list[Article], alignment: StoryAlignment) -> object:
         for info in infos
     )
     origin = outlet[alignment.origin] if alignment.origin else None
-    return clusters, statuses, origin
+    drift = sorted(
+        (d.kind, d.a, d.b, d.outlets_a, d.outlets_b, d.scope) for d in alignment.drift
+    )
+    return clusters, statuses, origin, drift
 
 
 def _by_cluster(alignment: StoryAlignment) -> dict[int, list]:  # type: ignore[type-arg]

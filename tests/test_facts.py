@@ -142,7 +142,10 @@ def test_every_title_of_a_story_joins_one_cluster() -> None:
     heads = [
         ("obs", "157 killed in earthquake in Nepal"),
         ("ws", "Nepal is hit by 6.4 magnitude earthquake, killing at least 37 people"),
-        ("cn", "Tragedy Strikes Nepal: Earthquake Claims 92 Lives in Jajarkot and 36 in Rukum West"),
+        (
+            "cn",
+            "Tragedy Strikes Nepal: Earthquake Claims 92 Lives in Jajarkot and 36 in Rukum West",
+        ),
         ("pf", "Jajarkot Earthquake Disaster: Death Toll Climbs to 133"),
     ]
     body = "Rescuers searched the rubble of collapsed houses in the hills on Saturday."
@@ -189,3 +192,32 @@ def test_a_story_of_independent_reports_has_no_origin(split: str, name: str) -> 
     alignment = align_story(_story(split, name))
     assert alignment.families == ()
     assert alignment.origin is None
+
+
+QUOTES = [
+    "\u201cWe strongly condemn this blatant aggression against our sovereignty and our "
+    "airspace,\u201d",
+    "\u201cOur air defences intercepted the missiles and nobody was hurt at the base,\u201d",
+    "\u201cWe call on all parties to return to the negotiating table without delay,\u201d",
+]
+
+
+def _quoting(key: str, framing: str) -> Article:
+    own = {
+        "a": "Qatar said on Monday it had kept the right to respond to the strike.",
+        "b": "Officials in Doha spent the evening in meetings with the emir's advisers.",
+    }
+    return make_article(
+        key, key.upper(), [f"{quote} {framing}" for quote in QUOTES] + [own.get(key, own["a"])]
+    )
+
+
+def test_reports_quoting_one_statement_are_no_family() -> None:
+    """al-udeid-strike-2025: outlets print the ministry's words verbatim, each framing them in
+    its own words; copies of one text keep the framing too."""
+    independent = align_story(
+        [_quoting("a", "the ministry said."), _quoting("b", "said Al-Ansari.")]
+    )
+    assert independent.families == ()
+    copies = align_story([_quoting("a", "the ministry said."), _quoting("c", "the ministry said.")])
+    assert len(copies.families) == 1

@@ -1,8 +1,9 @@
 """Wire families: outlets that run one text, and the copy closest to its source.
 
 Two articles are of one family when they share several sentences near-verbatim (a counterpart
-score of `SHARED_SCORE` or more): copies of one wire story do, while independent reports of one
-event share facts but seldom wording, and at most the odd quote. A family's origin is its member
+score of `SHARED_SCORE` or more), quotations aside: copies of one wire story do, while
+independent reports of one event share facts but seldom wording, and quote the same statements
+word for word. A family's origin is its member
 that covers most of what the others carry. A story may have several families (an AFP copy and a
 Reuters copy) or none (independent reports): then crosswire names no origin at all, rather than
 starring whichever article happens to overlap most.
@@ -10,6 +11,7 @@ starring whichever article happens to overlap most.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -29,6 +31,30 @@ FAMILY_SHARE = 0.2
 MOSTLY_COPIED = 0.5
 """A short article sharing this share of its sentences near-verbatim (two at least) is a copy
 however few sentences that makes."""
+QUOTED_SHARE = 0.5
+"""A sentence this much inside quotation marks is someone's words, which independent reports
+print verbatim too: it is no evidence of copying."""
+_WORD = re.compile(r"\w+")
+_QUOTED = re.compile(r'"[^"]+"|\u201c[^\u201c\u201d]+\u201d')
+
+
+def mostly_quoted(text: str) -> bool:
+    """Whether most of a sentence is a quotation ('"We will respond," the ministry said.')."""
+    inside = sum(len(found) for found in _QUOTED.findall(text))
+    return inside >= QUOTED_SHARE * len(text)
+
+
+def _copy_evidence(one: str, other: str) -> bool:
+    """Whether two near-verbatim sentences show copying: a quotation counts only when the words
+    around it are the same too (a copy desk keeps the attribution; two reporters quoting one
+    statement frame it each in their own words)."""
+    if not (mostly_quoted(one) or mostly_quoted(other)):
+        return True
+    return _framing(one) == _framing(other)
+
+
+def _framing(text: str) -> str:
+    return " ".join(_WORD.findall(_QUOTED.sub(" ", text).casefold()))
 
 
 def find_families(
@@ -50,6 +76,11 @@ def find_families(
             for m in range(n + 1, len(row)):
                 if row[m] >= shared_score:
                     one, other = members[n], members[m]
+                    if not _copy_evidence(
+                        ordered[one[0]].sentences[one[1]].text,
+                        ordered[other[0]].sentences[other[1]].text,
+                    ):
+                        continue
                     together[(min(one[0], other[0]), max(one[0], other[0]))] += 1
                     links.append((one, other))
     parent = list(range(len(ordered)))

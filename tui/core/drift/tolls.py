@@ -134,8 +134,13 @@ def find_toll_drift(
                 if best is None or figure.value > (best[0].value or 0):
                     largest[ref.article_id] = (figure, ref)
         tolls: list[_Toll] = []
-        for article_id in sorted(largest):
-            figure, ref = largest[article_id]
+        # Smallest toll first, ties by how it is written and who wrote it: never by article
+        # id (ids are made at import; one story must read the same in every library).
+        def by_content(item: tuple[str, tuple[Figure, SentenceRef]]) -> tuple[object, ...]:
+            article_id, (figure, ref) = item
+            return (figure.value, figure.phrase, outlets[article_id], texts[ref])
+
+        for article_id, (figure, ref) in sorted(largest.items(), key=by_content):
             toll = next((t for t in tolls if agree(t.figure, figure)), None)
             if toll is None:
                 toll = _Toll(figure)
