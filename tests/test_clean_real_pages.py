@@ -89,7 +89,6 @@ def _removed(raw: str) -> list[tuple[str, str]]:
         ),
         # tests/fixtures/grouping: usyk-fury-2024, taiwan-election-2020, hualien-quake-2024
         ("Tyson Fury vs Oleksandr Usyk | Mark Robinson/Matchroom Boxing", "photo caption"),
-        ("Julia Yeo | January 11, 09:13 pm", "byline"),
         ("Image title", "page widget"),
         # yeti-airlines-crash-2023/04_pledgetimes.txt (held-out)
         ("#bodies #recovered #wreckage #crashed #plane #Nepal", "hashtags"),

@@ -277,8 +277,6 @@ HEADER_BYLINE = re.compile(
     r"^[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3} in [A-Z][\w'. -]+$"
     r"|^[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3}, [A-Z][\w'. -]+$"
 )
-_AUTHOR_NAME = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
-"""'Julia Yeo' in 'Julia Yeo | January 11, 09:13 pm': a writer's name before the date."""
 # 'By Kenji Sato', 'By Kenji Sato and Mia Lee', 'By Daily Herald staff', 'By our correspondent'.
 _BYLINE = re.compile(
     r"^By\s+(?:(?:the|our|an?)\s+)?(?:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}"
@@ -437,10 +435,6 @@ def line_reason(text: str) -> tuple[str | None, str | None]:
         return "navigation", None
     if words <= 10 and _BYLINE.match(plain) and plain[-1] not in _SENTENCE_END:
         return "byline", None
-    if words <= 12 and "|" in plain:
-        name, _, rest = plain.partition("|")
-        if _AUTHOR_NAME.match(name.strip()) and (stated_date(rest) or _CLOCK.search(rest)):
-            return "byline", stated_date(rest)
     if words <= 3 and plain[-1:] in _DATELINE_ENDS and _DATELINE.match(plain):
         return "date line", None
     return None, None
