@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "tui.cli.open",
     "tui.cli.outlets",
     "tui.cli.stories",
+    "tui.cli.data",
 )
 """Modules that add subcommands; a new command is one more name here."""
 
