@@ -108,6 +108,10 @@ class CrosswireApp(App[None]):
         return screen
 
     def on_mount(self) -> None:
+        if self.library.migration is not None:
+            from tui.core.text.safe_text import display_text
+
+            self.notify(display_text(self.library.migration.summary()), markup=False, timeout=15)
         self._restore_theme()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._apply_keymap()

@@ -38,6 +38,8 @@ def open_library(home: Path, *, first_run_story: bool = True) -> Library:
     from tui.core.store.seeds import ensure_bundled_story
 
     library = Library(home)
+    if library.migration is not None:
+        print(f"crosswire: {printable(library.migration.summary())}", file=sys.stderr, flush=True)
     if not first_run_story:
         return library
     added = ensure_bundled_story(library)

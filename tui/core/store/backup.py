@@ -27,7 +27,7 @@ import tarfile
 import tempfile
 import zlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -35,7 +35,7 @@ from typing import IO, Any
 
 import orjson
 
-from tui.core.store.library_files import scan_library
+from tui.core.store.library_files import BACKUPS_DIR, scan_library
 from tui.core.store.storage import AtomicJSONStorage, LibraryError
 
 __all__ = [
@@ -174,18 +174,27 @@ def _tar_info(name: str, size: int, mtime: float) -> tarfile.TarInfo:
 
 
 def write_backup(
-    home: Path, archive: Path, *, crosswire_version: str, force: bool = False
+    home: Path,
+    archive: Path,
+    *,
+    crosswire_version: str,
+    force: bool = False,
+    locked: bool = False,
 ) -> BackupResult:
     """Write every data file of the library at `home` into a new archive at `archive`.
 
-    Refuses (LibraryError, one line) an archive path inside the library or one that exists
-    (unless `force`); the archive appears only once complete.
+    Refuses (LibraryError, one line) an archive path inside the library (but for its `backups/`
+    folder, which backups leave out) or one that exists (unless `force`); the archive appears
+    only once complete. `locked`: the caller already holds the library's write lock.
     """
     home = home.expanduser()
     archive = archive.expanduser()
     if not home.is_dir():
         raise LibraryError(f"{home}: no library here to back up")
-    if archive.resolve().is_relative_to(home.resolve()):
+    where = archive.resolve()
+    if where.is_relative_to(home.resolve()) and not where.is_relative_to(
+        (home / BACKUPS_DIR).resolve()
+    ):
         raise LibraryError(f"{archive}: inside the library folder; write the backup elsewhere")
     if archive.exists() and not force:
         raise LibraryError(f"{archive}: already exists (use --force to replace it)")
@@ -198,7 +207,7 @@ def write_backup(
     except OSError as exc:
         raise LibraryError(f"{folder}: cannot write the backup here ({exc.strerror})") from exc
     try:
-        with _library_lock(home):
+        with nullcontext() if locked else _library_lock(home):
             scanned = scan_library(home)
             files: list[BackedUpFile] = []
             with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:

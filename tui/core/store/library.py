@@ -28,6 +28,7 @@ from tinydb import Query
 from tinydb.table import Table
 
 from tui.core.models import Article, Story
+from tui.core.store.migrations import SCHEMA_VERSION, Migration, migrate_on_open
 from tui.core.store.records import (
     INDEX_FIELDS,
     ArticleEntry,
@@ -56,8 +57,6 @@ __all__ = [
 ANNOTATIONS_FILE = "annotations.json"
 """Tags and notes, kept by `core.notes.annotations`; named here so the app can see that a library has
 none without loading the annotation store (~6 ms of imports at start-up)."""
-SCHEMA_VERSION = 1
-"""Bumped whenever the layout changes in a way an older crosswire would misread."""
 LAST_STORY_STATE_KEY = "last_story"
 """State key of the story last read in the app."""
 
@@ -105,6 +104,8 @@ class Library:
 
     def __init__(self, home: Path | str) -> None:
         self.home = Path(home).expanduser()
+        self.migration: Migration | None = migrate_on_open(self.home)
+        """What opening did to move an older library forward (`core.store.migrations`)."""
         _prepare_folder(self.home)
         self._index = AtomicJSONStorage(self.home / "library.json")
         self._state = AtomicJSONStorage(self.home / "state.json")
