@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core.store.library import Library, LibraryError
+
+if TYPE_CHECKING:
+    from tui.core.fetch.http import Fetcher
 from tui.core.text.safe_text import display_lines, display_text
 
 
@@ -63,3 +67,11 @@ def resolve_story_id(library: Library, query: str | None) -> str:
     if not stories:
         raise LibraryError(f"no stories in {library.home}; import some first (crosswire import)")
     raise LibraryError(f"{len(stories)} stories in {library.home}; name one (crosswire stories)")
+
+
+def new_fetcher() -> Fetcher:
+    """The HTTP fetcher every command uses: default limits, a User-Agent with this version."""
+    from tui import __version__
+    from tui.core.fetch.http import Fetcher, FetchLimits, user_agent
+
+    return Fetcher(FetchLimits(user_agent=user_agent(__version__)))

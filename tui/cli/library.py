@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.cli.common import open_library, printable
+from tui.cli.common import new_fetcher, open_library, printable
 from tui.core.store.library import Library
 from tui.core.text.wording import plural
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from tui.core.fetch.web_pages import Collected
-    from tui.core.store.importer import ImportedArticle
+    from tui.core.store.importer import ImportedArticle, ImportReport
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -67,17 +67,16 @@ def run_import(args: argparse.Namespace) -> int:
     as used (importing a folder again succeeds and changes nothing). A new library is not given
     the bundled example story: the user is bringing a story of their own.
     """
-    from rich.console import Console
-    from rich.text import Text
-
-    from tui.core.fetch.web_pages import is_url
+    from tui.core.fetch.web_pages import is_feed_file, is_url
     from tui.core.store.importer import import_paths
     from tui.core.stories.chooser import EvidenceChooser
 
     urls = [target for target in args.paths if is_url(target)]
     paths = [Path(t) for t in args.paths if not is_url(t) and t != STDIN]
+    feed_files = [path for path in paths if is_feed_file(path) and path.is_file()]
+    paths = [path for path in paths if path not in feed_files]
     library = open_library(args.library_home, first_run_story=False)
-    collected = _fetch_pages(urls)
+    collected = _fetch_pages(urls, feed_files)
     if STDIN in args.paths:
         from tui.core.ingest.jsonl import read_jsonl
 
@@ -95,6 +94,15 @@ def run_import(args: argparse.Namespace) -> int:
         pages=collected.pages,
     )
     report.problems[:0] = collected.problems
+    print_import_report(library, report)
+    return 0 if report.imported or report.skipped else 1
+
+
+def print_import_report(library: Library, report: ImportReport) -> None:
+    """One line per article and per skipped file, one per story; problems on stderr."""
+    from rich.console import Console
+    from rich.text import Text
+
     console = Console(soft_wrap=True, highlight=False)
     for item in report.imported:
         console.print(_imported_line(item))
@@ -117,25 +125,23 @@ def run_import(args: argparse.Namespace) -> int:
         )
     for problem in report.problems:
         print(printable(problem), file=sys.stderr)
-    return 0 if report.imported or report.skipped else 1
 
 
 STDIN = "-"
 """The import argument that reads JSON Lines from standard input."""
 
 
-def _fetch_pages(urls: list[str]) -> Collected:
-    """The pages behind the URLs (none asked: nothing fetched, httpx never imported)."""
+def _fetch_pages(urls: list[str], feed_files: list[Path]) -> Collected:
+    """The articles behind the URLs (pages or feeds) and feed files (none: nothing fetched,
+    httpx never imported)."""
     from tui.core.fetch.web_pages import Collected
 
-    if not urls:
+    if not urls and not feed_files:
         return Collected()
-    from tui import __version__
-    from tui.core.fetch.http import Fetcher, FetchLimits, user_agent
-    from tui.core.fetch.web_pages import collect_pages
+    from tui.core.fetch.web_pages import collect
 
-    with Fetcher(FetchLimits(user_agent=user_agent(__version__))) as fetcher:
-        return collect_pages(urls, fetcher)
+    with new_fetcher() as fetcher:
+        return collect(urls, feed_files, fetcher)
 
 
 def _imported_line(item: ImportedArticle) -> Text:

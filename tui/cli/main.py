@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "tui.cli.notes",
     "tui.cli.compare",
     "tui.cli.open",
+    "tui.cli.feeds",
     "tui.cli.outlets",
     "tui.cli.stories",
     "tui.cli.data",
