@@ -25,6 +25,7 @@ if str(REPO_ROOT) not in sys.path:
 from textual.pilot import Pilot  # noqa: E402
 
 from tui.app import CrosswireApp  # noqa: E402
+from tui.core.profiles.book import ProfileBook  # noqa: E402
 from tui.core.store.config import Config  # noqa: E402
 from tui.core.store.library import Library, LibraryError  # noqa: E402
 from tui.core.store.seeds import ensure_bundled_story  # noqa: E402
@@ -41,16 +42,29 @@ class View:
     """Keys pressed on the main screen once the story is shown."""
     theme: str | None = None
     """A Textual theme name, set through the config as a user would; None for the default."""
+    profiles: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    """Outlet profiles typed into the library first: (outlet, ((field, value), ...))."""
+
+
+EXAMPLE_PROFILES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Ground News", (("type", "aggregator"), ("country", "US"), ("lean", "center"))),
+    ("CRBC News", (("type", "national"), ("country", "China"), ("lean", "left"))),
+    ("SadaNews", (("type", "local"), ("country", "Palestine"), ("lean", "lean-left"))),
+    ("TRT World", (("type", "national"), ("country", "Turkey"), ("lean", "far-left"))),
+)
+"""Example values typed for the picture of the Coverage view, as the snapshot test types them;
+not ratings of these outlets (crosswire ships none)."""
 
 
 VIEWS: tuple[View, ...] = (
     View("main.svg"),
-    View("removed.svg", ("r", "j", "j", "j")),  # TRT World: its page has the most cut lines
+    View("removed.svg", ("r", "j", "j")),  # TRT World: its page has the most cut lines
     View("side_by_side.svg", ("s",)),
     View("matrix.svg", ("m",)),
     View("drift.svg", ("d",)),
     View("help.svg", ("question_mark",)),
     View("light.svg", theme="textual-light"),
+    View("coverage.svg", ("c",), profiles=EXAMPLE_PROFILES),
 )
 
 
@@ -69,6 +83,9 @@ async def shoot(view: View, *, out_dir: Path) -> Path:
         story = ensure_bundled_story(library)
         if story is None:
             raise ScreenshotError(f"{view.filename}: the bundled story was not imported")
+        book = ProfileBook(library.home)
+        for outlet, values in view.profiles:
+            book.set_fields(outlet, dict(values))
         app = CrosswireApp(library, story_id=story.id, config=Config(theme=view.theme))
         async with app.run_test(size=SIZE) as pilot:
             await _settle(pilot)

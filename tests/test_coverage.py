@@ -218,12 +218,21 @@ def test_compare_json_has_coverage_and_timeline(run_cli, seed_paths: list[Path])
     assert run_cli("outlets", "set", "CRBC", "--domains", "crbcnews.com").returncode == 0
     doc = json.loads(run_cli("compare", "--json").stdout)
     coverage = doc["coverage"]
-    assert list(coverage) == ["outlets", "rated", "by_lean", "by_country", "by_type", "blindspot"]
+    assert list(coverage) == [
+        "outlets",
+        "rated",
+        "by_lean",
+        "by_country",
+        "by_type",
+        "threshold",
+        "blindspot",
+    ]
     by_lean = {item["lean"]: item["outlets"] for item in coverage["by_lean"]}
     assert by_lean["lean-right"] == ["TRT World"] and by_lean["right"] == ["SadaNews"]
     assert by_lean["left"] == ["CRBC"]  # found by its page's domain
     assert sorted(by_lean["unrated"]) == ["Ground News", "Portugal Colonial"]
     assert coverage["blindspot"] is None  # 2 of 3 rated on the right: 67%
+    assert coverage["threshold"] == 0.8
     flagged = json.loads(run_cli("compare", "--json", "--blindspot-share", "0.6").stdout)
     assert flagged["coverage"]["blindspot"]["side"] == "right"
     timeline = doc["timeline"]
@@ -239,3 +248,41 @@ def test_compare_json_has_coverage_and_timeline(run_cli, seed_paths: list[Path])
     assert {t["after_first"] for t in timeline[1:]} == {"unknown"}
     bad = run_cli("compare", "--blindspot-share", "0.4")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+def test_no_blindspot_says_why_with_the_figures() -> None:
+    articles = [Art("1", "Left Daily"), Art("2", "Righty"), Art("3", "Middle"), Art("4", "?")]
+    assert story_spread(articles, PROFILES).no_blindspot_reason() == (
+        "No blindspot: of 3 rated outlets, 1 left of center, 1 center, 1 right of it; "
+        "neither side reaches 80%"
+    )
+    assert story_spread(articles[:1], PROFILES).no_blindspot_reason() == (
+        "No blindspot can be judged: 1 rated outlet, fewer than 2"
+    )
+    assert story_spread([Art("9", "?")], PROFILES).no_blindspot_reason() == (
+        "No blindspot can be judged: no outlet of this story has a lean"
+    )
+
+
+def test_families_are_listed_together_and_a_fold_hides_the_copies() -> None:
+    from tui.core.coverage.copies import CopyChange, FamilyCopies
+    from tui.core.models import Family
+    from tui.widgets.family_rows import hidden_by_fold, source_rows
+
+    def family(origin: str, *copies: str) -> FamilyCopies:
+        members = (origin, *copies)
+        changes = tuple(CopyChange(m, m, m == origin, 5, 1, 0, 0) for m in members)
+        return FamilyCopies(Family(origin, members, 5, 6), changes, "")
+
+    afp, reuters = family("b", "e", "a"), family("d", "f")
+    order = ["a", "b", "c", "d", "e", "f", "g"]
+    rows = source_rows(order, [afp, reuters], folded=set())
+    assert [r.article_id for r in rows] == ["b", "e", "a", "c", "d", "f", "g"]
+    assert [r.last_in_family for r in rows] == [False, False, True, False, False, True, False]
+    folded = source_rows(order, [afp, reuters], folded={"b"})
+    assert [(r.article_id, r.folded) for r in folded] == [
+        ("b", 2), ("c", 0), ("d", 0), ("f", 0), ("g", 0),
+    ]  # fmt: skip
+    assert hidden_by_fold([afp, reuters], {"b"}) == {"e": "b", "a": "b"}
+    # an outlet missing from the list (deleted since) leaves its family's other rows intact
+    assert [r.article_id for r in source_rows(["a", "b", "c"], [afp], set())] == ["b", "a", "c"]

@@ -129,7 +129,7 @@ def test_markdown_tables_keep_their_columns(story) -> None:  # type: ignore[no-u
             tables.setdefault(header, []).append(len(cells))
         else:
             header = ""
-    assert len(tables) == 2
+    assert len(tables) == 4  # outlets, coverage by lean, timeline, missing content
     for counts in tables.values():
         assert len(set(counts)) == 1
 

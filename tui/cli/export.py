@@ -57,7 +57,17 @@ def run_export(args: argparse.Namespace) -> int:
 
     with collection_paused():
         opened = StoryReader(library).open(story_id)
-    content = export_story(opened, annotations, fmt=args.fmt, tag=args.tag)
+    from tui.cli.compare import blindspot_share
+    from tui.core.profiles.book import ProfileBook
+
+    content = export_story(
+        opened,
+        annotations,
+        fmt=args.fmt,
+        tag=args.tag,
+        profiles=ProfileBook(library.home).index(),
+        blindspot_share=blindspot_share(library.home, None),
+    )
     if args.output == "-":
         sys.stdout.write(content)
         sys.stdout.flush()

@@ -93,16 +93,13 @@ def blindspot_line(spread: Spread) -> Content:
             (f"covered mostly from the {blindspot.side}; readers on the {other} may miss it. ", ""),
             (f"{blindspot.evidence}.", "$text-muted"),
         )
-    rated = spread.rated
-    if rated == 0:
+    if spread.rated == 0:
         return Content.styled(
             "No outlet has a lean yet: P lists the profiles, p rates the selected outlet "
             "(crosswire ships no ratings).",
             "$text-muted",
         )
-    return Content.styled(
-        f"No blindspot: {rated} rated, no side holds the share that makes one.", "$text-muted"
-    )
+    return Content.styled(spread.no_blindspot_reason() + ".", "$text-muted")
 
 
 def spread_lines(spread: Spread, width: int) -> list[Content]:

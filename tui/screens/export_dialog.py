@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -215,12 +215,29 @@ class ExportDialog(ModalScreen[Path | None]):
 
         try:
             opened = self._reader.open(self._story.id)
-            content = export_story(opened, self._annotations, fmt=fmt, tag=tag)
+            content = export_story(
+                opened, self._annotations, fmt=fmt, tag=tag, **self._coverage_options()
+            )
             written = write_export(content, path, force=force)
         except (ExportError, LibraryError, OSError, ValueError) as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
         self.app.call_from_thread(self._written, written, fmt)
+
+    def _coverage_options(self) -> dict[str, Any]:
+        """The user's outlet profiles and blindspot share, for the coverage section
+        (LibraryError, one line, when the profiles file cannot be read)."""
+        from tui.core.profiles.book import ProfileBook
+        from tui.core.store.config import ConfigError, load_config
+
+        options: dict[str, Any] = {"profiles": ProfileBook(self._library.home).index()}
+        try:
+            share = load_config(self._library.home).blindspot_share
+        except ConfigError:
+            share = None  # the app said so at start; the default rule applies
+        if share is not None:
+            options["blindspot_share"] = share
+        return options
 
     def _failed(self, reason: str) -> None:
         self.busy = False

@@ -107,10 +107,38 @@ class Spread(NamedTuple):
     by_type: tuple[Count, ...]
     """In the types' own order (wire, national, local, aggregator, blog), then 'unknown'."""
     blindspot: Blindspot | None
+    threshold: float = BLINDSPOT_SHARE
+    """The blindspot rule's share, as applied."""
+    min_rated: int = BLINDSPOT_MIN_RATED
 
     @property
     def rated(self) -> int:
         return sum(c.count for c in self.by_lean if c.key != UNRATED)
+
+    def sides(self) -> tuple[int, int, int]:
+        """Rated outlets (left of center, center, right of center)."""
+        counts = {c.key: c.count for c in self.by_lean}
+        return (
+            sum(counts[lean] for lean in LEFT_SIDE),
+            counts["center"],
+            sum(counts[lean] for lean in RIGHT_SIDE),
+        )
+
+    def no_blindspot_reason(self) -> str:
+        """Why the story is no blindspot, with the figures: 'No blindspot: of 3 rated outlets,
+        1 left of center, 0 center, 2 right of it; neither side reaches 80%'."""
+        if self.rated == 0:
+            return "No blindspot can be judged: no outlet of this story has a lean"
+        if self.rated < self.min_rated:
+            return (
+                f"No blindspot can be judged: {plural(self.rated, 'rated outlet')}, "
+                f"fewer than {self.min_rated}"
+            )
+        left, center, right = self.sides()
+        return (
+            f"No blindspot: of {plural(self.rated, 'rated outlet')}, {left} left of center, "
+            f"{center} center, {right} right of it; neither side reaches {self.threshold:.0%}"
+        )
 
 
 def story_outlets(
@@ -165,7 +193,15 @@ def story_spread(
     blindspot = find_blindspot(
         [_lean(o) for o in outlets], threshold=blindspot_share, min_rated=min_rated
     )
-    return Spread(outlets, tuple(by_lean), tuple(by_country), tuple(by_type), blindspot)
+    return Spread(
+        outlets,
+        tuple(by_lean),
+        tuple(by_country),
+        tuple(by_type),
+        blindspot,
+        blindspot_share,
+        min_rated,
+    )
 
 
 def find_blindspot(

@@ -22,6 +22,7 @@ def coverage_document(spread: Spread) -> dict[str, Any]:
         "by_lean": _counts(spread.by_lean, "lean"),
         "by_country": _counts(spread.by_country, "country"),
         "by_type": _counts(spread.by_type, "type"),
+        "threshold": spread.threshold,
         "blindspot": None
         if blindspot is None
         else {

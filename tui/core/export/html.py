@@ -43,6 +43,15 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .note { display: block; border-left: 3px solid var(--mark); margin: .3rem 0 .6rem;
   padding: .1rem .6rem; white-space: pre-wrap; }
 .matrix td.text { max-width: 40rem; } .muted { opacity: .7; }
+.leanbar { display: flex; height: 1.4rem; margin: .5rem 0; border: 1px solid var(--rule); }
+.leanbar span { text-align: center; font-size: .8rem; color: #fff; }
+.lean-far-left { background: #1d4f9e; } .lean-left { background: #3b78d0; }
+.lean-lean-left { background: #86acea; color: #000 !important; }
+.lean-center { background: #a8a8a8; color: #000 !important; }
+.lean-lean-right { background: #e59494; color: #000 !important; }
+.lean-right { background: #cf4646; } .lean-far-right { background: #8e1b1b; }
+.lean-unrated { background: repeating-linear-gradient(45deg, #bbb 0 4px, transparent 4px 8px);
+  color: var(--ink) !important; }
 """
 _SYMBOL = {"shared": "\u25cf shared", "reworded": "\u25d0 reworded", "unique": "\u25cb unique"}
 
@@ -188,6 +197,80 @@ def _annotation_list(data: StoryExport) -> str:
     return "<ol>" + "\n".join(parts) + "</ol>"
 
 
+def _coverage_in_context(data: StoryExport) -> str:
+    """Who covered the story: the lean bar and counts (the unrated shown), the blindspot with
+    its figures, each wire family's evidence and copies' changes, and the timeline."""
+    coverage = data.coverage_in_context()
+    spread = coverage.spread
+    total = len(spread.outlets) or 1
+    bar = "".join(
+        f'<span class="lean-{_e(c.key)}" style="flex:{c.count}" title="{_e(c.label)}: '
+        f'{c.count}">{c.count}</span>'
+        for c in spread.by_lean
+        if c.count
+    )
+    rows = ["<table><tr><th>Lean</th><th>Outlets</th><th>Count</th><th>Share</th></tr>"]
+    for c in spread.by_lean:
+        rows.append(
+            f"<tr><td>{_e(c.label)}</td><td>{_e(', '.join(c.outlets)) or '-'}</td>"
+            f"<td class=num>{c.count}</td><td class=num>{c.count / total:.0%}</td></tr>"
+        )
+    rows.append("</table>")
+    if spread.blindspot is not None:
+        verdict = (
+            f"<p><strong>Blindspot</strong>: covered mostly from the {_e(spread.blindspot.side)}: "
+            f"{_e(spread.blindspot.evidence)}.</p>"
+        )
+    else:
+        verdict = f'<p class="muted">{_e(spread.no_blindspot_reason())}.</p>'
+    counts = "".join(
+        f"<li>{title}: "
+        + "; ".join(f"{_e(c.label)} {c.count} ({_e(', '.join(c.outlets))})" for c in items)
+        + "</li>"
+        for title, items in (("By country", spread.by_country), ("By type", spread.by_type))
+    )
+    families = []
+    for family in coverage.families:
+        origin = next(c for c in family.copies if c.is_origin)
+        copies = "".join(
+            f"<li>{_e(c.outlet)}: {c.changed:.0%} changed ({_e(c.summary())})</li>"
+            for c in family.copies
+            if not c.is_origin
+        )
+        families.append(
+            f"<li><strong>{_e(origin.outlet)}</strong> is closest to the source: "
+            f"{_e(family.evidence)}<ul>{copies}</ul></li>"
+        )
+    family_html = (
+        f"<ul>{''.join(families)}</ul>"
+        if families
+        else '<p class="muted">No wire family: independent reports.</p>'
+    )
+    timeline = ["<table><tr><th>Published</th><th>After the first</th><th>Outlet</th></tr>"]
+    for entry in coverage.timeline.entries:
+        published = _e(entry.recorded) if entry.recorded else '<span class="muted">unknown</span>'
+        timeline.append(
+            f"<tr><td>{published}</td><td>{_e(entry.after_first)}</td>"
+            f"<td>{_e(entry.outlet)}</td></tr>"
+        )
+    timeline.append("</table>")
+    return "\n".join(
+        [
+            f"<p>{len(spread.outlets)} outlets, {spread.rated} with a lean in your outlet "
+            "profiles (crosswire ships no ratings).</p>",
+            f'<div class="leanbar">{bar}</div>',
+            *rows,
+            verdict,
+            f"<ul>{counts}</ul>",
+            "<h3>Wire families</h3>",
+            family_html,
+            "<h3>Timeline</h3>",
+            f"<p>{_e(coverage.timeline.summary())}.</p>",
+            *timeline,
+        ]
+    )
+
+
 def render_html(data: StoryExport) -> str:
     """The whole report as one HTML document (a string), with no external resources."""
     marks = {placed.ref: placed for placed in data.items if placed.ref is not None}
@@ -216,6 +299,8 @@ def render_html(data: StoryExport) -> str:
 {tag_line}
 <h2>Outlets</h2>
 {_shares_table(data)}
+<h2>Coverage in context</h2>
+{_coverage_in_context(data)}
 <h2>Articles side by side</h2>
 <div class="columns">
 {columns}

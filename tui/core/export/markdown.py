@@ -1,4 +1,5 @@
-"""The Markdown memo of a story: outlets and shares, annotations, drift, missing content.
+"""The Markdown memo of a story: outlets and shares, coverage in context, annotations, drift,
+missing content.
 
 Quotes and outlet names come from scraped pages, so they are escaped wherever Markdown would read
 them as syntax (emphasis, links, HTML, table pipes, a list or heading marker at a line start).
@@ -140,6 +141,61 @@ def _missing_section(data: StoryExport) -> list[str]:
     return [*lines, ""]
 
 
+def _coverage_section(data: StoryExport) -> list[str]:
+    """Who covered the story, with the evidence for each claim: outlets by lean, country and
+    type (leans from the user's profiles), the blindspot rule's figures, each wire family's
+    sentences in common and each copy's changes, and the publication dates as recorded."""
+    coverage = data.coverage_in_context()
+    spread = coverage.spread
+    lines = ["## Coverage in context", ""]
+    unrated = len(spread.outlets) - spread.rated
+    lines += [
+        f"{len(spread.outlets)} outlets, {spread.rated} with a lean in your outlet profiles, "
+        f"{unrated} unrated (crosswire ships no ratings).",
+        "",
+        "| Lean | Outlets | Count |",
+        "| --- | --- | ---: |",
+    ]
+    for count in spread.by_lean:
+        names = ", ".join(md_escape(name) for name in count.outlets) or "-"
+        lines.append(f"| {count.label} | {names} | {count.count} |")
+    lines.append("")
+    if spread.blindspot is not None:
+        side = spread.blindspot.side
+        lines.append(f"**Blindspot**: covered mostly from the {side}: {spread.blindspot.evidence}.")
+    else:
+        lines.append(spread.no_blindspot_reason() + ".")
+    lines.append("")
+    for title, counts in (("By country", spread.by_country), ("By type", spread.by_type)):
+        items = "; ".join(
+            f"{md_escape(c.label)} {c.count} ({', '.join(md_escape(o) for o in c.outlets)})"
+            for c in counts
+        )
+        lines += [f"- {title}: {items}"]
+    lines += ["", "### Wire families", ""]
+    if not coverage.families:
+        lines += ["None: no two outlets share a text near-verbatim (independent reports).", ""]
+    for family in coverage.families:
+        origin = next(c for c in family.copies if c.is_origin)
+        lines.append(
+            f"- **{md_escape(origin.outlet)}** is closest to the source: {family.evidence}."
+        )
+        for copy in family.copies:
+            if not copy.is_origin:
+                lines.append(
+                    f"  - {md_escape(copy.outlet)}: {copy.changed:.0%} changed against "
+                    f"{md_escape(origin.outlet)} ({copy.summary()} sentences)"
+                )
+    lines += ["", "### Timeline", "", coverage.timeline.summary() + ".", ""]
+    lines += ["| Published | After the first | Outlet |", "| --- | --- | --- |"]
+    for entry in coverage.timeline.entries:
+        published = md_escape(entry.recorded) if entry.recorded else "unknown (no date)"
+        if entry.recorded and entry.when is None:
+            published += " (unreadable: unknown)"
+        lines.append(f"| {published} | {entry.after_first} | {md_escape(entry.outlet)} |")
+    return [*lines, ""]
+
+
 def render_markdown(data: StoryExport) -> str:
     """The memo: title, outlets with shares, annotations, drift, missing-content table."""
     outlets = ", ".join(md_escape(a.outlet) for a in data.articles)
@@ -149,6 +205,7 @@ def render_markdown(data: StoryExport) -> str:
         f"{len(data.articles)} articles: {outlets}",
         "",
         *_outlets_section(data),
+        *_coverage_section(data),
         *_annotations_section(data),
         *_drift_section(data),
         *_missing_section(data),

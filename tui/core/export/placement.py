@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from tui.core.coverage.story import StoryCoverage, story_coverage
 from tui.core.models import Article, SentenceInfo, SentenceRef, Story, StoryAlignment
 from tui.core.notes.annotations import Annotations
 from tui.core.notes.types import Annotation
@@ -55,9 +56,15 @@ class StoryExport:
     alignment: StoryAlignment
     items: list[PlacedAnnotation]
     tag: str | None
+    coverage: StoryCoverage | None = None
+    """Who covered the story (`core.coverage`), from the user's outlet profiles when given."""
 
     def outlet_of(self, article_id: str) -> str:
         return self.alignment.outlets.get(article_id, article_id)
+
+    def coverage_in_context(self) -> StoryCoverage:
+        """The story's coverage: as gathered, else with every outlet unrated."""
+        return self.coverage or story_coverage(self.articles, self.alignment)
 
     def source_of(self, placed: PlacedAnnotation) -> Article | None:
         """The article an annotation's quote stands in now (its URL and date cite it); None
@@ -132,7 +139,13 @@ def for_export(annotation: Annotation) -> Annotation:
     )
 
 
-def gather(opened: OpenedStory, annotations: Annotations, *, tag: str | None = None) -> StoryExport:
+def gather(
+    opened: OpenedStory,
+    annotations: Annotations,
+    *,
+    tag: str | None = None,
+    coverage: StoryCoverage | None = None,
+) -> StoryExport:
     """Place the annotations of an opened story (`core.reader`) in it as it stands now, their
     text made safe to leave crosswire (`for_export`)."""
     story, articles, alignment = opened
@@ -144,4 +157,4 @@ def gather(opened: OpenedStory, annotations: Annotations, *, tag: str | None = N
             for item in annotations.items(story_id=story.id, tag=tag)
         )
     ]
-    return StoryExport(story, articles, alignment, items, tag)
+    return StoryExport(story, articles, alignment, items, tag, coverage)

@@ -17,10 +17,13 @@ import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
+from tui.core.coverage.spread import BLINDSPOT_SHARE
+from tui.core.coverage.story import story_coverage
 from tui.core.export.placement import StoryExport, gather
 from tui.core.models import SentenceRef
 from tui.core.notes.annotations import Annotations
 from tui.core.notes.types import annotation_to_doc
+from tui.core.profiles.lookup import ProfileIndex
 from tui.core.reader.story import OpenedStory
 from tui.core.text.filenames import safe_filename
 
@@ -59,15 +62,21 @@ def export_story(
     *,
     fmt: ExportFormat,
     tag: str | None = None,
+    profiles: ProfileIndex | None = None,
+    blindspot_share: float = BLINDSPOT_SHARE,
 ) -> str:
     """The story with its annotations as Markdown, JSON, CSV or a self-contained HTML page.
 
     `opened` comes from the story reader (`core.reader`), which aligns a story once for every
-    face; `tag` keeps only annotations carrying that tag.
+    face; `tag` keeps only annotations carrying that tag. `profiles` (the user's outlet
+    profiles) give the coverage section its leans; without them every outlet is unrated.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    data = gather(opened, annotations, tag=tag)
+    coverage = story_coverage(
+        opened.articles, opened.alignment, profiles, blindspot_share=blindspot_share
+    )
+    data = gather(opened, annotations, tag=tag, coverage=coverage)
     if fmt == "md":
         from tui.core.export.markdown import render_markdown
 
@@ -126,7 +135,9 @@ def export_json_document(data: StoryExport) -> dict[str, Any]:
             for a in data.articles
         ],
         "annotations": annotations,
-        "compare": compare_document(data.story, data.articles, data.alignment),
+        "compare": compare_document(
+            data.story, data.articles, data.alignment, coverage=data.coverage_in_context()
+        ),
     }
 
 
