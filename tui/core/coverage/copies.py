@@ -1,9 +1,9 @@
 """Wire families as the reader lists them: each family's outlets together, the copy closest to
 the source first, with how much each copy changed the text it shares with that source.
 
-A copy's sentences are counted against the family's origin: the same (its counterpart in the
-origin reads the same once case, spacing and punctuation are set aside), edited (the origin
-states it in other words or with changes), added (the origin does not have it); and the
+A copy's sentences are counted against the family's origin: the same (the origin has a sentence
+that reads the same once case, spacing and punctuation are set aside), edited (the origin states
+it in other words or with changes), added (no sentence of the origin states it); and the
 origin's sentences the copy lacks are dropped. The numbers are the evidence for 'how much it
 changed', so the reader can check each one in the diff.
 """
@@ -61,27 +61,45 @@ class FamilyCopies(NamedTuple):
     """Why these are copies of one text: '14 of 17 sentences near-verbatim in 2 other outlets'."""
 
 
-def copy_change(alignment: StoryAlignment, origin: str, article_id: str) -> CopyChange:
-    """How `article_id` differs from `origin`, sentence by sentence."""
-    outlet = alignment.outlets.get(article_id, "?")
-    if article_id == origin:
-        count = len(alignment.sentences.get(origin, ()))
-        return CopyChange(article_id, outlet, True, count, 0, 0, 0)
-    same = edited = added = 0
-    for info in alignment.sentences.get(article_id, ()):
-        found = next((c for c in info.counterparts if c.article_id == origin), None)
-        if found is None:
-            added += 1
-        elif found.score >= SAME_SCORE:
-            same += 1
-        else:
-            edited += 1
-    dropped = sum(
-        1
-        for info in alignment.sentences.get(origin, ())
-        if not any(c.article_id == article_id for c in info.counterparts)
-    )
-    return CopyChange(article_id, outlet, False, same, edited, added, dropped)
+def family_changes(alignment: StoryAlignment, family: Family) -> tuple[CopyChange, ...]:
+    """How each member of `family` differs from its origin, the origin first.
+
+    Read in one pass over the origin's sentences and their counterparts (the best sentence of
+    each other article stating the same fact), so a 500-outlet family costs the origin's
+    sentences times its members, not every member's sentences times every member.
+    """
+    origin = family.origin
+    origin_sentences = alignment.sentences.get(origin, ())
+    members = [m for m in family.members if m != origin]
+    wanted = set(members)
+    best: dict[str, dict[int, float]] = {m: {} for m in members}
+    carried: dict[str, int] = dict.fromkeys(members, 0)
+    for info in origin_sentences:
+        for counterpart in info.counterparts:
+            if counterpart.article_id in wanted:
+                scores = best[counterpart.article_id]
+                scores[counterpart.index] = max(
+                    scores.get(counterpart.index, 0.0), counterpart.score
+                )
+                carried[counterpart.article_id] += 1
+    changes = [
+        CopyChange(origin, alignment.outlets.get(origin, "?"), True, len(origin_sentences), 0, 0, 0)
+    ]
+    for member in members:
+        scores = best[member]
+        same = sum(1 for score in scores.values() if score >= SAME_SCORE)
+        changes.append(
+            CopyChange(
+                member,
+                alignment.outlets.get(member, "?"),
+                False,
+                same,
+                len(scores) - same,
+                len(alignment.sentences.get(member, ())) - len(scores),
+                len(origin_sentences) - carried[member],
+            )
+        )
+    return tuple(changes)
 
 
 def family_copies(alignment: StoryAlignment) -> tuple[FamilyCopies, ...]:
@@ -93,7 +111,7 @@ def family_copies(alignment: StoryAlignment) -> tuple[FamilyCopies, ...]:
     return tuple(
         FamilyCopies(
             family,
-            tuple(copy_change(alignment, family.origin, member) for member in family.members),
+            family_changes(alignment, family),
             family_evidence(family),
         )
         for family in alignment.families
