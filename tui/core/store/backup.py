@@ -30,13 +30,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from glob import escape as glob_escape
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 import orjson
 
 from tui.core.store.library_files import BACKUPS_DIR, scan_library
-from tui.core.store.storage import AtomicJSONStorage, LibraryError
+from tui.core.store.storage import LOCK_TIMEOUT_SECONDS, AtomicJSONStorage, LibraryError
 
 __all__ = [
     "BackedUpFile",
@@ -457,20 +458,57 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(a))
 
 
-def _swap_in(staging: Path, home: Path, aside: Path) -> None:
-    """Put `staging` where `home` is; the old library ends at `aside` (when there was one)."""
-    if not home.exists():
-        os.rename(staging, home)
-        return
-    if _exchange(staging, home):
-        os.rename(staging, aside)
-        return
-    os.rename(home, aside)
+STAGING_MARK = ".crosswire-restore-staging"
+"""A file in a folder being unpacked: a leftover folder holding it is a restore that never
+swapped in (safe to remove); one without it is a library that was swapped out (kept)."""
+
+
+def _aside_path(home: Path) -> Path:
+    aside = home.parent / f"{home.name}.before-restore-{_stamp(_now())}"
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = home.parent / f"{home.name}.before-restore-{_stamp(_now())}-{n}"
+    return aside
+
+
+def _clear_leftovers(home: Path) -> list[Path]:
+    """Finish what a restore killed half-way left beside `home` (call under the restore guard).
+
+    A staging folder still marked is a restore that never swapped in: removed. One without the
+    mark holds the library a restore swapped out: kept under a dated name, never removed.
+    Returns where such libraries were put.
+    """
+    kept: list[Path] = []
+    (home / STAGING_MARK).unlink(missing_ok=True)
+    for leftover in sorted(home.parent.glob(f".{glob_escape(home.name)}.restore-*")):
+        if not leftover.is_dir() or leftover.is_symlink():
+            continue
+        if (leftover / STAGING_MARK).exists():
+            shutil.rmtree(leftover, ignore_errors=True)
+        elif not any(leftover.iterdir()):
+            leftover.rmdir()
+        else:
+            aside = _aside_path(home)
+            os.rename(leftover, aside)
+            kept.append(aside)
+    return kept
+
+
+@contextmanager
+def _restore_guard(home: Path) -> Iterator[None]:
+    """One restore of a library at a time, so leftovers found are surely a killed restore's."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(home.parent / f".{home.name}.restore.lock"), timeout=LOCK_TIMEOUT_SECONDS)
     try:
-        os.rename(staging, home)
-    except OSError:
-        os.rename(aside, home)
-        raise
+        lock.acquire()
+    except Timeout as exc:
+        raise LibraryError(f"{home}: another restore is running; nothing restored") from exc
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def restore_backup(
@@ -481,52 +519,81 @@ def restore_backup(
     Refuses a library that holds data unless `force`; then that library is kept beside as
     `<name>.before-restore-<date>`. Refuses a backup of a library whose schema is newer than
     `newest_schema` (this crosswire could not open it). An older one migrates when next opened.
+    A restore killed at any moment leaves the old library or the restored one in place, and the
+    next restore tidies what it left beside (`_clear_leftovers`).
     """
     home = home.expanduser().absolute()
     if home.exists() and not home.is_dir():
         raise LibraryError(f"{home}: is a file, not a library folder; nothing restored")
-    was_empty = is_empty_library(home)
-    if not was_empty and not force:
-        raise LibraryError(
-            f"{home}: the library is not empty; nothing restored (--force replaces it, "
-            f"keeping the current one beside it)"
-        )
+    _refuse_unless_empty(home, force=force)
     parent = home.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{home.name}.restore-"))
-        staging.chmod(_folder_mode(home))
     except OSError as exc:
         problem = f"cannot write here ({exc.strerror}); nothing restored"
         raise LibraryError(f"{parent}: {problem}") from exc
-    try:
-        with _open_archive(archive) as tar:
-            manifest, members = _checked_members(archive, tar)
-            if manifest.schema is not None and manifest.schema > newest_schema:
-                raise _refuse(
-                    archive,
-                    f"a library of schema {manifest.schema}, newer than this crosswire reads "
-                    f"({newest_schema}); upgrade crosswire to restore it",
-                )
-            _unpack(archive, tar, manifest, members, staging)
-        aside = parent / f"{home.name}.before-restore-{_stamp(_now())}"
-        n = 1
-        while aside.exists():
-            n += 1
-            aside = parent / f"{home.name}.before-restore-{_stamp(_now())}-{n}"
-        with _restore_lock(home):
-            _swap_in(staging, home, aside)
-    except BaseException as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        if isinstance(exc, OSError):
-            problem = f"cannot restore ({exc.strerror}); nothing restored"
-            raise LibraryError(f"{home}: {problem}") from exc
-        raise
+    with _restore_guard(home):
+        _clear_leftovers(home)
+        try:
+            staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{home.name}.restore-"))
+            (staging / STAGING_MARK).touch()
+            staging.chmod(_folder_mode(home))
+        except OSError as exc:
+            problem = f"cannot write here ({exc.strerror}); nothing restored"
+            raise LibraryError(f"{parent}: {problem}") from exc
+        swapped = False
+        try:
+            with _open_archive(archive) as tar:
+                manifest, members = _checked_members(archive, tar)
+                if manifest.schema is not None and manifest.schema > newest_schema:
+                    raise _refuse(
+                        archive,
+                        f"a library of schema {manifest.schema}, newer than this crosswire reads "
+                        f"({newest_schema}); upgrade crosswire to restore it",
+                    )
+                _unpack(archive, tar, manifest, members, staging)
+            with _restore_lock(home):
+                was_empty = _refuse_unless_empty(home, force=force)  # again, under the lock
+                aside = _aside_path(home)
+                if not home.exists():
+                    os.rename(staging, home)
+                    swapped = True
+                elif _exchange(staging, home):
+                    swapped = True  # `staging` now holds the old library: never removed
+                    (home / STAGING_MARK).unlink()
+                    os.rename(staging, aside)
+                else:
+                    os.rename(home, aside)
+                    try:
+                        os.rename(staging, home)
+                    except OSError:
+                        os.rename(aside, home)
+                        raise
+                    swapped = True
+                (home / STAGING_MARK).unlink(missing_ok=True)
+        except BaseException as exc:
+            if not swapped:
+                shutil.rmtree(staging, ignore_errors=True)
+            if isinstance(exc, OSError):
+                problem = f"cannot restore ({exc.strerror}); nothing restored"
+                raise LibraryError(f"{home}: {problem}") from exc
+            raise
     kept: Path | None = aside if aside.exists() else None
     if kept is not None and was_empty:
         shutil.rmtree(kept, ignore_errors=True)  # only caches, locks and empty folders
         kept = None
     return RestoreResult(manifest, kept)
+
+
+def _refuse_unless_empty(home: Path, *, force: bool) -> bool:
+    """Whether the library holds no data; LibraryError when it does and `force` is not given."""
+    empty = is_empty_library(home)
+    if not empty and not force:
+        raise LibraryError(
+            f"{home}: the library is not empty; nothing restored (--force replaces it, "
+            f"keeping the current one beside it)"
+        )
+    return empty
 
 
 @contextmanager

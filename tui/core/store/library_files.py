@@ -27,8 +27,8 @@ REBUILT_DIRS = frozenset({"cache"})
 """Top-level folders whose contents crosswire rebuilds when missing (the alignment cache)."""
 BACKUPS_DIR = "backups"
 """Top-level folder of the copies crosswire writes before migrating a library."""
-TRANSIENT_PATTERNS = ("*.lock", ".*.tmp", ".write-test-*")
-"""File names that belong to a running (or killed) writer, never to the user's data."""
+TRANSIENT_PATTERNS = ("*.lock", ".*.tmp", ".write-test-*", ".crosswire-restore-staging")
+"""File names that belong to a running (or killed) writer or restore, never to the user's data."""
 
 
 def is_transient(name: str) -> bool:

@@ -142,6 +142,8 @@ def migrate_on_open(
         source = library_schema(home)  # another process may have moved it while we waited
         if source is None or source >= target:
             return None
+        for orphan in (home / BACKUPS_DIR).glob(".*.tmp"):  # a backup a killed open left
+            orphan.unlink(missing_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         archive = home / BACKUPS_DIR / f"schema-{source}-{stamp}.tar.gz"
         n = 1
