@@ -1,4 +1,4 @@
-"""Alignments kept on disk between sessions (tui/core/alignment_cache.py), on a real library."""
+"""Alignments kept on disk between sessions (tui/core/reader/cache.py), on a real library."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def _entries(cache: AlignmentCache) -> list[Path]:
-    return sorted(cache.folder.glob("*.pickle"))
+    return sorted(cache.folder.glob("*.json"))
 
 
 def test_an_alignment_filed_is_read_back_equal_and_counterparts_and_all(
@@ -62,12 +62,14 @@ def test_the_key_ignores_article_order_but_not_a_changed_sentence(
     "content",
     [
         b"",
-        b"crosswire-alignment-1",  # the header alone: a write cut short
-        b"crosswire-alignment-1\x80\x05truncated",
+        b"crosswire-alignment-2\n",  # the header alone: a write cut short
+        b'crosswire-alignment-2\n{"ids": ["a", "b"], "names": [',
         b"something else entirely",
-        b"crosswire-alignment-1" + pickle.dumps({"not": "an alignment"}),
+        b"crosswire-alignment-2\n" + pickle.dumps({"not": "an alignment"}),
+        b'crosswire-alignment-2\n{"not": "an alignment"}',
+        b"crosswire-alignment-2\n[1, 2, 3]",
     ],
-    ids=["empty", "header-only", "truncated", "foreign", "wrong-type"],
+    ids=["empty", "header-only", "truncated", "foreign", "pickle", "wrong-keys", "wrong-type"],
 )
 def test_an_unreadable_entry_is_a_miss_and_is_removed(
     seeded: tuple[Library, str], content: bytes
@@ -111,7 +113,7 @@ def test_old_entries_beyond_the_limit_are_pruned_least_recently_used_first(
     stories = [articles[:2], articles[1:3], articles[2:4]]
     for n, subset in enumerate(stories):
         cache.put(subset, alignment)
-        os.utime(cache.folder / f"{story_key(subset)}.pickle", ns=(n * 10**9, n * 10**9))
+        os.utime(cache.folder / f"{story_key(subset)}.json", ns=(n * 10**9, n * 10**9))
     assert cache.get(stories[0]) is None, "the oldest went when the third came"
     assert cache.get(stories[1]) is not None
     assert cache.get(stories[2]) is not None
@@ -196,3 +198,106 @@ def test_filing_keeps_counterparts_unbuilt_on_both_sides(seeded: tuple[Library, 
         ]
         assert lazy and all(c._items is None for c in lazy)
     assert again == alignment
+
+
+class _RunsACommand:
+    """What an attacker plants: unpickling it calls os.system."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return os.system, (self.command,)
+
+
+def test_a_planted_pickle_in_the_cache_never_runs(
+    seeded: tuple[Library, str], tmp_path: Path
+) -> None:
+    """A library folder may be synced or shared: a crafted file in cache/alignments/, named as
+    the entry `compare` will look for (old and new names, old and new headers), must not run."""
+    library, story_id = seeded
+    articles = library.articles(story_id)
+    key = story_key(articles)
+    marker = tmp_path / "pwned"
+    payload = pickle.dumps(_RunsACommand(f"touch {marker}"))
+    folder = StoryReader(library).cache.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    planted = {
+        folder / f"{key}.json": b"crosswire-alignment-2\n" + payload,
+        folder / f"{key}.pickle": b"crosswire-alignment-1" + payload,
+        folder / f"{key}.pickle.json": payload,
+    }
+    for path, content in planted.items():
+        path.write_bytes(content)
+    command = [sys.executable, "-m", "tui", "--library", str(library.home), "compare", "--json"]
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    done = subprocess.run(command, capture_output=True, env=env, check=False, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()[-500:]
+    assert not marker.exists(), "the planted pickle ran a command"
+    assert b'"schema"' in done.stdout
+    assert not (folder / f"{key}.pickle").exists(), "an old-format entry is removed, never read"
+    assert (folder / f"{key}.json").read_bytes().startswith(b"crosswire-alignment-2\n{")
+
+
+def test_an_entry_that_does_not_fit_its_story_is_a_miss(seeded: tuple[Library, str]) -> None:
+    """Well-formed data about other articles (a file copied in from elsewhere) is not used."""
+    library, story_id = seeded
+    articles = library.articles(story_id)
+    cache = StoryReader(library).cache
+    cache.put(articles[:2], align_story(articles[:2]))
+    (entry,) = _entries(cache)
+    entry.rename(cache.folder / f"{story_key(articles)}.json")
+    reader = StoryReader(library)
+    assert reader.aligned_before(story_id) is None
+    assert reader.open(story_id).alignment == align_story(articles)
+
+
+def test_materialised_counterparts_and_explicit_outlets_round_trip(
+    seeded: tuple[Library, str],
+) -> None:
+    """Counterparts already built, and sentences whose outlets are not their cluster's less
+    their own, are written out in full and read back equal."""
+    from tui.core.reader.alignment_codec import decode, encode
+
+    library, story_id = seeded
+    alignment = align_story(library.articles(story_id))
+    for infos in alignment.sentences.values():
+        for info in infos:
+            tuple(info.counterparts)
+    first = next(iter(alignment.sentences))
+    odd = alignment.sentences[first][0]._replace(outlets=("Somewhere Else",))
+    changed = dict(alignment.sentences)
+    changed[first] = (odd, *alignment.sentences[first][1:])
+    from dataclasses import replace
+
+    edited = replace(alignment, sentences=changed)
+    again = decode(encode(edited))
+    assert again == edited
+    assert again.sentences[first][0].outlets == ("Somewhere Else",)
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda d: d["ids"].append(7),
+        lambda d: d["sentences"][0][1][0].__setitem__(2, 9),  # a status out of range
+        lambda d: d["sentences"][0][1][0].__setitem__(1, ["not", "text"]),
+        lambda d: d["clusters"][0].__setitem__(1, [0, 10_000]),  # a sentence that does not exist
+        lambda d: d["scores"][0][3][0].__setitem__(0, "100"),
+        lambda d: d.__setitem__("extra", {"x": {"nested": 1}}),
+        lambda d: d.__setitem__("articles", -1),
+    ],
+    ids=["id-number", "status", "text", "ref", "score", "extra", "count"],
+)
+def test_an_entry_of_the_wrong_shape_is_refused(
+    seeded: tuple[Library, str], mutate: object
+) -> None:
+    import orjson
+
+    from tui.core.reader.alignment_codec import decode, encode
+
+    library, story_id = seeded
+    document = orjson.loads(encode(align_story(library.articles(story_id))))
+    mutate(document)  # type: ignore[operator]
+    with pytest.raises(ValueError):
+        decode(orjson.dumps(document))

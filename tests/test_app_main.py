@@ -61,7 +61,7 @@ async def test_opening_a_story_aligns_it_off_thread_and_fills_the_panes(
         assert main.query_one("#panes").loading is True, "a visible loading state while aligning"
         await ready_main_screen(app, pilot)
         assert main.query_one("#panes").loading is False
-        assert list((library.home / "cache" / "alignments").glob("*.pickle")), "filed on disk"
+        assert list((library.home / "cache" / "alignments").glob("*.json")), "filed on disk"
         # Aligned before: shown at once, in the frame that asked for it.
         shown = main.alignment
         main.open_story(story_id)

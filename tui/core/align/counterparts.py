@@ -110,7 +110,7 @@ class Counterparts(Sequence[Counterpart]):
 @dataclass(frozen=True, slots=True)
 class ArticleTable:
     """What a counterpart names of an article, by rank in the alignment's canonical order; one
-    table serves every sentence of a story (and is pickled once with it)."""
+    table serves every sentence of a story (and is written to the cache once with it)."""
 
     ids: tuple[str, ...]
     outlets: tuple[str, ...]

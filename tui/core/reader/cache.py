@@ -8,31 +8,37 @@ the articles' ids, outlets, titles, dates and sentences, and a fingerprint of ev
 ever invalidated by hand: a story whose articles change gets a new key, and old entries are
 pruned, least recently used first, beyond MAX_ENTRIES.
 
-Entries are pickles of `StoryAlignment`, crosswire's own frozen dataclasses, written atomically
-into `<library>/cache/alignments/`. A cache is a convenience, never a source of truth: an entry
-that cannot be read for any reason (truncated, another version's, not ours) is removed and the
-story is aligned again, and a cache that cannot be written is skipped in silence.
+Entries are plain JSON data (`core.reader.alignment_codec`), never pickles: a library folder may
+be synced or shared, and reading a file in it must never be able to run code. They are written
+atomically into `<library>/cache/alignments/`. A cache is a convenience, never a source of truth:
+an entry that cannot be read for any reason (truncated, another version's, not ours, a pickle left
+by an older crosswire) is removed and the story is aligned again, and a cache that cannot be
+written is skipped in silence.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
 
 from tui.core.models import Article, StoryAlignment
+from tui.core.reader.alignment_codec import decode, encode
 
 __all__ = ["MAX_ENTRIES", "AlignmentCache", "engine_fingerprint"]
 
 MAX_ENTRIES = 64
-"""Alignments kept; a 51-outlet story's entry is ~1 MB, the bundled story's ~30 kB."""
-_FORMAT = b"crosswire-alignment-1"
+"""Alignments kept, least recently used pruned first."""
+SUFFIX = ".json"
+STALE_TEMP_SECONDS = 600
+"""A temp file older than this is a writer's leftover (a write takes well under a second)."""
+_FORMAT = b"crosswire-alignment-2\n"
 """Written first in every entry, and part of every key."""
 _CORE = Path(__file__).resolve().parent.parent
 _ENGINE_PARTS = ("models.py", "text", "align", "drift")
@@ -82,7 +88,7 @@ class AlignmentCache:
         self.folder = folder
 
     def _path(self, key: str) -> Path:
-        return self.folder / f"{key}.pickle"
+        return self.folder / f"{key}{SUFFIX}"
 
     def get(self, articles: Sequence[Article]) -> StoryAlignment | None:
         """The alignment filed for these articles, or None (never raises)."""
@@ -102,10 +108,8 @@ class AlignmentCache:
         try:
             if not data.startswith(_FORMAT):
                 raise ValueError("not a crosswire alignment")
-            alignment = pickle.loads(data[len(_FORMAT) :])  # noqa: S301 - our own files, see above
-            if not isinstance(alignment, StoryAlignment):
-                raise TypeError("not a StoryAlignment")
-        except Exception:  # noqa: BLE001 - any unreadable entry is a miss
+            alignment = decode(data[len(_FORMAT) :])
+        except (ValueError, RecursionError, MemoryError):  # any unreadable entry is a miss
             with suppress(OSError):
                 path.unlink()
             return None
@@ -113,11 +117,16 @@ class AlignmentCache:
             os.utime(path)  # recently used: pruned last
         return alignment
 
+    def discard(self, key: str) -> None:
+        """Remove the entry filed under `key` (it does not fit the story it was read for)."""
+        with suppress(OSError):
+            self._path(key).unlink()
+
     def put_by_key(self, key: str, alignment: StoryAlignment) -> None:
         """`put` with the key already made."""
         path = self._path(key)
         try:
-            data = _FORMAT + pickle.dumps(alignment, protocol=pickle.HIGHEST_PROTOCOL)
+            data = _FORMAT + encode(alignment)
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, temp_name = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
             try:
@@ -128,12 +137,20 @@ class AlignmentCache:
                 Path(temp_name).unlink(missing_ok=True)
                 raise
             self._prune()
-        except (OSError, pickle.PicklingError, RecursionError):
+        except (OSError, TypeError, ValueError, RecursionError):  # orjson raises TypeError
             return
 
     def _prune(self) -> None:
+        """Keep the MAX_ENTRIES most recently used entries; remove what is not an entry: pickles
+        an older crosswire wrote (never read) and temp files a killed writer left."""
+        now = time.time()
+        for leftover in [*self.folder.glob("*.pickle"), *self.folder.glob(".*.tmp")]:
+            with suppress(OSError):
+                abandoned = now - leftover.stat().st_mtime > STALE_TEMP_SECONDS
+                if abandoned or leftover.suffix == ".pickle":
+                    leftover.unlink()
         entries: list[tuple[int, Path]] = []
-        for entry in self.folder.glob("*.pickle"):
+        for entry in self.folder.glob(f"*{SUFFIX}"):
             with suppress(OSError):
                 entries.append((entry.stat().st_mtime_ns, entry))
         entries.sort(reverse=True)

@@ -105,7 +105,19 @@ class StoryReader:
             return key, alignment, ""
         disk_key = story_key(articles)
         alignment = self.cache.get_by_key(disk_key)
+        if alignment is not None and not _fits(alignment, articles):
+            self.cache.discard(disk_key)
+            alignment = None
         if alignment is not None:
             with self._lock:
                 self._memory[key] = alignment
         return key, alignment, disk_key
+
+
+def _fits(alignment: StoryAlignment, articles: list[Article]) -> bool:
+    """Whether an alignment read from disk speaks of exactly these articles and sentences: a
+    file in a shared folder may be anything, and a face indexes the alignment by them."""
+    sentences = alignment.sentences
+    return set(alignment.article_ids) == {a.id for a in articles} and all(
+        len(sentences.get(a.id, ())) == len(a.sentences) for a in articles
+    )
