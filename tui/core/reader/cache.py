@@ -29,7 +29,6 @@ from contextlib import suppress
 from pathlib import Path
 
 from tui.core.models import Article, StoryAlignment
-from tui.core.reader.alignment_codec import decode, encode
 
 __all__ = ["MAX_ENTRIES", "AlignmentCache", "engine_fingerprint"]
 
@@ -108,6 +107,10 @@ class AlignmentCache:
         try:
             if not data.startswith(_FORMAT):
                 raise ValueError("not a crosswire alignment")
+            # Imported here: the records it builds bring rapidfuzz, which a start without a
+            # cached story does without.
+            from tui.core.reader.alignment_codec import decode
+
             alignment = decode(data[len(_FORMAT) :])
         except (ValueError, RecursionError, MemoryError):  # any unreadable entry is a miss
             with suppress(OSError):
@@ -126,6 +129,8 @@ class AlignmentCache:
         """`put` with the key already made."""
         path = self._path(key)
         try:
+            from tui.core.reader.alignment_codec import encode
+
             data = _FORMAT + encode(alignment)
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, temp_name = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
