@@ -18,7 +18,7 @@ import os
 import tempfile
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -86,17 +86,29 @@ def article_id_for(story_id: str, source: str) -> str:
     return hashlib.sha256(f"{story_id}\0{source}".encode()).hexdigest()[:12]
 
 
+_PROBE_PREFIX = ".write-test-"
+"""A file made and removed at once to prove a new library folder can be written."""
+
+
 def _prepare_folder(home: Path) -> None:
-    """Create the library folder and prove it can be written, with one clear line if not."""
+    """Create a new library's folder and prove it can be written, with one clear line if not.
+
+    Only for a folder that holds no library yet: opening an existing library writes nothing, so
+    reading works on a read-only folder and never waits for another process's write.
+    """
     if home.exists() and not home.is_dir():
         raise LibraryError(f"{home}: is a file, not a library folder")
+    probe: str | None = None
     try:
         (home / "articles").mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(dir=home, prefix=".write-test-")
+        fd, probe = tempfile.mkstemp(dir=home, prefix=_PROBE_PREFIX)
         os.close(fd)
-        os.unlink(probe)
     except OSError as exc:
         raise LibraryError(f"{home}: library folder cannot be written ({exc.strerror})") from exc
+    finally:
+        if probe is not None:
+            with suppress(OSError):
+                os.unlink(probe)
 
 
 class Library:
@@ -106,8 +118,12 @@ class Library:
         self.home = Path(home).expanduser()
         self.migration: Migration | None = migrate_on_open(self.home)
         """What opening did to move an older library forward (`core.store.migrations`)."""
-        _prepare_folder(self.home)
-        self._index = AtomicJSONStorage(self.home / "library.json")
+        index_path = self.home / "library.json"
+        if not index_path.is_file():
+            _prepare_folder(self.home)
+        # A probe left by a process killed between making and removing it goes with the next
+        # write of the index, which holds the lock.
+        self._index = AtomicJSONStorage(index_path, leftovers=(f"{_PROBE_PREFIX}*",))
         self._state = AtomicJSONStorage(self.home / "state.json")
         self._bodies: dict[str, AtomicJSONStorage] = {}
         self._check_schema(self._index.read())
@@ -255,7 +271,13 @@ class Library:
                     f"article id(s) {', '.join(clashes)} already used by another story"
                 )
             # Bodies first: if the index write then fails, the bodies are unused, never missing.
-            with self._bodies_store(story_id).transaction() as body_tables:
+            body_store = self._bodies_store(story_id)
+            try:
+                body_store.path.parent.mkdir(exist_ok=True)
+            except OSError as exc:
+                folder = body_store.path.parent
+                raise LibraryError(f"{folder}: cannot write here ({exc.strerror})") from exc
+            with body_store.transaction() as body_tables:
                 bodies = body_tables.setdefault(_BODIES, {})
                 doc_ids = {body["id"]: key for key, body in bodies.items()}
                 for article in articles:

@@ -30,13 +30,17 @@ def bundled_seeds_dir() -> Path:
 def ensure_bundled_story(library: Library) -> Story | None:
     """Import the bundled story into an empty library on its first run; None when not needed.
 
-    Runs under the library lock, so two first runs at once import it only once. The importer
+    Asked first without the lock, so opening a library that holds stories never takes it (a
+    read-only folder opens; a read never waits for a writer). A first run then imports under the
+    library lock, asking again, so two first runs at once import it only once. The importer
     (cleaning, syntok: ~60 ms) loads only when the seeds are imported, not on every start.
     """
+    if not _first_run(library):
+        return None
     from tui.core.store.importer import import_paths
 
     with library.exclusive():
-        if not library.is_empty() or library.get_state(_SEEDED_STATE_KEY, False):
+        if not _first_run(library):
             return None
         report = import_paths(library, [bundled_seeds_dir()])
         if not report.story_ids:
@@ -45,3 +49,8 @@ def ensure_bundled_story(library: Library) -> Story | None:
             )
         library.set_state(_SEEDED_STATE_KEY, True)
         return library.get_story(report.story_ids[0])
+
+
+def _first_run(library: Library) -> bool:
+    """An empty library that was never given the bundled story."""
+    return library.is_empty() and not library.get_state(_SEEDED_STATE_KEY, False)

@@ -16,6 +16,7 @@ import os
 import stat
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from glob import escape as glob_escape
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 Tables = dict[str, dict[str, Any]]
 """A whole store document: table name -> document id (a string) -> document."""
 
+LEFTOVER_SECONDS = 60.0
+"""Age past which a leftover file (`leftovers`) surely belongs to no running process."""
 LOCK_TIMEOUT_SECONDS = 60.0
 """How long a writer waits for another process's write before giving up with a clear error."""
 
@@ -77,9 +80,12 @@ class AtomicJSONStorage(Storage):
     they are for single-threaded scripts only.
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, leftovers: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.path = Path(path)
+        self._leftovers = leftovers
+        """Glob patterns, in the file's folder, of other files crosswire leaves when killed at
+        the wrong moment; removed with this file's stale temps once old enough."""
         self._file_lock: BaseFileLock | None = None
         self._file_lock_made = threading.Lock()
         # One attribute, assigned in one step, so a reader in another thread never pairs the key
@@ -173,9 +179,16 @@ class AtomicJSONStorage(Storage):
         Only called with this file's lock held: every crosswire writer holds it from creating
         its temp file to renaming it, so any other temp file of this store is an orphan.
         """
-        for orphan in self.path.parent.glob(f".{glob_escape(self.path.name)}.*.tmp"):
+        folder = self.path.parent
+        for orphan in folder.glob(f".{glob_escape(self.path.name)}.*.tmp"):
             with suppress(OSError):
                 orphan.unlink()
+        now = time.time()
+        for pattern in self._leftovers:
+            for orphan in folder.glob(pattern):
+                with suppress(OSError):
+                    if now - orphan.stat().st_mtime > LEFTOVER_SECONDS:
+                        orphan.unlink()
 
     @contextmanager
     def locked(self) -> Iterator[None]:
