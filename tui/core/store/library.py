@@ -37,6 +37,7 @@ from tui.core.store.records import (
     index_entry,
     story_from,
 )
+from tui.core.store.schema import check_bodies, check_index, check_state
 from tui.core.store.storage import AtomicJSONStorage, LibraryError, Tables, next_document_id
 from tui.core.store.story_lookup import FIND_SCORE_CUTOFF, MIN_ID_PREFIX, pick_story
 from tui.core.text.safe_text import safe_name
@@ -123,8 +124,10 @@ class Library:
             _prepare_folder(self.home)
         # A probe left by a process killed between making and removing it goes with the next
         # write of the index, which holds the lock.
-        self._index = AtomicJSONStorage(index_path, leftovers=(f"{_PROBE_PREFIX}*",))
-        self._state = AtomicJSONStorage(self.home / "state.json")
+        self._index = AtomicJSONStorage(
+            index_path, leftovers=(f"{_PROBE_PREFIX}*",), check=check_index
+        )
+        self._state = AtomicJSONStorage(self.home / "state.json", check=check_state)
         self._bodies: dict[str, AtomicJSONStorage] = {}
         self._check_schema(self._index.read())
         self._state.read()  # a corrupt state file is reported now, not in the middle of a session
@@ -185,7 +188,9 @@ class Library:
         if store is None:
             if len(self._bodies) >= _BODY_CACHE_SIZE:
                 self._bodies.pop(next(iter(self._bodies)))
-            store = AtomicJSONStorage(self.home / "articles" / f"{story_id}.json")
+            store = AtomicJSONStorage(
+                self.home / "articles" / f"{story_id}.json", check=check_bodies
+            )
             self._bodies[story_id] = store
         return store
 

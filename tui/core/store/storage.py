@@ -17,7 +17,7 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from glob import escape as glob_escape
 from pathlib import Path
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 Tables = dict[str, dict[str, Any]]
 """A whole store document: table name -> document id (a string) -> document."""
 
+REPAIR_HINT = "crosswire doctor --repair keeps a copy and salvages every readable record"
+"""What a user can do about a damaged store file, said with every problem found in one."""
 LEFTOVER_SECONDS = 60.0
 """Age past which a leftover file (`leftovers`) surely belongs to no running process."""
 LOCK_TIMEOUT_SECONDS = 60.0
@@ -80,9 +82,18 @@ class AtomicJSONStorage(Storage):
     they are for single-threaded scripts only.
     """
 
-    def __init__(self, path: Path | str, *, leftovers: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        leftovers: tuple[str, ...] = (),
+        check: Callable[[Tables, Path], None] | None = None,
+    ) -> None:
         super().__init__()
         self.path = Path(path)
+        self._check = check
+        """The file's shape check (`core.store.schema`), run on every version parsed: a file of
+        the wrong shape is refused before anyone reads it or writes to it."""
         self._leftovers = leftovers
         """Glob patterns, in the file's folder, of other files crosswire leaves when killed at
         the wrong moment; removed with this file's stale temps once old enough."""
@@ -133,16 +144,24 @@ class AtomicJSONStorage(Storage):
     def _parse(self, data: bytes) -> Tables:
         if not data.strip():
             raise LibraryError(
-                f"{self.path}: empty file, not a crosswire store (move it aside to start afresh)"
+                f"{self.path}: empty file, not a crosswire store; left as it is ({REPAIR_HINT})"
             )
         try:
             tables = orjson.loads(data)
         except ValueError as exc:  # orjson.JSONDecodeError and bad UTF-8 are both ValueErrors
             raise LibraryError(
-                f"{self.path}: not valid JSON ({exc}); left as it is, move it aside to start afresh"
+                f"{self.path}: not valid JSON ({exc}); left as it is ({REPAIR_HINT})"
             ) from exc
-        if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
+        if not isinstance(tables, dict):
             raise LibraryError(f"{self.path}: not a crosswire store (expected tables of documents)")
+        for name, table in tables.items():
+            if not isinstance(table, dict):
+                raise LibraryError(
+                    f"{self.path}: table {name!r} is not a table of documents; left as it is "
+                    f"({REPAIR_HINT})"
+                )
+        if self._check is not None:
+            self._check(tables, self.path)
         return tables
 
     def write(self, data: Tables) -> None:
