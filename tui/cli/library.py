@@ -68,7 +68,7 @@ def run_import(args: argparse.Namespace) -> int:
     the bundled example story: the user is bringing a story of their own.
     """
     from tui.core.fetch.web_pages import is_feed_file, is_url
-    from tui.core.store.importer import import_paths
+    from tui.core.store.importer import ImportReport, import_paths
     from tui.core.stories.chooser import EvidenceChooser
 
     urls = [target for target in args.paths if is_url(target)]
@@ -83,19 +83,46 @@ def run_import(args: argparse.Namespace) -> int:
         records, bad_lines = read_jsonl(sys.stdin.buffer, name="stdin", stable_place=False)
         collected.pages.extend(records)
         collected.problems.extend(bad_lines)
-    report = import_paths(
-        library,
-        paths,
-        story=args.story,
-        outlet=args.outlet,
-        url=args.url,
-        date=args.date,
-        chooser=EvidenceChooser(),
-        pages=collected.pages,
-    )
-    report.problems[:0] = collected.problems
+    # Filled as the import goes: after Ctrl-C it still says what landed (each story's writes are
+    # one transaction, so what it lists is in the library and nothing else of this import is).
+    report = ImportReport(problems=list(collected.problems))
+    try:
+        import_paths(
+            library,
+            paths,
+            story=args.story,
+            outlet=args.outlet,
+            url=args.url,
+            date=args.date,
+            chooser=EvidenceChooser(),
+            pages=collected.pages,
+            report=report,
+        )
+    except KeyboardInterrupt:
+        print_import_report(library, report)
+        _print_not_imported(paths, report)
+        return 130
     print_import_report(library, report)
     return 0 if report.imported or report.skipped else 1
+
+
+def _print_not_imported(paths: list[Path], report: ImportReport) -> None:
+    """After Ctrl-C: every input file the import did not get to (none of it was written)."""
+    done = {item.article.source for item in report.imported}
+    said = " ".join([*report.skipped, *report.problems])
+    files = [
+        found
+        for path in paths
+        for found in (sorted(path.rglob("*.txt")) if path.is_dir() else [path])
+    ]
+    left = [f for f in files if str(f.resolve()) not in done and str(f) not in said]
+    print(
+        f"crosswire: import interrupted; {plural(len(left), 'file')} not imported "
+        "(import again to finish; files already there are skipped):",
+        file=sys.stderr,
+    )
+    for path in left:
+        print(f"  {printable(str(path))}", file=sys.stderr)
 
 
 def print_import_report(library: Library, report: ImportReport) -> None:

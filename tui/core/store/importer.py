@@ -313,7 +313,7 @@ def _write_chosen(
     library: Library, item: _Parsed, chooser: StoryChooser, report: ImportReport
 ) -> None:
     """Write one article into the story `chooser` picks for it (a new story titled after it)."""
-    with library.exclusive():
+    with library.import_transaction():
         story_id, why = chooser.choose(library, item.to_article(""))
         target = library.get_story(story_id) if story_id else library.create_story(item.title)
         sources = {item.source or str(item.path.resolve())}
@@ -337,6 +337,7 @@ def import_paths(
     progress: Progress | None = None,
     pages: Sequence[PageSource] = (),
     chooser: StoryChooser | None = None,
+    report: ImportReport | None = None,
 ) -> ImportReport:
     """Import files and folders of scraped text; see the module docstring for how they group.
 
@@ -348,7 +349,9 @@ def import_paths(
     `url` and `date` (a publication time, `core.text.published`) are one page's address and
     publication time (`import --url/--date`, for a single file).
     """
-    report = ImportReport()
+    # A caller's own report holds what was done even when the import is interrupted (Ctrl-C):
+    # each story's writes are one transaction, so what it lists landed and nothing else did.
+    report = report if report is not None else ImportReport()
     if story is not None:
         story = safe_name(story)
         if not story:
@@ -399,7 +402,7 @@ def import_paths(
             continue
         # Parsing ran unlocked; choosing or creating the story and writing it is one locked step,
         # so two imports of the same folder at once still make one story.
-        with library.exclusive():
+        with library.import_transaction():
             if story is not None:
                 target = _target_story(library, story, fuzzy=True)
             else:

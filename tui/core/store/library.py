@@ -28,6 +28,7 @@ from tinydb import Query
 from tinydb.table import Table
 
 from tui.core.models import Article, Story
+from tui.core.store.journal import ImportJournal
 from tui.core.store.migrations import SCHEMA_VERSION, Migration, migrate_on_open
 from tui.core.store.records import (
     INDEX_FIELDS,
@@ -129,6 +130,7 @@ class Library:
         )
         self._state = AtomicJSONStorage(self.home / "state.json", check=check_state)
         self._bodies: dict[str, AtomicJSONStorage] = {}
+        self._journal = ImportJournal(self.home)
         self._check_schema(self._index.read())
         self._state.read()  # a corrupt state file is reported now, not in the middle of a session
         if self._index.read() is None:
@@ -162,7 +164,15 @@ class Library:
         return doc
 
     def stories(self) -> list[Story]:
-        """Every story, oldest first."""
+        """Every story, oldest first; not a story an unfinished import created and left empty
+        (`core.store.journal`): a story appears with its articles or not at all."""
+        stories = [story_from(doc) for doc in self._story_table().all()]
+        if self._journal.exists():
+            unfinished = set(self._journal.recorded().get("created", ()))
+            stories = [s for s in stories if s.article_ids or s.id not in unfinished]
+        return stories
+
+    def _all_stories(self) -> list[Story]:
         return [story_from(doc) for doc in self._story_table().all()]
 
     def is_empty(self) -> bool:
@@ -238,12 +248,15 @@ class Library:
         clean_title = safe_name(title)  # a title is printed: no escapes, no control characters
         if not clean_title:
             raise LibraryError("a story needs a title")
+        taken = {story.id for story in self._all_stories()}
+        story_id = uuid.uuid4().hex[:8]
+        while story_id in taken:
+            story_id = uuid.uuid4().hex[:8]
+        self._journal.note("created", story_id)  # before it exists: a kill after is undone
         with self._index.transaction() as tables:
             stories = tables.setdefault(_STORIES, {})
-            taken = {doc["id"] for doc in stories.values()}
-            story_id = uuid.uuid4().hex[:8]
-            while story_id in taken:
-                story_id = uuid.uuid4().hex[:8]
+            if any(doc["id"] == story_id for doc in stories.values()):
+                raise LibraryError(f"story id {story_id} was just taken; try again")
             doc = {"id": story_id, "title": clean_title, "created_at": now_iso(), "articles": []}
             stories[next_document_id(stories)] = doc
         return story_from(doc)
@@ -275,7 +288,9 @@ class Library:
                 raise LibraryError(
                     f"article id(s) {', '.join(clashes)} already used by another story"
                 )
-            # Bodies first: if the index write then fails, the bodies are unused, never missing.
+            # Bodies first: if the index write then fails, the bodies are unused, never missing
+            # (and an import's journal names this story, so they are removed).
+            self._journal.note("touched", story_id)
             body_store = self._bodies_store(story_id)
             try:
                 body_store.path.parent.mkdir(exist_ok=True)
@@ -379,6 +394,60 @@ class Library:
             bodies = body_tables.setdefault(_BODIES, {})
             for key in [k for k, body in bodies.items() if body["id"] in article_ids]:
                 del bodies[key]
+
+    @contextmanager
+    def import_transaction(self) -> Iterator[None]:
+        """Hold the write lock for one import's writes, which land whole or not at all.
+
+        An import left unfinished before (killed, disk full) is undone first. Writes inside are
+        journalled (`core.store.journal`); if the block raises (Ctrl-C included) what it wrote
+        is undone now, else by the next writer.
+        """
+        with self.exclusive():
+            self.undo_unfinished_import()
+            self._journal.begin()
+            try:
+                yield
+            except BaseException:
+                with suppress(LibraryError, OSError):  # else the journal stays for next time
+                    self.undo_unfinished_import()
+                raise
+            self._journal.end()
+
+    def undo_unfinished_import(self) -> list[str]:
+        """Remove what an unfinished import left (call under the write lock): the empty stories
+        it created, bodies no index entry names, bodies files of stories never written. What
+        reached the index stays. Returns one line per thing removed."""
+        if not self._journal.exists():
+            return []
+        recorded = self._journal.recorded()
+        created = set(recorded.get("created", ()))
+        undone: list[str] = []
+        live: dict[str, set[str]] = {}
+        with self._index.transaction() as tables:
+            stories = tables.get(_STORIES, {})
+            for key, doc in list(stories.items()):
+                if doc["id"] in created and not doc["articles"]:
+                    del stories[key]
+                    undone.append(f"empty story {doc['id']} of an unfinished import")
+            live = {doc["id"]: {e["id"] for e in doc["articles"]} for doc in stories.values()}
+        for story_id in sorted(created | set(recorded.get("touched", ()))):
+            store = self._bodies_store(story_id)
+            if story_id not in live:
+                if store.path.exists():
+                    store.path.unlink()
+                    undone.append(f"{store.path}: bodies of a story never written")
+                continue
+            if store.read() is None:
+                continue
+            with store.transaction() as body_tables:
+                bodies = body_tables.get(_BODIES, {})
+                for key, body in list(bodies.items()):
+                    if body["id"] not in live[story_id]:
+                        del bodies[key]
+                        undone.append(f"{store.path}: article {body['id']} no story names")
+        self._journal.end()
+        return undone
 
     # --- small state --------------------------------------------------------------------------
 

@@ -183,9 +183,11 @@ class AtomicJSONStorage(Storage):
             finally:
                 os.close(fd)
             os.replace(temp_name, self.path)
-        except OSError as exc:
+        except BaseException as exc:  # Ctrl-C too: never leave the temp file behind
             Path(temp_name).unlink(missing_ok=True)
-            raise LibraryError(f"{self.path}: cannot write ({exc.strerror})") from exc
+            if isinstance(exc, OSError):
+                raise LibraryError(f"{self.path}: cannot write ({exc.strerror})") from exc
+            raise
         _fsync_dir(folder)
         # The caller still holds `data` and may change it; the next read parses what is on disk.
         self._cached = None
