@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "tui.cli.outlets",
     "tui.cli.stories",
     "tui.cli.data",
+    "tui.cli.upkeep",
 )
 """Modules that add subcommands; a new command is one more name here."""
 

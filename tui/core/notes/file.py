@@ -20,7 +20,13 @@ from tui.core.notes.types import (
     annotation_from_doc,
     annotation_to_doc,
 )
-from tui.core.store.storage import AtomicJSONStorage, LibraryError, Tables, next_document_id
+from tui.core.store.storage import (
+    REPAIR_HINT,
+    AtomicJSONStorage,
+    LibraryError,
+    Tables,
+    next_document_id,
+)
 
 DecodedAnnotations = dict[Target, tuple[str, Annotation]]
 """Target -> (TinyDB document id, annotation)."""
@@ -76,7 +82,8 @@ class AnnotationFile:
                 item = annotation_from_doc(doc)
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 raise LibraryError(
-                    f"{self.path}: annotation {doc_id} is malformed ({exc!r}); left untouched"
+                    f"{self.path}: annotation {doc_id} is malformed ({exc!r}); left untouched "
+                    f"({REPAIR_HINT})"
                 ) from exc
             decoded[item.target] = (doc_id, item)
         self._snapshot = (key, tables, decoded)

@@ -111,7 +111,14 @@ class AtomicJSONStorage(Storage):
             if self._file_lock is None:
                 from filelock import FileLock
 
-                self._file_lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
+                # One lock object per file in a process (is_singleton): two storages of one
+                # file, in one thread, then share its reentrant count instead of each waiting
+                # for the other's hold.
+                self._file_lock = FileLock(
+                    str(self.path.absolute()) + ".lock",
+                    timeout=LOCK_TIMEOUT_SECONDS,
+                    is_singleton=True,
+                )
             return self._file_lock
 
     def read(self) -> Tables | None:
