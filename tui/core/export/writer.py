@@ -193,9 +193,10 @@ def _umask() -> int:
 def write_export(content: str, path: Path | str, *, force: bool) -> Path:
     """Write an export to `path`; refuse to overwrite unless `force`. ExportError in one line.
 
-    Without `force` the file is created exclusively, so a file appearing meanwhile is not
-    clobbered either; with it, a temp file is renamed over the old one, so a failed write never
-    leaves half an export.
+    The export is written whole to a temp file beside `path` first, so a write cut short (a
+    full disk, Ctrl-C) leaves no partial export to block the retry. Without `force` the temp
+    file is then hard-linked to `path`, which fails if a file appeared there meanwhile (never
+    clobbered); with it, the temp file is renamed over the old one.
     """
     target = Path(path)
     folder = target.parent
@@ -203,23 +204,50 @@ def write_export(content: str, path: Path | str, *, force: bool) -> Path:
         raise ExportError(f"{target}: is a folder; give a file name")
     if not folder.is_dir():
         raise ExportError(f"{folder}: no such folder")
+    if not force and target.exists():
+        raise ExportError(f"{target}: already exists; use --force to overwrite it")
     payload = content.encode("utf-8")
+    temp_name: str | None = None
     try:
-        if not force:
-            with open(target, "xb") as handle:
-                handle.write(payload)
-            return target
         fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name[:50]}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-            os.chmod(temp_name, 0o666 & ~_umask())  # mkstemp makes 0600; exports are ordinary files
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, 0o666 & ~_umask())  # mkstemp makes 0600; exports are ordinary files
+        if force:
             os.replace(temp_name, target)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
+        else:
+            _link_without_clobbering(temp_name, target)
     except FileExistsError as exc:
         raise ExportError(f"{target}: already exists; use --force to overwrite it") from exc
     except OSError as exc:
         raise ExportError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+    finally:
+        if temp_name is not None:
+            Path(temp_name).unlink(missing_ok=True)
     return target
+
+
+def _link_without_clobbering(temp_name: str, target: Path) -> None:
+    """Give the finished temp file the name `target`, failing if that name is taken.
+
+    A hard link does it in one step; where the file system has none, the bytes are copied into
+    an exclusively created file, which is removed again if the copy fails half-way."""
+    try:
+        os.link(temp_name, target)
+        return
+    except FileExistsError:
+        raise
+    except OSError:
+        pass
+    with open(temp_name, "rb") as source:
+        data = source.read()
+    try:
+        with open(target, "xb") as handle:
+            handle.write(data)
+    except FileExistsError:
+        raise
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
