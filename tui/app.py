@@ -24,12 +24,15 @@ from textual.widgets import Input, TextArea
 
 from tui.commands import AnnotationCommands, OutletCommands, StoryCommands, ThemeCommands
 from tui.core.reader.story import StoryReader
+from tui.core.text.safe_text import display_lines, display_text
 from tui.interpreter import collection_held_until_frame
 from tui.keys.registry import ANNOTATION_BINDINGS, APP_BINDINGS, KEY_COMMANDS
 from tui.messages import ImportFinished
 from tui.screens.main import MainScreen
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from tui.core.store.config import Config
     from tui.core.store.library import Library
 
@@ -106,6 +109,25 @@ class CrosswireApp(App[None]):
         screen = self.screen_stack[0]
         assert isinstance(screen, MainScreen)
         return screen
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice, from any screen, through safe text: notices quote files, keys, names
+        and paths, and none of their escape or control characters may reach the terminal."""
+        super().notify(
+            display_lines(message),
+            title=display_text(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def on_mount(self) -> None:
         if self.library.migration is not None:
@@ -207,7 +229,7 @@ def run_app(library_home: Path, story_query: str | None) -> int:
             ensure_bundled_story(library)
         story_id = _story_to_open(library, story_query)
     except (LibraryError, ConfigError) as error:
-        print(f"crosswire: {error}", file=sys.stderr)
+        print(f"crosswire: {display_text(str(error))}", file=sys.stderr)
         return 2
     app = CrosswireApp(library, story_id=story_id, config=config)
     app.run()
