@@ -150,7 +150,7 @@ def print_import_report(library: Library, report: ImportReport) -> None:
                 f" ({story.id}, {len(story.article_ids):,} in all)",
             )
         )
-    for problem in report.problems:
+    for problem in [*report.notes, *report.problems]:
         print(printable(problem), file=sys.stderr)
 
 

@@ -21,7 +21,7 @@ from tui.core.ingest.html_page import (
     read_html_file,
 )
 from tui.core.text.safe_text import safe_name
-from tui.core.text.textio import UnreadableFile, normalise_newlines, read_text_file
+from tui.core.text.textio import UnreadableFile, normalise_newlines, read_text_file_noted
 
 
 class UnreadableSource(UnreadableFile):
@@ -85,6 +85,8 @@ class SourceText:
     title: str | None = None
     date: str | None = None
     author: str | None = None
+    note: str | None = None
+    """A caveat on how it was read, naming it (`core.text.textio.read_text_file_noted`)."""
 
 
 def is_article_file(path: Path) -> bool:
@@ -113,9 +115,10 @@ def read_source(item: Path | PageSource) -> SourceText:
             date=page.date,
             author=page.author,
         )
+    raw, note = read_text_file_noted(item)
     return SourceText(
-        raw=read_text_file(item), extracted=False, source=str(item.resolve()), label=str(item),
-        name=item.name,
+        raw=raw, extracted=False, source=str(item.resolve()), label=str(item),
+        name=item.name, note=note,
     )  # fmt: skip
 
 

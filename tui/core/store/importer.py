@@ -93,6 +93,8 @@ class ImportReport:
     """Story id -> how many files of this import it already held (the `skipped` lines)."""
     problems: list[str] = field(default_factory=list)
     """One line per input that could not be imported: 'PATH: reason'."""
+    notes: list[str] = field(default_factory=list)
+    """One line per input imported with a caveat: 'PATH: what' (bytes that were not UTF-8)."""
     story_ids: list[str] = field(default_factory=list)
 
 
@@ -113,6 +115,8 @@ class _Parsed:
     date: str | None = None
     """The date the input's metadata gives, before any the text states."""
     author: str | None = None
+    note: str | None = None
+    """Something the user should know about how it was read (bytes that were not UTF-8)."""
 
     @property
     def where(self) -> str:
@@ -184,6 +188,7 @@ def _parse(
     return _Parsed(
         item if isinstance(item, Path) else path, raw, cleaned, name, url or None, title,
         source=read.source, label=read.label, date=date or read.date, author=read.author,
+        note=read.note,
     )  # fmt: skip
 
 
@@ -389,6 +394,8 @@ def import_paths(
                     else {}
                 )
                 parsed.append(_parse(path, outlet=outlet, manifest=manifest, url=url, date=date))
+                if parsed[-1].note:
+                    report.notes.append(parsed[-1].note)
             except UnreadableFile as exc:
                 report.problems.append(str(exc))
             done += 1

@@ -24,13 +24,14 @@ _ESCAPE_SEQUENCE = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]?"
     r"|\x1b[ -/]*[0-~]?"
 )
-# C0 and C1 controls, DEL, and invisible format characters that would move the terminal cursor
-# or reorder text: bidi marks, embeddings, overrides and isolates (U+061C, U+200E-F, U+202A-E,
-# U+2066-9) and zero-width ones (U+180E, U+200B-D, U+2060-4, U+FEFF); tab and newline are
-# handled as whitespace.
+# C0 and C1 controls, DEL, and invisible format characters that would move the terminal cursor,
+# reorder text or hide in a word: bidi marks, embeddings, overrides and isolates (U+061C,
+# U+200E-F, U+202A-E, U+2066-9), zero-width ones (U+180E, U+200B-D, U+2060-4, U+FEFF), the soft
+# hyphen (U+00AD), the combining grapheme joiner (U+034F) and tag characters (U+E0000-E007F,
+# which can spell hidden text); tab and newline are handled as whitespace.
 _CONTROL = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-    r"\u2066-\u2069\ufeff]"
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    r"\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f]"
 )
 _SPACING_CONTROL = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]")
 

@@ -3,7 +3,8 @@
 Scraped pages arrive in whatever encoding the scraper wrote: UTF-8 (with or without a byte-order
 mark), UTF-16 from Windows tools, cp1252 or Latin-1 from older pipelines. `read_text_file` tries
 them in order of how strict they are, refuses files that are not text at all, and returns the text
-with newlines normalised.
+with newlines normalised. UTF-8 with a few bad bytes stays UTF-8, the bytes replaced and the
+file named in a note (`read_text_file_noted`).
 
 The text it returns is what crosswire stores as an article's `raw` text: decoded and with every
 ``\\r\\n`` and lone ``\\r`` turned into ``\\n``, nothing else changed (terminal escape sequences and
@@ -44,9 +45,18 @@ class UnreadableFile(Exception):
 def read_text_file(
     path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_lines: int = DEFAULT_MAX_LINES
 ) -> str:
-    """Return the decoded, newline-normalised text of `path`.
+    """Return the decoded, newline-normalised text of `path` (`read_text_file_noted`, without
+    its note)."""
+    return read_text_file_noted(path, max_bytes=max_bytes, max_lines=max_lines)[0]
 
-    The result is the article's stored raw text: every later offset refers to it. Raises
+
+def read_text_file_noted(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_lines: int = DEFAULT_MAX_LINES
+) -> tuple[str, str | None]:
+    """Return the decoded, newline-normalised text of `path`, and a note naming the file when
+    bytes in it were not UTF-8 and were replaced (else None).
+
+    The text is the article's stored raw text: every later offset refers to it. Raises
     `UnreadableFile` (one line: "FILE: reason") when the path is missing, a directory, empty or
     whitespace only, binary, larger than `max_bytes` or `max_lines`, or in no encoding that
     yields text.
@@ -55,7 +65,7 @@ def read_text_file(
     data = _read_bytes(path, max_bytes=max_bytes)
     if not data:
         raise UnreadableFile(path, "empty file (0 bytes)")
-    text = _decode(path, data)
+    text, replaced = _decode(path, data)
     text = normalise_newlines(text)
     if not text.strip():
         raise UnreadableFile(path, "empty file (only whitespace)")
@@ -64,7 +74,11 @@ def read_text_file(
     lines = text.count("\n") + (0 if text.endswith("\n") else 1)
     if lines > max_lines:
         raise UnreadableFile(path, f"too many lines ({lines:,}; the limit is {max_lines:,})")
-    return text
+    note = None
+    if replaced:
+        what = "byte that is" if replaced == 1 else "bytes that are"
+        note = f"{path}: {replaced:,} {what} not UTF-8 replaced with \N{REPLACEMENT CHARACTER}"
+    return text, note
 
 
 def normalise_newlines(text: str) -> str:
@@ -100,26 +114,39 @@ def _human_size(size: int, *, trim: bool = False) -> str:
     return f"{number} {unit}"
 
 
-def _decode(path: Path, data: bytes) -> str:
-    """Decode with the strictest encoding that works; refuse binary data."""
+def _decode(path: Path, data: bytes) -> tuple[str, int]:
+    """Decode with the strictest encoding that works; refuse binary data. Returns the text and
+    how many bytes that were not UTF-8 it replaced.
+
+    UTF-8 that holds a few bad bytes (a stray byte in a page otherwise full of UTF-8 accents) is
+    read as UTF-8 with those bytes replaced, not as cp1252 mojibake ('Japanâs'); a file with no
+    valid UTF-8 sequence beyond ASCII is clearly another encoding, tried next.
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return _checked(path, data.decode("utf-16"))
+            return _checked(path, data.decode("utf-16")), 0
         except UnicodeDecodeError:
             raise UnreadableFile(path, "undecodable (UTF-16 byte-order mark, bad data)") from None
     if b"\x00" in data[:_SNIFF_BYTES]:
         raise UnreadableFile(path, "binary file (contains NUL bytes)")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return _checked(path, text)
+    try:
+        return _checked(path, data.decode("utf-8-sig")), 0
+    except UnicodeDecodeError:
+        pass
+    replaced_text = data.decode("utf-8-sig", errors="replace")
+    replaced = replaced_text.count("\ufffd") - data.count("\ufffd".encode())
+    decoded = sum(1 for ch in replaced_text if ch > "\x7f") - replaced
+    if decoded >= replaced > 0:
+        return _checked(path, replaced_text), replaced
+    try:
+        return _checked(path, data.decode("cp1252")), 0
+    except UnicodeDecodeError:
+        pass
     # Latin-1 decodes any byte sequence, so it is only a guess: keep it only if it reads as text.
     text = data.decode("latin-1")
     if _control_share(text) > _CONTROL_SHARE_LIMIT or _c1_share(text) > 0.01:
         raise UnreadableFile(path, "undecodable (not UTF-8, UTF-16, cp1252 or Latin-1 text)")
-    return text
+    return text, 0
 
 
 def _checked(path: Path, text: str) -> str:
