@@ -36,6 +36,7 @@ from textual.worker import get_current_worker
 
 from tui.core.models import Article, SentenceRef, Story, StoryAlignment
 from tui.core.reader.queries import counterpart_in, next_with_status
+from tui.core.store.changes import StoryWatch
 from tui.interpreter import collection_paused, freeze_after_frame, thaw_for_next_story
 from tui.keys.registry import MAIN_SCREEN_BINDINGS
 from tui.messages import (
@@ -73,6 +74,8 @@ if TYPE_CHECKING:
 QUICK_OPEN_ARTICLES = 12
 """Stories of up to this many articles, already aligned, open without a worker (see
 `MainScreen.open_story`); larger ones read their cached alignment off the UI thread."""
+STORE_POLL_SECONDS = 1.0
+"""How often the files of the story on screen are checked for other processes' writes."""
 
 
 class MainScreen(Screen[None]):
@@ -105,6 +108,8 @@ class MainScreen(Screen[None]):
         self._search = PaneSearch(self)
         self._ahead = PrepareAhead(self, index_in=self.index_in)
         self.profiles = ProfileKeeper(self, self.library, blindspot_share=config.blindspot_share)
+        self._store_watch: StoryWatch | None = None
+        """The files the story on screen was read from, polled for other processes' writes."""
 
     @property
     def annotation_marks(self) -> AnnotationMarks:
@@ -138,6 +143,7 @@ class MainScreen(Screen[None]):
             self.query_one("#sentences", PaneList), "highlighted", self._sentence_moved, False
         )
         self.set_focus(self.query_one("#outlets", PaneList))
+        self.set_interval(STORE_POLL_SECONDS, self._reload_what_others_wrote)
         if self._start_story_id is not None:
             self.open_story(self._start_story_id)
         else:
@@ -218,7 +224,23 @@ class MainScreen(Screen[None]):
         if self.focused is None:
             self.set_focus(self.query_one("#outlets", PaneList))
         self.library.remember_story(story.id)
+        self._store_watch = StoryWatch(self.library, story.id)
         self.call_after_refresh(freeze_after_frame)
+
+    def _reload_what_others_wrote(self) -> None:
+        """Another crosswire (an import, a tag or a note in another terminal) changed what is on
+        screen: show it, keeping the reader's place. Nothing is written back: every write here
+        re-reads the file under its lock first, so no stale copy can overwrite theirs."""
+        watch, story = self._store_watch, self.story
+        if watch is None or story is None or watch.story_id != story.id:
+            return
+        changes = watch.poll()
+        if changes.notes:
+            self.refresh_marks()
+        if changes.story:
+            self._store_watch = None  # made again once the story is shown afresh
+            self._reader.forget(story.id)
+            self.open_story(story.id, focus=self.cursor)
 
     def refresh_marks(self) -> None:
         """Read the open story's annotation marks and hand them to Sources and Article."""
