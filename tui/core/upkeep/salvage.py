@@ -69,6 +69,10 @@ def _read_table(text: str, at: int, table: dict[str, Any]) -> int:
                 value, at = _DECODER.raw_decode(text, _skip(text, at + 1))
             except ValueError:
                 ok = False
+        if ok and isinstance(value, int | float):
+            # A number cut short is still a number ('-10' cut to '-1'): trust one only when
+            # what follows shows it ended.
+            ok = text.startswith((",", "}"), _skip(text, at))
         if ok and key is not None:
             table[key] = value
             at = _skip(text, at)
