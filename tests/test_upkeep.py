@@ -132,3 +132,19 @@ def test_salvage_reads_past_garbage_in_the_middle() -> None:
     salvaged = salvage_tables(damaged)["stories"]
     assert set(salvaged) == {"1", "2", "3", "5", "6", "7"}
     assert salvaged["6"] == tables["stories"]["6"]
+
+
+def test_doctor_checks_and_salvages_the_library_s_other_store_files(tmp_path: Path) -> None:
+    """Outlet profiles and any other store file beside library.json: tables of documents."""
+    home = tmp_path / "library"
+    Library(home)
+    other = home / "profiles.json"
+    records = {str(n): {"outlet": f"Outlet {n}", "lean": "centre"} for n in range(1, 6)}
+    whole = json.dumps({"profiles": records}, separators=(",", ":")).encode()
+    other.write_bytes(whole[:-25])
+    found = check_library(home)
+    assert [(f.kind, f.path) for f in found.findings] == [("damaged", other)]
+    repair_library(home)
+    salvaged = json.loads(other.read_text(encoding="utf-8"))["profiles"]
+    assert salvaged == {k: v for k, v in records.items() if k != "5"}
+    assert check_library(home).healthy

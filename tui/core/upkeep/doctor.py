@@ -96,6 +96,8 @@ class _StoreKind:
 _INDEX = _StoreKind(check_index, "stories", ("_meta", {"schema": SCHEMA_VERSION}))
 _BODIES = _StoreKind(check_bodies, "bodies")
 _STATE = _StoreKind(check_state, "state")
+_OTHER = _StoreKind(lambda tables, path: None, "")
+"""Another store file of the library (outlet profiles, feeds): checked as tables of documents."""
 _ANNOTATIONS = _StoreKind(
     _check_annotations, "annotations", ("meta", {"schema": ANNOTATIONS_SCHEMA})
 )
@@ -108,6 +110,8 @@ def _store_files(home: Path) -> list[tuple[Path, _StoreKind]]:
         (home / ANNOTATIONS_FILE, _ANNOTATIONS),
     ]
     found += [(path, _BODIES) for path in sorted((home / "articles").glob("*.json"))]
+    known = {"library.json", "state.json", ANNOTATIONS_FILE, JOURNAL_FILE}
+    found += [(path, _OTHER) for path in sorted(home.glob("*.json")) if path.name not in known]
     return [(path, kind) for path, kind in found if path.is_file()]
 
 
@@ -158,7 +162,8 @@ def _salvage(data: bytes, path: Path, kind: _StoreKind) -> tuple[Tables, int, in
                 raise ShapeError("no meta")
         except LibraryError:
             fresh[meta_table] = {"1": meta}
-    fresh.setdefault(kind.records, {})
+    if kind.records:
+        fresh.setdefault(kind.records, {})
     return fresh, kept, dropped
 
 
