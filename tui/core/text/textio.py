@@ -29,6 +29,10 @@ _CONTROL_SHARE_LIMIT = 0.10
 
 _SNIFF_BYTES = 65_536
 
+_FEW_BAD_BYTES = 8
+"""Bytes that are not UTF-8 which a file with valid UTF-8 beyond ASCII may hold and still be read
+as UTF-8 (more only when it holds more valid non-ASCII characters than that)."""
+
 
 class UnreadableFile(Exception):
     """A file crosswire cannot use as an article, with a reason a person understands."""
@@ -118,9 +122,10 @@ def _decode(path: Path, data: bytes) -> tuple[str, int]:
     """Decode with the strictest encoding that works; refuse binary data. Returns the text and
     how many bytes that were not UTF-8 it replaced.
 
-    UTF-8 that holds a few bad bytes (a stray byte in a page otherwise full of UTF-8 accents) is
-    read as UTF-8 with those bytes replaced, not as cp1252 mojibake ('Japanâs'); a file with no
-    valid UTF-8 sequence beyond ASCII is clearly another encoding, tried next.
+    UTF-8 that holds a few bad bytes (a stray byte in a page of UTF-8 accents and quotes) is read
+    as UTF-8 with those bytes replaced, not as cp1252 mojibake ('Japanâs'); a file with no valid
+    UTF-8 sequence beyond ASCII, or far more bad bytes than good ones, is clearly another
+    encoding, tried next.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -136,7 +141,9 @@ def _decode(path: Path, data: bytes) -> tuple[str, int]:
     replaced_text = data.decode("utf-8-sig", errors="replace")
     replaced = replaced_text.count("\ufffd") - data.count("\ufffd".encode())
     decoded = sum(1 for ch in replaced_text if ch > "\x7f") - replaced
-    if decoded >= replaced > 0:
+    # A few bad bytes among valid UTF-8 (any accent, dash or quote written as UTF-8) are damage;
+    # many, with hardly any valid sequence, are another encoding.
+    if decoded > 0 and 0 < replaced <= max(_FEW_BAD_BYTES, decoded):
         return _checked(path, replaced_text), replaced
     try:
         return _checked(path, data.decode("cp1252")), 0
