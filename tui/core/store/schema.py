@@ -49,6 +49,15 @@ def describe(value: object) -> str:
     return _KIND_NAMES.get(type(value), type(value).__name__)
 
 
+def _label(value: object) -> str:
+    """An id or name read from the file, as a message may quote it: as it is when plain, else
+    as a Python literal (escapes and line breaks shown, never acted on), cut to 40 characters."""
+    text = str(value)
+    if text.isprintable() and text == text.strip() and 0 < len(text) <= 40:
+        return text
+    return repr(text[:40])
+
+
 def _fail(path: Path, where: str, problem: str) -> ShapeError:
     return ShapeError(f"{path}: {where}: {problem}; left as it is ({REPAIR_HINT})")
 
@@ -99,10 +108,10 @@ def check_index(tables: Tables, path: Path) -> None:
     if meta:
         _field(_document(meta.get("1"), "_meta 1", path), "schema", (int,), "_meta 1", path)
     for doc_id, story in _table(tables, "stories", path).items():
-        where = f"story {doc_id}"
+        where = f"story {_label(doc_id)}"
         story = _document(story, where, path)
         story_id = _field(story, "id", _TEXT, where, path)
-        where = f"story {doc_id} ({story_id})"
+        where = f"story {_label(doc_id)} ({_label(story_id)})"
         _field(story, "title", _TEXT, where, path)
         _field(story, "created_at", _TEXT, where, path)
         for n, entry in enumerate(_field(story, "articles", _LIST, where, path)):
@@ -138,10 +147,10 @@ def _rows(value: list[Any], kinds: tuple[type, ...], what: str, where: str, path
 def check_bodies(tables: Tables, path: Path) -> None:
     """`articles/<story id>.json`: each article's raw and cleaned text, sentences, removed lines."""
     for doc_id, body in _table(tables, "bodies", path).items():
-        where = f"article {doc_id}"
+        where = f"article {_label(doc_id)}"
         body = _document(body, where, path)
         article_id = _field(body, "id", _TEXT, where, path)
-        where = f"article {doc_id} ({article_id})"
+        where = f"article {_label(doc_id)} ({_label(article_id)})"
         _field(body, "raw", _TEXT, where, path)
         _field(body, "text", _TEXT, where, path)
         sentences = _field(body, "sentences", _LIST, where, path)

@@ -164,7 +164,7 @@ class AtomicJSONStorage(Storage):
         for name, table in tables.items():
             if not isinstance(table, dict):
                 raise LibraryError(
-                    f"{self.path}: table {name!r} is not a table of documents; left as it is "
+                    f"{self.path}: table {name[:40]!r} is not a table of documents; left as it is "
                     f"({REPAIR_HINT})"
                 )
         if self._check is not None:
