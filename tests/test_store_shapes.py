@@ -167,5 +167,7 @@ async def test_the_app_shows_the_line_instead_of_staying_on_aligning(
             if app._notifications:
                 break
         messages = [str(n.message) for n in app._notifications]
-        assert any(str(path) in m and "'sentences' is text" in m for m in messages), messages
+        (line,) = [m for m in messages if str(path) in m]
+        assert "'sentences' is text" in line and "doctor --repair" in line
+        assert line.startswith("Cannot open the story: /"), "the line itself, not an exception name"
         assert not app.screen.query_one("#panes").loading

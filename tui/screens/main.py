@@ -37,6 +37,7 @@ from textual.worker import get_current_worker
 from tui.core.models import Article, SentenceRef, Story, StoryAlignment
 from tui.core.reader.queries import counterpart_in, next_with_status
 from tui.core.store.changes import StoryWatch
+from tui.core.store.storage import LibraryError
 from tui.interpreter import collection_paused, freeze_after_frame, thaw_for_next_story
 from tui.keys.registry import MAIN_SCREEN_BINDINGS
 from tui.messages import (
@@ -190,7 +191,11 @@ class MainScreen(Screen[None]):
             with collection_paused():
                 story, articles, alignment = self._reader.open(story_id, file_now=False)
         except Exception as error:  # noqa: BLE001 - any failure is shown, the app stays usable
-            self.app.call_from_thread(self._load_failed, f"{type(error).__name__}: {error}")
+            # A library problem is already one line a user can act on (which file, which
+            # command repairs it); anything else is named by its kind.
+            kind = "" if isinstance(error, LibraryError) else f"{type(error).__name__}: "
+            said = f"{kind}{error}"
+            self.app.call_from_thread(self._load_failed, said)
             return
         if get_current_worker().is_cancelled:
             return
