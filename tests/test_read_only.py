@@ -150,3 +150,42 @@ def test_a_probe_left_by_a_killed_first_run_goes_with_the_next_write(tmp_path: P
     library.create_story("Anything")
     assert not probe.exists(), "an old probe is removed"
     assert fresh.exists(), "a probe another process may be making right now is not"
+
+
+def _no_lock_can_be_taken(home: Path) -> None:
+    """What a read-only folder is for locks, made so even for root: every lock file's path is a
+    folder, so any attempt to take a lock fails at once."""
+    for store in [*home.glob("*.json"), *(home / "articles").glob("*.json")]:
+        lock = Path(f"{store}.lock")
+        lock.unlink(missing_ok=True)
+        lock.mkdir()
+
+
+def test_every_read_works_when_no_lock_can_be_taken(seeded: tuple[Library, str]) -> None:
+    library, _ = seeded
+    home = library.home
+    _noted(home)
+    _no_lock_can_be_taken(home)
+    before = _files(home)
+    for args in READS:
+        done = _run(home, *args, timeout=120)
+        assert done.returncode == 0, (args, done.stderr)
+    assert _files(home) == before
+
+
+async def test_the_app_reads_a_library_it_cannot_write(seeded: tuple[Library, str]) -> None:
+    """The story shows; what the app would remember (last story, theme) is simply not kept."""
+    from tui.app import CrosswireApp
+
+    library, story_id = seeded
+    library.set_state("last_story", None)
+    _no_lock_can_be_taken(library.home)
+    app = CrosswireApp(Library(library.home), story_id=story_id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.main_screen.alignment is not None:
+                break
+        assert app.main_screen.story is not None and app.main_screen.story.id == story_id
+        assert len(app.main_screen.articles) == 5
+    assert Library(library.home).get_state("last_story") is None

@@ -24,6 +24,7 @@ from textual.widgets import Input, TextArea
 
 from tui.commands import AnnotationCommands, OutletCommands, StoryCommands, ThemeCommands
 from tui.core.reader.story import StoryReader
+from tui.core.store.storage import LibraryError
 from tui.core.text.safe_text import display_lines, display_text
 from tui.interpreter import collection_held_until_frame
 from tui.keys.registry import ANNOTATION_BINDINGS, APP_BINDINGS, KEY_COMMANDS
@@ -147,7 +148,10 @@ class CrosswireApp(App[None]):
 
     def _remember_theme(self, theme: Theme) -> None:
         if self.library.get_state(THEME_STATE_KEY) != theme.name:
-            self.library.set_state(THEME_STATE_KEY, theme.name)
+            try:
+                self.library.set_state(THEME_STATE_KEY, theme.name)
+            except LibraryError as error:  # a read-only library: the theme holds this session
+                self.notify(f"Theme not remembered: {error}", severity="warning", markup=False)
 
     def _apply_keymap(self) -> None:
         keymap = self.config.keymap

@@ -473,6 +473,9 @@ class Library:
         return None
 
     def remember_story(self, story_id: str) -> None:
-        """Record `story_id` as last read; writes only when it changed."""
+        """Record `story_id` as last read; writes only when it changed. A convenience: in a
+        library that cannot be written (a read-only folder) it is not remembered, and that is
+        all."""
         if self.get_state(LAST_STORY_STATE_KEY) != story_id:
-            self.set_state(LAST_STORY_STATE_KEY, story_id)
+            with suppress(LibraryError):
+                self.set_state(LAST_STORY_STATE_KEY, story_id)
