@@ -177,7 +177,10 @@ async def test_the_app_reads_a_library_it_cannot_write(seeded: tuple[Library, st
     """The story shows; what the app would remember (last story, theme) is simply not kept."""
     from tui.app import CrosswireApp
 
+    from tui.core.reader.story import StoryReader
+
     library, story_id = seeded
+    StoryReader(library).open(story_id)  # aligned before: the story shows as the app starts
     library.set_state("last_story", None)
     _no_lock_can_be_taken(library.home)
     app = CrosswireApp(Library(library.home), story_id=story_id)
