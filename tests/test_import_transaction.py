@@ -90,10 +90,10 @@ def story_folder(tmp_path: Path) -> Path:
     return folder
 
 
-# os.replace calls of an import into a new story: 1 journal begun, 2 story noted, 3 story
-# created (index), 4 bodies noted, 5 bodies written, 6 index entries written; then the journal
-# is removed.
-NEW_STORY_KILLS = [(3, "after"), (5, "after"), (6, "after")]
+# os.replace calls of an import into a new story: 1 story noted in the journal, 2 story created
+# (index), 3 bodies noted, 4 bodies written, 5 index entries written; then the journal is
+# removed.
+NEW_STORY_KILLS = [(2, "after"), (4, "after"), (5, "after")]
 
 
 @pytest.mark.parametrize(("at", "when"), NEW_STORY_KILLS, ids=["story-made", "bodies", "index"])
@@ -121,9 +121,9 @@ def test_a_killed_import_into_an_existing_story_leaves_no_stray_bodies(
     first = sorted(story_folder.glob("*.txt"))
     start = _run(["--library", str(home), "import", *map(str, first[:2]), "--story", "Japan"])
     assert start.returncode == 0, start.stderr
-    # 1 journal begun, 2 bodies noted, 3 bodies written: killed before the index names them.
+    # 1 bodies noted in the journal, 2 bodies written: killed before the index names them.
     rest = [*map(str, first[2:]), "--story", "Japan"]
-    killed = _run(["--library", str(home), "import", *rest], launcher=["3", "after", "SIGKILL"])
+    killed = _run(["--library", str(home), "import", *rest], launcher=["2", "after", "SIGKILL"])
     assert killed.returncode == -signal.SIGKILL
     assert _stories(home) == {"Japan": 2}, "the interrupted articles are not shown"
     library = Library(home)
@@ -148,11 +148,11 @@ def test_ctrl_c_during_an_import_says_what_was_not_imported_and_leaves_nothing_h
         "Floods close roads in Valencia\nHeavy rain closed roads across the region on Monday.\n",
         encoding="utf-8",
     )
-    # The first folder's story lands whole (6 replaces); Ctrl-C comes while the second one's
-    # bodies are being written (before replace 11 lands: its temp file exists then).
+    # The first folder's story lands whole (5 replaces); Ctrl-C comes while the second one's
+    # bodies are being written (before replace 9 lands: its temp file exists then).
     interrupted = _run(
         ["--library", str(home), "import", str(story_folder), str(other)],
-        launcher=["11", "before", "SIGINT"],
+        launcher=["9", "before", "SIGINT"],
     )
     assert interrupted.returncode == 130, interrupted.stderr
     assert "Traceback" not in interrupted.stderr

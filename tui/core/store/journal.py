@@ -55,9 +55,9 @@ class ImportJournal:
         }
 
     def begin(self) -> None:
-        """Start recording (an import begins)."""
+        """Start recording (an import begins). Nothing is written until the first `note`: an
+        import that changes nothing leaves no journal to write or remove."""
         self._entry = {"created": [], "touched": []}
-        self._write()
 
     @property
     def active(self) -> bool:
