@@ -176,7 +176,6 @@ def test_every_read_works_when_no_lock_can_be_taken(seeded: tuple[Library, str])
 async def test_the_app_reads_a_library_it_cannot_write(seeded: tuple[Library, str]) -> None:
     """The story shows; what the app would remember (last story, theme) is simply not kept."""
     from tui.app import CrosswireApp
-
     from tui.core.reader.story import StoryReader
 
     library, story_id = seeded
