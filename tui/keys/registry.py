@@ -247,6 +247,14 @@ MAIN_BINDINGS: list[Binding] = [
         id="view.import",
     ),
     Binding(
+        "x",
+        "move_article",
+        "Move article",
+        show=False,
+        tooltip="Move the selected outlet's article to another story (its tags and notes go too)",
+        id="article.move",
+    ),
+    Binding(
         "o",
         "open_url",
         "Open URL",
@@ -467,6 +475,18 @@ STORIES_BINDINGS: list[Binding] = [
     *cursor_keys(down="Next story", up="Previous story"),
     Binding("enter", "open", "Open", tooltip="Open the highlighted story", id="stories.open"),
     Binding("q,escape", "back", "Back", tooltip="Close the story list", id="stories.back"),
+    Binding("f2", "rename", "Rename", tooltip="Rename the highlighted story", id="stories.rename"),
+    Binding(
+        "f8",
+        "delete",
+        "Delete",
+        tooltip="Delete the highlighted story, after asking (its tags and notes are kept)",
+        id="stories.delete",
+    ),
+]
+
+TITLE_PROMPT_BINDINGS: list[Binding] = [
+    Binding("escape", "close", "Cancel", tooltip="Close without renaming", id="title_prompt.close"),
 ]
 
 NOTES_BINDINGS: list[Binding] = [
@@ -645,6 +665,12 @@ VIEW_SCREENS: tuple[ScreenKeys, ...] = (
         tuple(EXPORT_DIALOG_BINDINGS),
     ),
     ScreenKeys("Questions", "tui.screens.confirm", "ConfirmScreen", tuple(CONFIRM_BINDINGS)),
+    ScreenKeys(
+        "Story title (f2 in Stories)",
+        "tui.screens.title_prompt",
+        "TitlePrompt",
+        tuple(TITLE_PROMPT_BINDINGS),
+    ),
     ScreenKeys("Help (?)", "tui.screens.help", "HelpScreen", tuple(HELP_BINDINGS)),
 )
 """Every screen besides the main one that has bindings of its own, in the help's order."""
@@ -702,6 +728,7 @@ KEY_COMMANDS: tuple[KeyCommand, ...] = (
     _command("profile: edit the selected outlet's", "profile.edit"),
     _command("sources: fold or unfold the wire family", "sources.fold_family"),
     _command("import: files", "view.import", "Import a file or a folder of articles"),
+    _command("story: move this article to another story", "article.move"),
     _command("toggle: removed lines", "toggle.removed"),
     _command(
         "toggle: only what this outlet adds",

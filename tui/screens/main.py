@@ -534,6 +534,23 @@ class MainScreen(Screen[None]):
             self.select_outlet(origin)  # the fold's one row is the origin's
         sources.toggle_fold(origin)
 
+    def action_move_article(self) -> None:
+        """Pick another story for the selected outlet's article; the story reopens without it."""
+        if self.story is None or self.cursor is None:
+            self.notify("Open a story first (S lists the stories, i imports).", severity="warning")
+            return
+        if len(self.articles) < 2:
+            self.notify(
+                "This is the story's only article: merge the story into another instead "
+                "(crosswire story merge).",
+                severity="warning",
+            )
+            return
+        from tui.screens.stories import MoveArticleScreen
+
+        article = self.articles[self.cursor.article_id]
+        self._push_view(MoveArticleScreen(self.library, article, self.story.id))
+
     def _push_view(self, screen: Screen[Any]) -> None:
         """Open a view over this screen; a choice it closes on comes back as a request."""
         if isinstance(screen, ChoiceScreen):

@@ -1,4 +1,6 @@
-"""The library's stories, searchable by title; enter opens one on the main screen.
+"""The library's stories, searchable by title; enter opens one on the main screen, f2 renames
+the highlighted one and f8 deletes it (after asking). `MoveArticleScreen` is the same list for
+picking the story an article moves to.
 
 The list is read in a thread worker (the store is a file on disk that may be large) and filtered
 in memory as the user types (`title_score`: every typed word must match), so typing never waits
@@ -7,7 +9,7 @@ on the disk and narrows the list.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,13 +19,17 @@ from textual.binding import BindingType
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.models import Story
+from tui.core.models import Article, Story
 from tui.core.store.library import Library, LibraryError
 from tui.core.store.story_lookup import title_score
+from tui.core.stories.manage import delete_story, move_articles, rename_story
+from tui.core.text.safe_text import display_text
 from tui.core.text.wording import plural
 from tui.keys.registry import STORIES_BINDINGS
 from tui.messages import OpenStory
 from tui.screens.choice import ChoiceScreen
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.title_prompt import TitlePrompt
 from tui.widgets.cursor_moves import move_option_list
 from tui.widgets.diff_text import data_text
 
@@ -62,7 +68,10 @@ class StoriesScreen(ChoiceScreen[str]):
     from the search box; enter in the box opens the highlighted story.
     """
 
-    HELP = "Every story in the library. Type to search titles; enter opens the highlighted one."
+    HELP = (
+        "Every story in the library. Type to search titles; enter opens the highlighted one, "
+        "f2 renames it, f8 deletes it (after asking; its tags and notes are kept)."
+    )
     BINDINGS: ClassVar[list[BindingType]] = list(STORIES_BINDINGS)
     DEFAULT_CSS = """
     StoriesScreen #stories-search { margin: 0 1; }
@@ -150,3 +159,87 @@ class StoriesScreen(ChoiceScreen[str]):
 
     def request(self, choice: str) -> OpenStory:
         return OpenStory(choice)
+
+    # --- changing stories (`core.stories.manage`) --------------------------------------------
+
+    def highlighted_story(self) -> Story | None:
+        index = self.query_one("#stories-list", OptionList).highlighted
+        return self.shown[index] if index is not None and 0 <= index < len(self.shown) else None
+
+    def action_rename(self) -> None:
+        story = self.highlighted_story()
+        if story is None:
+            return
+
+        def renamed(title: str | None) -> None:
+            if title and title != story.title:
+                self._change(
+                    lambda: rename_story(self._library, story.id, title),
+                    f"Renamed to {display_text(title)!r}.",
+                )
+
+        self.app.push_screen(TitlePrompt(f"New title for {story.title!r}:", story.title), renamed)
+
+    def action_delete(self) -> None:
+        story = self.highlighted_story()
+        if story is None:
+            return
+        count = plural(len(story.article_ids), "article")
+        question = (
+            f"Delete the story {story.title!r} and its {count}? Its tags and notes are kept, "
+            "marked as about articles that are gone."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._change(
+                    lambda: delete_story(self._library, story.id),
+                    f"Deleted {display_text(story.title)!r}.",
+                )
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    @work(thread=True, exclusive=True, group="stories-change")
+    def _change(self, change: Callable[[], object], done: str) -> None:
+        """Make one change to the library off the UI thread, then read the list again."""
+        try:
+            change()
+        except LibraryError as error:
+            self.app.call_from_thread(self._show_problem, str(error))
+            return
+        self.app.call_from_thread(self.notify, done)
+        self._load()
+
+
+class MoveArticleScreen(StoriesScreen):
+    """Pick the story to move one article to; the move is made, then the view closes on the story
+    the article came from (an `OpenStory` request, so the reader sees it without the article)."""
+
+    HELP = "Pick the story to move the article to. Type to search titles; enter moves it."
+
+    def __init__(self, library: Library, article: Article, from_story: str) -> None:
+        super().__init__(library)
+        self.article = article
+        self.from_story = from_story
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        what = f"Move {self.article.outlet}'s article to which story?"
+        self.query_one("#stories-search", Input).placeholder = display_text(what)
+
+    def _loaded(self, stories: list[Story]) -> None:
+        super()._loaded([story for story in stories if story.id != self.from_story])
+
+    def choose(self, choice: str) -> None:
+        self._move(choice)
+
+    @work(thread=True, exclusive=True, group="stories-change")
+    def _move(self, to_story: str) -> None:
+        try:
+            moved = move_articles(self._library, [self.article.id], self.from_story, to_story)
+        except LibraryError as error:
+            self.app.call_from_thread(self._show_problem, str(error))
+            return
+        note = f"Moved {display_text(self.article.outlet)} to {display_text(moved.title)!r}."
+        self.app.call_from_thread(self.notify, note)
+        self.app.call_from_thread(self.dismiss, self.from_story)
