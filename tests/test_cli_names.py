@@ -145,7 +145,10 @@ def test_an_edited_copy_from_another_folder_says_it_replaced_the_outlets_article
     assert result.returncode == 0, result.stderr
     (line, summary) = result.stdout.splitlines()
     assert line.startswith("daily_herald  ")
-    assert line.endswith(f"(replaced this outlet's daily_herald.txt from {first.resolve()})")
+    assert line.endswith(
+        f"(replaced this outlet's daily_herald.txt from {first.resolve()}; earlier text kept: "
+        "crosswire versions)"
+    )
     assert summary.startswith("0 new articles, 1 replaced in story") and "2 in all" in summary
     outlets = json.loads(run_cli("stories", "--json").stdout)["stories"][0]["outlets"]
     assert sorted(outlets) == ["city_news", "daily_herald"]

@@ -188,7 +188,7 @@ def _imported_line(item: ImportedArticle) -> Text:
             note = f"replaced this outlet's {Path(item.article.source).name} from " + printable(
                 str(Path(item.replaced_source or "").parent)
             )
-        line.append(f"  ({note})", style="yellow")
+        line.append(f"  ({note}; earlier text kept: crosswire versions)", style="yellow")
     elif item.outlet_articles:
         line.append(
             f"  (the story now has {item.outlet_articles + 1} articles from this outlet)",

@@ -1,4 +1,5 @@
-"""`crosswire story rename|move|merge|split|delete`: change the stories of the library.
+"""`crosswire story rename|move|merge|split|delete`: change the stories of the library; and
+`crosswire versions`: an article's earlier versions, compared word by word.
 
 Stories are named as every command names them (`Library.find_story`: id, id prefix, or words of
 one title, never a guess); articles by id or by outlet name within their story. Deleting asks for
@@ -16,7 +17,6 @@ from tui.cli.common import open_library, printable
 from tui.core.models import Article, Story
 from tui.core.store.library import Library, LibraryError
 from tui.core.text.wording import plural
-
 
 LIBRARY_HELP = "library folder (default: $CROSSWIRE_HOME, else your user data folder)"
 
@@ -57,6 +57,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     delete.add_argument("articles", nargs="*", metavar="ARTICLE", help="only these articles")
     delete.add_argument("--yes", action="store_true", help="really delete (required)")
     delete.set_defaults(func=run_delete)
+    versions = subparsers.add_parser(
+        "versions",
+        help="an article's earlier versions and what changed between two of them",
+        description=(
+            "List the versions of one article (earlier texts kept when a changed copy was "
+            "imported) and show, word by word, what changed from one to another: by default "
+            "from the one before the latest to the latest."
+        ),
+    )
+    versions.add_argument("story", metavar="STORY")
+    versions.add_argument("article", metavar="ARTICLE", help="article id or outlet")
+    versions.add_argument("--older", type=int, metavar="N", help="compare from version N")
+    versions.add_argument("--newer", type=int, metavar="N", help="compare to version N")
+    versions.set_defaults(func=run_versions)
     for verb in verbs.choices.values():
         # `crosswire story rename X Y --library DIR`: as after any command (see `cli.main`).
         verb.add_argument(
@@ -161,4 +175,44 @@ def run_delete(args: argparse.Namespace) -> int:
     else:
         delete_story(library, story.id)
     _say(f"deleted {what}; their tags and notes are kept")
+    return 0
+
+
+def run_versions(args: argparse.Namespace) -> int:
+    """List an article's versions and show what changed between two of them."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from tui.core.store.versions import versions_of
+    from tui.core.stories.version_changes import text_changes
+
+    library = open_library(args.library_home)
+    story = library.find_story(args.story)
+    (article,) = find_articles(library, story, [args.article])
+    texts = [(v.imported_at, v.title, v.text) for v in versions_of(library, article.id)]
+    texts.append((article.imported_at, article.title, article.text))
+    console = Console(soft_wrap=True, highlight=False)
+    for number, (when, title, text) in enumerate(texts, 1):
+        latest = "  (shown)" if number == len(texts) else ""
+        console.print(Text.assemble(
+            f"{number}  {when}  ", (printable(title), "bold"),
+            f"  {plural(len(text.split()), 'word')}{latest}",
+        ))  # fmt: skip
+    if len(texts) == 1:
+        console.print(Text("one version only: nothing to compare", style="dim"))
+        return 0
+    first = args.older or len(texts) - 1
+    second = args.newer or len(texts)
+    if not (1 <= first <= len(texts) and 1 <= second <= len(texts)) or first == second:
+        raise LibraryError(f"versions are numbered 1 to {len(texts)}; give two different ones")
+    changes = text_changes(texts[first - 1][2], texts[second - 1][2])
+    console.print(Text(f"\nversion {first} -> {second}: {plural(len(changes), 'change')}"))
+    for change in changes:
+        line = Text("… " + printable(change.before) + " ")
+        if change.removed:
+            line.append("[-" + printable(change.removed) + "-]", style="red strike")
+        if change.added:
+            line.append("{+" + printable(change.added) + "+}", style="green")
+        line.append(" " + printable(change.after) + " …")
+        console.print(line)
     return 0

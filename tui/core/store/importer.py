@@ -26,6 +26,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from rapidfuzz import fuzz
+
 from tui.core.ingest.clean import clean_text
 from tui.core.ingest.import_groups import (
     UNTITLED_STORY,
@@ -39,10 +41,14 @@ from tui.core.ingest.story_clean import clean_story
 from tui.core.models import Article, CleanResult, Story
 from tui.core.store.library import Library, LibraryError, article_id_for, now_iso
 from tui.core.store.story_lookup import AmbiguousStory
+from tui.core.store.versions import keep_versions
 from tui.core.text.published import parse_published
 from tui.core.text.safe_text import safe_name
 from tui.core.text.textio import UnreadableFile
 
+NEW_STORY_TITLE_CHARS = 90
+NEAR_COPY = 95.0
+"""Texts of one outlet this alike (rapidfuzz ratio, 0-100) are versions of one article."""
 STORY_MATCH_CUTOFF = 90.0
 """A `story=` title this close to one existing story's title adds to that story (0-100); one
 that close to several stops the import with their list."""
@@ -230,6 +236,7 @@ class _StoryIndex:
         self.by_id: dict[str, Article] = {}
         self._by_text: dict[tuple[str, str], Article] = {}
         self._by_page: dict[tuple[str, str], Article] = {}
+        self._by_url: dict[tuple[str, str], Article] = {}
         for article in articles:
             self.put(article)
 
@@ -241,6 +248,21 @@ class _StoryIndex:
         """The article of this outlet imported from a file of the same name, if any."""
         return self._by_page.get((_outlet_key(article), Path(article.source).name))
 
+    def same_url(self, article: Article) -> Article | None:
+        """The article of this outlet with the same (canonical) URL, if any."""
+        return self._by_url.get((_outlet_key(article), article.url)) if article.url else None
+
+    def near_copy(self, article: Article) -> Article | None:
+        """The article of this outlet whose text is nearly the same (a page edited after it was
+        published), if any: `NEAR_COPY` or more on rapidfuzz's ratio of the kept texts."""
+        outlet = _outlet_key(article)
+        for held in self.by_id.values():
+            if _outlet_key(held) == outlet and fuzz.ratio(
+                held.text, article.text, score_cutoff=NEAR_COPY
+            ):
+                return held
+        return None
+
     def put(self, article: Article) -> None:
         """Hold `article`, in place of the one with its id if there is one."""
         old = self.by_id.pop(article.id, None)
@@ -248,12 +270,15 @@ class _StoryIndex:
             for index, key in (
                 (self._by_text, (_outlet_key(old), old.raw)),
                 (self._by_page, (_outlet_key(old), Path(old.source).name)),
+                (self._by_url, (_outlet_key(old), old.url or "")),
             ):
                 if index.get(key) is old:
                     del index[key]
         self.by_id[article.id] = article
         self._by_text.setdefault((_outlet_key(article), article.raw), article)
         self._by_page.setdefault((_outlet_key(article), Path(article.source).name), article)
+        if article.url:
+            self._by_url.setdefault((_outlet_key(article), article.url), article)
 
 
 def _write_story(
@@ -269,13 +294,16 @@ def _write_story(
     Otherwise a file *replaces* an article (same id, same place in the story) when it is the very
     file that article came from (same resolved path: its text or outlet changed), or when it has
     the same file name and the same outlet: an edited copy of that outlet's page kept in another
-    folder. Of two such files in one import the later wins and the earlier gets a `skipped` line.
-    Anything else is added, even under an outlet name the story already holds
-    (`ImportedArticle.outlet_articles` says so, for the faces to mention).
+    folder; or the same outlet's page at the same canonical URL; or the same outlet's text with
+    only small changes (`NEAR_COPY`). The text it replaces is kept as an earlier version of the
+    article (`core.store.versions`). Of two such files in one import the later wins and the
+    earlier gets a `skipped` line. Anything else is added, even under an outlet name the story
+    already holds (`ImportedArticle.outlet_articles` says so, for the faces to mention).
     """
     existing = {a.id: a for a in library.articles(story.id)}
     held = _StoryIndex(existing.values())
     batch: dict[str, ImportedArticle] = {}
+    superseded_versions: list[Article] = []
     for item in parsed:
         article = item.to_article(story.id)
         twin = held.same_text(article)
@@ -284,7 +312,12 @@ def _write_story(
             report.skipped.append(f"{item.where}: skipped, already in {where}")
             report.skipped_in[story.id] = report.skipped_in.get(story.id, 0) + 1
             continue
-        earlier = held.by_id.get(article.id) or held.same_page(article)
+        earlier = (
+            held.by_id.get(article.id)
+            or held.same_page(article)
+            or held.same_url(article)
+            or held.near_copy(article)
+        )
         replaced_source = None
         if earlier is not None:
             article = article._replace(id=earlier.id)
@@ -297,6 +330,7 @@ def _write_story(
                 replaced_source = superseded.replaced_source
             elif earlier.id in existing:
                 replaced_source = earlier.source
+                superseded_versions.append(existing[earlier.id])
         held.put(article)
         batch[article.id] = ImportedArticle(
             article,
@@ -308,10 +342,20 @@ def _write_story(
     outlets = Counter(_outlet_key(a) for a in held.by_id.values())
     for article_id, entry in batch.items():
         batch[article_id] = replace(entry, outlet_articles=outlets[_outlet_key(entry.article)] - 1)
+    keep_versions(library, superseded_versions)  # before the new texts replace them
     library.add_articles(story.id, [entry.article for entry in batch.values()])
     report.imported.extend(batch.values())
     if story.id not in report.story_ids:
         report.story_ids.append(story.id)
+
+
+def _new_story_title(title: str) -> str:
+    """A new story's title from its first article's: cut at a word, `NEW_STORY_TITLE_CHARS` at
+    most (a title made from a first sentence can run long)."""
+    if len(title) <= NEW_STORY_TITLE_CHARS:
+        return title
+    cut = title[:NEW_STORY_TITLE_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:-\u2013\u2014 ") + "\u2026"
 
 
 def _write_chosen(
@@ -320,7 +364,11 @@ def _write_chosen(
     """Write one article into the story `chooser` picks for it (a new story titled after it)."""
     with library.import_transaction():
         story_id, why = chooser.choose(library, item.to_article(""))
-        target = library.get_story(story_id) if story_id else library.create_story(item.title)
+        target = (
+            library.get_story(story_id)
+            if story_id
+            else library.create_story(_new_story_title(item.title))
+        )
         sources = {item.source or str(item.path.resolve())}
         held = [a.text for a in library.articles(target.id) if a.source not in sources]
         (cleaned,) = clean_story([item.cleaned], context=held)
