@@ -148,3 +148,24 @@ def test_cli_import_groups_and_says_why(tmp_path: Path) -> None:
     assert counts == [5, 5]
     again = _run("import", tmp_path / "usyk-fury-2024-05", home=home)
     assert again.returncode == 0 and "5 already there" in again.stdout
+
+
+def test_the_evidence_of_held_articles_is_read_from_its_cache(tmp_path: Path) -> None:
+    """A second import reads every story's evidence from cache/evidence/ without opening the
+    story's articles (their bodies file is moved away to prove it); an article imported again
+    changed is computed afresh."""
+    from tui.core.store.importer import import_paths
+    from tui.core.store.library import Library
+    from tui.core.stories.evidence_cache import load_index
+
+    library = Library(tmp_path / "library")
+    (story_id,) = import_paths(library, [GROUPING / "usyk-fury-2024-05"]).story_ids
+    first = load_index(library)
+    assert (library.home / "cache" / "evidence" / f"{story_id}.json").is_file()
+    bodies = library.home / "articles" / f"{story_id}.json"
+    bodies.rename(tmp_path / "bodies.json")
+    again = load_index(Library(library.home))
+    assert again.evidence == first.evidence
+    (tmp_path / "bodies.json").rename(bodies)
+    (library.home / "cache" / "evidence" / f"{story_id}.json").write_bytes(b"\x00not json")
+    assert load_index(Library(library.home)).evidence == first.evidence

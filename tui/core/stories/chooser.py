@@ -11,6 +11,7 @@ from __future__ import annotations
 from tui.core.models import Article
 from tui.core.store.library import Library
 from tui.core.stories.evidence import article_evidence
+from tui.core.stories.evidence_cache import load_index
 from tui.core.stories.grouping import Decision, place
 from tui.core.stories.index import EvidenceIndex
 from tui.core.text.safe_text import display_text
@@ -42,13 +43,10 @@ class EvidenceChooser:
         self._index: EvidenceIndex | None = None
 
     def index(self, library: Library) -> EvidenceIndex:
-        """The evidence of every article the library holds, read on first use."""
+        """The evidence of every article the library holds, read on first use (from
+        `cache/evidence/` where it is current, `core.stories.evidence_cache`)."""
         if self._index is None:
-            index = EvidenceIndex()
-            for story in library.stories():
-                for article in library.articles(story.id):
-                    index.add(article.id, story.id, article_evidence(article))
-            self._index = index
+            self._index = load_index(library)
         return self._index
 
     def choose(self, library: Library, article: Article) -> tuple[str | None, str]:
