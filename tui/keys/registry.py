@@ -255,6 +255,14 @@ MAIN_BINDINGS: list[Binding] = [
         id="article.move",
     ),
     Binding(
+        "V",
+        "article_versions",
+        "Versions",
+        show=False,
+        tooltip="The selected outlet's article as imported each time, and what changed",
+        id="article.versions",
+    ),
+    Binding(
         "o",
         "open_url",
         "Open URL",
@@ -485,6 +493,10 @@ STORIES_BINDINGS: list[Binding] = [
     ),
 ]
 
+VERSIONS_BINDINGS: list[Binding] = [
+    Binding("q,escape", "back", "Back", tooltip="Close the versions", id="versions.back"),
+]
+
 TITLE_PROMPT_BINDINGS: list[Binding] = [
     Binding("escape", "close", "Cancel", tooltip="Close without renaming", id="title_prompt.close"),
 ]
@@ -666,6 +678,9 @@ VIEW_SCREENS: tuple[ScreenKeys, ...] = (
     ),
     ScreenKeys("Questions", "tui.screens.confirm", "ConfirmScreen", tuple(CONFIRM_BINDINGS)),
     ScreenKeys(
+        "Versions (V)", "tui.screens.versions_view", "VersionsScreen", tuple(VERSIONS_BINDINGS)
+    ),
+    ScreenKeys(
         "Story title (f2 in Stories)",
         "tui.screens.title_prompt",
         "TitlePrompt",
@@ -729,6 +744,7 @@ KEY_COMMANDS: tuple[KeyCommand, ...] = (
     _command("sources: fold or unfold the wire family", "sources.fold_family"),
     _command("import: files", "view.import", "Import a file or a folder of articles"),
     _command("story: move this article to another story", "article.move"),
+    _command("article: versions", "article.versions"),
     _command("toggle: removed lines", "toggle.removed"),
     _command(
         "toggle: only what this outlet adds",

@@ -551,6 +551,17 @@ class MainScreen(Screen[None]):
         article = self.articles[self.cursor.article_id]
         self._push_view(MoveArticleScreen(self.library, article, self.story.id))
 
+    def action_article_versions(self) -> None:
+        """Show the selected outlet's article as imported each time (`VersionsScreen`)."""
+        article = self.articles.get(self.cursor.article_id) if self.cursor else None
+        if article is None:
+            self.notify("Open a story first (S lists the stories, i imports).", severity="warning")
+            return
+        from tui.core.store.versions import versions_of
+        from tui.screens.versions_view import VersionsScreen
+
+        self._push_view(VersionsScreen(article, versions_of(self.library, article.id)))
+
     def _push_view(self, screen: Screen[Any]) -> None:
         """Open a view over this screen; a choice it closes on comes back as a request."""
         if isinstance(screen, ChoiceScreen):
