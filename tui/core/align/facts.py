@@ -80,10 +80,9 @@ class _Profile:
 
 def _linkage(a: _Profile, b: _Profile) -> float:
     va, vb = a.vector, b.vector
-    if len(vb) < len(va):
-        va, vb = vb, va
-    # Summed in the shorter vector's own order (not a set's): the same sum in every process.
-    return sum([v * vb[w] for w, v in va.items() if w in vb])
+    # fsum is exact whatever the order, so the set's order (which string hashing changes from
+    # process to process) cannot reach the result.
+    return math.fsum([va[w] * vb[w] for w in va.keys() & vb.keys()])
 
 
 def is_headline(text: str) -> bool:
