@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from tui.core.align.counterparts import ScoredCluster
 from tui.core.models import Article, Family
@@ -38,8 +39,11 @@ _WORD = re.compile(r"\w+")
 _QUOTED = re.compile(r'"[^"]+"|\u201c[^\u201c\u201d]+\u201d')
 
 
+@lru_cache(maxsize=8192)
 def mostly_quoted(text: str) -> bool:
     """Whether most of a sentence is a quotation ('"We will respond," the ministry said.')."""
+    if '"' not in text and "\u201c" not in text:
+        return False  # most sentences quote no one: spare them the search
     inside = sum(len(found) for found in _QUOTED.findall(text))
     return inside >= QUOTED_SHARE * len(text)
 
@@ -48,7 +52,7 @@ def _copy_evidence(one: str, other: str) -> bool:
     """Whether two near-verbatim sentences show copying: a quotation counts only when the words
     around it are the same too (a copy desk keeps the attribution; two reporters quoting one
     statement frame it each in their own words)."""
-    if not (mostly_quoted(one) or mostly_quoted(other)):
+    if one == other or not (mostly_quoted(one) or mostly_quoted(other)):
         return True
     return _framing(one) == _framing(other)
 
