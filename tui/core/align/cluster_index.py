@@ -2,8 +2,8 @@
 
 Each cluster keeps a few exemplars (distinct versions of what it says, the founder first); an
 inverted index of the exemplars' rare words finds the clusters a new sentence may join, and one
-C-level rapidfuzz call scores it against every exemplar of those candidates. `core.align.engine` decides
-which cluster a sentence joins.
+C-level rapidfuzz call scores it against every exemplar of those candidates.
+`core.align.engine` decides which cluster a sentence joins.
 """
 
 from __future__ import annotations

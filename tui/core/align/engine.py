@@ -7,10 +7,10 @@ Articles are processed one by one in a canonical order (likeliest wire copy firs
 the result never depends on the order they are given in. Each article's sentences are matched
 against the clusters built so far: candidates come from an inverted index of rare words (common
 words and words spread over many clusters are skipped), and each candidate is scored against a
-few exemplar members (`core.align.cluster_index`). Then every (sentence, cluster) edge of the article
-is taken greedily by descending score, one sentence per cluster (`_assign`), so the result does
-not depend on the order of sentences either. Work per sentence is bounded by the index, so cost
-grows roughly linearly with the number of sentences.
+few exemplar members (`core.align.cluster_index`). Then every (sentence, cluster) edge of the
+article is taken greedily by descending score, one sentence per cluster (`_assign`), so the result
+does not depend on the order of sentences either. Work per sentence is bounded by the index, so
+cost grows roughly linearly with the number of sentences.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ __all__ = [
 
 MAX_EXEMPLARS = 4
 """Members of a cluster that new sentences are scored against (distinct versions, first come):
-enough versions to recognise a copy desk's edits, few enough to keep scoring cheap (bench/README.md)."""
+enough versions to recognise a copy desk's edits, few enough to keep scoring cheap
+(bench/README.md)."""
 EXEMPLAR_NOVELTY = 95.0
 """A new member becomes an exemplar only if it scores below this against the cluster."""
 AMBIGUOUS_MARGIN = 3.0

@@ -37,6 +37,8 @@ TITLE_JOIN = 0.10
 """The same for two clusters of headlines (every member an article's first sentence)."""
 HEADLINE_WORDS = 5
 """Fewest words of a headline."""
+_SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", ":")
+"""How a sentence (and so not a headline) may end."""
 DISTINCT_IN = 3
 """Two clusters that this many articles each state in separate sentences are two facts."""
 REPEAT_JOIN = 0.40
@@ -89,7 +91,7 @@ def is_headline(text: str) -> bool:
     """A headline or deck: a line of several words with no closing full stop (a subhead of a
     word or four names a section, not the story's main fact)."""
     stripped = text.rstrip()
-    return len(stripped.split()) >= HEADLINE_WORDS and not stripped.endswith((".", "!", "?", '"', "\u201d", ":"))
+    return len(stripped.split()) >= HEADLINE_WORDS and not stripped.endswith(_SENTENCE_ENDS)
 
 
 def _content_stems(sentence_words: Sequence[str]) -> tuple[str, ...]:

@@ -1,10 +1,11 @@
 """From clusters to what a reader asks: who carries what, who is the origin, what is missing.
 
-`core.align.engine` decides which sentences belong together; this module turns those clusters into the
-StoryAlignment the CLI and the app show: statuses and counterparts per sentence, the likely origin,
-cluster ids in story order, then drift (`core.drift.detect`) and the per-article views of `core.align.coverage`
-(missing content, pair and outlet shares; the coverage matrix is re-exported here). Every ordering
-has a deterministic tie-break, so equal input gives equal output.
+`core.align.engine` decides which sentences belong together; this module turns those clusters
+into the StoryAlignment the CLI and the app show: statuses and counterparts per sentence, the
+likely origin, cluster ids in story order, then drift (`core.drift.detect`) and the per-article
+views of `core.align.coverage` (missing content, pair and outlet shares; the coverage matrix is
+re-exported here). Every ordering has a deterministic tie-break, so equal input gives equal
+output.
 """
 
 from __future__ import annotations
@@ -61,8 +62,8 @@ Python-level `__new__` that takes keywords (tests check the result equals the co
 def _counterpart_scores(
     clusters: Sequence[Sequence[Member]], keys: Mapping[Member, str]
 ) -> list[ScoredCluster | None]:
-    """Per cluster: its members' scores (`core.align.counterparts.score_cluster`); None for a cluster
-    of one. Align puts at most one sentence of an article in a cluster, and every figure
+    """Per cluster: its members' scores (`core.align.counterparts.score_cluster`); None for a
+    cluster of one. Align puts at most one sentence of an article in a cluster, and every figure
     read from the scores relies on it, so a cluster that breaks the rule is refused."""
     scored: list[ScoredCluster | None] = []
     for members in clusters:

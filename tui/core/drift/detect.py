@@ -1,10 +1,11 @@
 """Drift: what changes as a sentence passes between outlets.
 
 Inside one cluster (sentences that say the same thing) two versions may disagree on a name, a
-number, a date, a quantity, a quotation or a spelling (`core.drift.differences`). Each difference is
-reported once per cluster and pair of variant keys (so '$3m' and '3 million dollars' are one
-variant), with the outlets and sentences on each side. Across clusters, `core.drift.event_dates` adds
-the same event told with different days.
+number, a date, a quantity, a quotation or a spelling (`core.drift.differences`). Each difference
+is reported once per cluster and pair of variant keys (so '$3m' and '3 million dollars' are one
+variant), with the outlets and sentences on each side. Across clusters, `core.drift.event_dates`
+adds the same event told with different days, and `core.drift.tolls` the tolls that differ
+between the articles' openings.
 
 Work is per distinct text, not per member: wire copy repeats sentences verbatim, so a cluster of
 500 outlets often holds a few dozen versions. Each version's fact signature
@@ -23,8 +24,8 @@ from operator import itemgetter
 
 from tui.core.drift.differences import KEYED_KINDS, differences, keyed_differences
 from tui.core.drift.event_dates import OutletNames, find_event_date_drift
-from tui.core.drift.tolls import find_toll_drift
 from tui.core.drift.slots import figures
+from tui.core.drift.tolls import find_toll_drift
 from tui.core.drift.variants import KIND_ORDER, Signature, digest, joined_texts, joined_words
 from tui.core.models import Cluster, Drift, DriftKind, SentenceRef
 

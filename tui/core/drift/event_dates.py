@@ -1,7 +1,7 @@
 """Event dates that differ across a story: 'agreed Thursday' here, 'agreed on Friday' there.
 
-Per-cluster drift (`core.drift.detect`) only compares versions of one sentence, but outlets often date
-the same event in sentences that say different things ('Koizumi and Hegseth agreed Thursday to
+Per-cluster drift (`core.drift.detect`) only compares versions of one sentence, but outlets often
+date the same event in sentences that say different things ('Koizumi and Hegseth agreed Thursday to
 strengthen deterrence' / 'Tokyo and Washington agreed Friday to boost joint production'). Here a
 weekday or a day of a month is attached to the event word next to it ('agreed Thursday', 'agreed
 on Friday', 'the agreement came on Friday', 'On Friday, Tokyo and Washington agreed', 'Friday's
@@ -153,7 +153,8 @@ def _names(facts: Sequence[WordFacts]) -> frozenset[str]:
 
 
 def mentions_in(text: str) -> list[Mention]:
-    """Every dated event in one sentence, read off its words' cached facts (`core.text.readings`)."""
+    """Every dated event in one sentence, read off its words' cached facts
+    (`core.text.readings`)."""
     # The reading is cached (matching read every text first): its bits rule out most sentences
     # before the hint pattern scans the text.
     found_reading = reading(text)

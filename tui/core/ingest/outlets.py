@@ -118,8 +118,8 @@ def detect_outlet(
 ) -> str:
     """The outlet's readable name: override > manifest > URL > text cues > file name.
 
-    Every name is display-safe (`core.text.safe_text`): escape sequences and control characters from a
-    flag, a manifest, a URL, the text or a file name are removed, so a name made only of them
+    Every name is display-safe (`core.text.safe_text`): escape sequences and control characters
+    from a flag, a manifest, a URL, the text or a file name are removed, so a name made only of them
     counts as no evidence and the next source is asked.
     """
     for given in (override, manifest_outlet):

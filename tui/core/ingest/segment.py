@@ -7,8 +7,8 @@ quotes and 'P.Serra--PC'; see FIELD-NOTES) and it is linear in the length of a l
 reads a sentence end as an abbreviation ('at 9 a.m. Two more', 'King Charles III. Two more'),
 its sentences are cut once more (`_MISSED_END`).
 
-Spans index the stored raw text (`core.text.textio`), which may still hold terminal escape sequences and
-control characters. Before splitting, those are masked with spaces of the same length, so offsets
+Spans index the stored raw text (`core.text.textio`), which may still hold terminal escape
+sequences and control characters. Before splitting, those are masked with spaces of the same length, so offsets
 stay exact while syntok never sees them and sentence *text* never carries them (text from the web
 must be safe to put on a terminal). A leading list bullet ('- ', '• ') is masked the same way: it is
 layout, not part of the sentence.
