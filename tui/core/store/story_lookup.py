@@ -15,8 +15,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from rapidfuzz import fuzz, utils
-
 from tui.core.models import Story
 from tui.core.store.storage import LibraryError
 
@@ -79,12 +77,18 @@ wrong in five ('pnada', 'lindenfled', 'electon'); 'panda' scores 73 against 'exp
 
 
 def title_words(text: str) -> list[str]:
-    """Lower-case alphanumeric words (rapidfuzz's default processing, split)."""
+    """Lower-case alphanumeric words (rapidfuzz's default processing, split). rapidfuzz is
+    imported here, not with the module: the library (and so the app's first frame) loads this
+    module, and names are looked up only when a command is given one."""
+    from rapidfuzz import utils
+
     return utils.default_process(text).split()
 
 
 def word_score(typed: str, candidates: list[str]) -> float:
     """How well one typed word matches its best title word, 0 when it matches none."""
+    from rapidfuzz import fuzz
+
     best = 0.0
     for word in candidates:
         if word.startswith(typed):
