@@ -170,3 +170,23 @@ def test_cli_imports_a_real_gzipped_page(run_cli: RunCli, tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     assert "Al Jazeera" in result.stdout
     assert "US service members killed in Afghanistan helicopter crash" in result.stdout
+
+
+def test_many_pages_are_read_by_workers_with_the_same_result(tmp_path: Path) -> None:
+    """Twelve pages or more are read by worker processes: same articles, same order, and a bad
+    page is still its own problem."""
+    from tui.core.ingest.prepare import MIN_PAGES_FOR_WORKERS, prepare_all
+
+    pages = sorted(HTML_DEV.glob("*.html.gz"))[:MIN_PAGES_FOR_WORKERS]
+    bad = tmp_path / "bad.html"
+    bad.write_bytes((FIXTURES / "no_article.html").read_bytes())
+    items = [*pages[:5], bad, *pages[5:]]
+    serial = list(prepare_all(items, workers=1))
+    parallel = list(prepare_all(items, workers=2))
+    assert [isinstance(x, tuple) for x in serial] == [isinstance(x, tuple) for x in parallel]
+    assert isinstance(parallel[5], UnreadableFile) and str(parallel[5]) == str(serial[5])
+    assert str(parallel[5]) == f"{bad}: no article text found in the page"
+    for one, other in zip(serial, parallel, strict=True):
+        if not isinstance(one, UnreadableFile):
+            assert not isinstance(other, UnreadableFile)
+            assert one[0] == other[0] and one[1] == other[1]

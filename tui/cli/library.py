@@ -19,7 +19,9 @@ from tui.core.text.wording import plural
 if TYPE_CHECKING:
     from rich.text import Text
 
+    from tui.cli.progress import ImportProgress
     from tui.core.fetch.web_pages import Collected
+    from tui.core.ingest.page_source import PageSource
     from tui.core.store.importer import ImportedArticle, ImportReport
 
 
@@ -34,8 +36,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "already in the library, or starts a new one, and the output says which and why; "
             "--story or a manifest.json naming a story puts files in that story. A manifest.json "
             "may also name each file's outlet and URL. .jsonl files and '-' (standard input) "
-            "hold one article per line: {\"url\", \"outlet\", \"title\", \"date\", "
-            "\"text\" or \"html\"}."
+            'hold one article per line: {"url", "outlet", "title", "date", '
+            '"text" or "html"}.'
         ),
     )
     importer.add_argument("paths", nargs="+", metavar="PATH|URL")
@@ -67,6 +69,7 @@ def run_import(args: argparse.Namespace) -> int:
     as used (importing a folder again succeeds and changes nothing). A new library is not given
     the bundled example story: the user is bringing a story of their own.
     """
+    from tui.cli.progress import ImportProgress
     from tui.core.fetch.web_pages import is_feed_file, is_url
     from tui.core.store.importer import ImportReport, import_paths
     from tui.core.stories.chooser import EvidenceChooser
@@ -76,53 +79,71 @@ def run_import(args: argparse.Namespace) -> int:
     feed_files = [path for path in paths if is_feed_file(path) and path.is_file()]
     paths = [path for path in paths if path not in feed_files]
     library = open_library(args.library_home, first_run_story=False)
-    collected = _fetch_pages(urls, feed_files)
-    if STDIN in args.paths:
-        from tui.core.ingest.jsonl import read_jsonl
+    with ImportProgress() as progress:
+        collected = _fetch_pages(urls, feed_files, progress)
+        if STDIN in args.paths and not collected.interrupted:
+            from tui.core.ingest.jsonl import read_jsonl
 
-        records, bad_lines = read_jsonl(sys.stdin.buffer, name="stdin", stable_place=False)
-        collected.pages.extend(records)
-        collected.problems.extend(bad_lines)
-    # Filled as the import goes: after Ctrl-C it still says what landed (each story's writes are
-    # one transaction, so what it lists is in the library and nothing else of this import is).
-    report = ImportReport(problems=list(collected.problems))
-    try:
-        import_paths(
-            library,
-            paths,
-            story=args.story,
-            outlet=args.outlet,
-            url=args.url,
-            date=args.date,
-            chooser=EvidenceChooser(),
-            pages=collected.pages,
-            report=report,
-        )
-    except KeyboardInterrupt:
+            records, bad_lines = read_jsonl(sys.stdin.buffer, name="stdin", stable_place=False)
+            collected.pages.extend(records)
+            collected.problems.extend(bad_lines)
+        # Filled as the import goes: after Ctrl-C it still says what landed (each story's writes
+        # are one transaction, so what it lists is in the library and nothing else of this
+        # import is). Ctrl-C while reading stops the reading and writes what was read.
+        report = ImportReport(problems=list(collected.problems))
+        try:
+            import_paths(
+                library,
+                [] if collected.interrupted else paths,
+                story=args.story,
+                outlet=args.outlet,
+                url=args.url,
+                date=args.date,
+                chooser=EvidenceChooser(),
+                pages=collected.pages,
+                progress=progress.read,
+                report=report,
+            )
+        except KeyboardInterrupt:
+            report.interrupted = True
+    if collected.interrupted or report.interrupted:
         print_import_report(library, report)
-        _print_not_imported(paths, report)
+        _print_not_imported(paths, collected.pages, report)
         return 130
     print_import_report(library, report)
     return 0 if report.imported or report.skipped else 1
 
 
-def _print_not_imported(paths: list[Path], report: ImportReport) -> None:
-    """After Ctrl-C: every input file the import did not get to (none of it was written)."""
+def _print_not_imported(
+    paths: list[Path], pages: list[PageSource], report: ImportReport
+) -> None:
+    """After Ctrl-C: what was imported, and every input the import did not get to (none of it
+    was written)."""
+    from tui.core.ingest.page_source import is_article_file
+
     done = {item.article.source for item in report.imported}
     said = " ".join([*report.skipped, *report.problems])
     files = [
         found
         for path in paths
-        for found in (sorted(path.rglob("*.txt")) if path.is_dir() else [path])
-    ]
+        for found in (sorted(p for p in path.rglob("*") if is_article_file(p))
+                      if path.is_dir() else [path])
+    ]  # fmt: skip
     left = [f for f in files if str(f.resolve()) not in done and str(f) not in said]
+    pages_left = [p for p in pages if p.source not in done and (p.label or p.source) not in said]
+    what = plural(len(left), "file")
+    if pages_left:
+        what += f" and {plural(len(pages_left), 'page')}"
     print(
-        f"crosswire: import interrupted; {plural(len(left), 'file')} not imported "
+        f"crosswire: import interrupted; {what} not imported, "
+        f"{plural(len(report.imported), 'article')} imported "
         "(import again to finish; files already there are skipped):",
         file=sys.stderr,
     )
     for path in left:
         print(f"  {printable(str(path))}", file=sys.stderr)
+    for page in pages_left:
+        print(f"  {printable(page.label or page.source)}", file=sys.stderr)
 
 
 def print_import_report(library: Library, report: ImportReport) -> None:
@@ -158,7 +179,7 @@ STDIN = "-"
 """The import argument that reads JSON Lines from standard input."""
 
 
-def _fetch_pages(urls: list[str], feed_files: list[Path]) -> Collected:
+def _fetch_pages(urls: list[str], feed_files: list[Path], progress: ImportProgress) -> Collected:
     """The articles behind the URLs (pages or feeds) and feed files (none: nothing fetched,
     httpx never imported)."""
     from tui.core.fetch.web_pages import Collected
@@ -167,8 +188,9 @@ def _fetch_pages(urls: list[str], feed_files: list[Path]) -> Collected:
         return Collected()
     from tui.core.fetch.web_pages import collect
 
+    progress.fetching(len(urls))
     with new_fetcher() as fetcher:
-        return collect(urls, feed_files, fetcher)
+        return collect(urls, feed_files, fetcher, done=progress.fetched)
 
 
 def _imported_line(item: ImportedArticle) -> Text:

@@ -100,6 +100,14 @@ Done = Callable[[Outcome], None]
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
+class FetchInterrupted(KeyboardInterrupt):
+    """Ctrl-C during `fetch_all`: carries the outcomes finished by then, so they can be used."""
+
+    def __init__(self, finished: list[Outcome]) -> None:
+        super().__init__()
+        self.finished = finished
+
+
 class _Refused(Exception):
     """One URL's failure, with the reason a user reads."""
 
@@ -272,10 +280,10 @@ class Fetcher:
                     outcomes[futures[future]] = outcome
                     if done is not None:
                         done(outcome)
-            except BaseException:  # Ctrl-C: running fetches stop at their next chunk
+            except KeyboardInterrupt:  # running fetches stop at their next chunk
                 self.cancel()
                 pool.shutdown(wait=False, cancel_futures=True)
-                raise
+                raise FetchInterrupted([o for o in outcomes if o is not None]) from None
         return [outcome for outcome in outcomes if outcome is not None]
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.core.fetch.feeds import FEED_TYPES, PAGE_TYPES, feed_pages, page_source, read_feed
-from tui.core.fetch.http import Fetcher, FetchFailure, Outcome
+from tui.core.fetch.http import Fetcher, FetchFailure, FetchInterrupted, Outcome
 from tui.core.ingest.feed import FEED_SUFFIXES, looks_like_feed
 from tui.core.ingest.html_page import MAX_PAGE_BYTES
 from tui.core.ingest.page_source import PageSource
@@ -28,6 +28,10 @@ class Collected:
 
     pages: list[PageSource] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    interrupted: bool = False
+    """Ctrl-C stopped the fetching: `pages` holds what had arrived."""
+    not_reached: int = 0
+    """URLs not fetched because of the interruption."""
 
 
 def is_url(target: str) -> bool:
@@ -57,14 +61,25 @@ def collect(
 ) -> Collected:
     """The articles behind `urls` (pages or feeds) and `feed_files`, in the order given."""
     collected = Collected()
-    for outcome in fetcher.fetch_all(urls, accept=PAGE_TYPES + FEED_TYPES, done=done):
-        if isinstance(outcome, FetchFailure):
-            collected.problems.append(str(outcome))
-        elif outcome.content_type in FEED_TYPES or looks_like_feed(outcome.body):
-            _add_feed(collected, outcome.body, outcome.final_url, fetcher)
-        else:
-            collected.pages.append(page_source(outcome))
-    for path in feed_files:
+    try:
+        outcomes = fetcher.fetch_all(urls, accept=PAGE_TYPES + FEED_TYPES, done=done)
+    except FetchInterrupted as stop:
+        outcomes, collected.interrupted = stop.finished, True
+        collected.not_reached = len(urls) - len(outcomes)
+    try:
+        for outcome in outcomes:
+            if isinstance(outcome, FetchFailure):
+                collected.problems.append(str(outcome))
+            elif outcome.content_type in FEED_TYPES or looks_like_feed(outcome.body):
+                _add_feed(collected, outcome.body, outcome.final_url, fetcher)
+            else:
+                collected.pages.append(page_source(outcome))
+    except FetchInterrupted:  # while fetching a feed's item pages: keep what arrived
+        collected.interrupted = True
+    for n, path in enumerate(feed_files):
+        if collected.interrupted:
+            collected.not_reached += len(feed_files) - n
+            break
         try:
             with path.open("rb") as handle:
                 body = handle.read(MAX_PAGE_BYTES + 1)
@@ -74,7 +89,10 @@ def collect(
         if len(body) > MAX_PAGE_BYTES:
             collected.problems.append(f"{path}: larger than {MAX_PAGE_BYTES:,} bytes")
             continue
-        _add_feed(collected, body, str(path), fetcher)
+        try:
+            _add_feed(collected, body, str(path), fetcher)
+        except FetchInterrupted:
+            collected.interrupted = True
     return collected
 
 

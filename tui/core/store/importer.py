@@ -28,7 +28,6 @@ from typing import Any, Literal, Protocol
 
 from rapidfuzz import fuzz
 
-from tui.core.ingest.clean import clean_text
 from tui.core.ingest.import_groups import (
     UNTITLED_STORY,
     FileGroup,
@@ -36,7 +35,8 @@ from tui.core.ingest.import_groups import (
     group_paths,
 )
 from tui.core.ingest.outlets import detect_outlet
-from tui.core.ingest.page_source import PageSource, UnreadableSource, read_source
+from tui.core.ingest.page_source import PageSource, UnreadableSource
+from tui.core.ingest.prepare import Prepared, prepare, prepare_all
 from tui.core.ingest.story_clean import clean_story
 from tui.core.models import Article, CleanResult, Story
 from tui.core.store.library import Library, LibraryError, article_id_for, now_iso
@@ -102,6 +102,12 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     """One line per input imported with a caveat: 'PATH: what' (bytes that were not UTF-8)."""
     story_ids: list[str] = field(default_factory=list)
+    inputs: int = 0
+    """How many files and pages the import was given (folders counted by their files)."""
+    not_reached: int = 0
+    """Inputs left unread because the import was interrupted (Ctrl-C)."""
+    interrupted: bool = False
+    """True when Ctrl-C stopped the import: what was read by then was still written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,14 +160,16 @@ def _parse(
     manifest: dict[str, Any],
     url: str | None = None,
     date: str | None = None,
+    prepared: Prepared | UnreadableFile | None = None,
 ) -> _Parsed:
     """Read, clean and name one file or page (`core.ingest.page_source`: text files, saved and
     fetched pages, JSON Lines records); raises UnreadableFile for one that cannot be used.
     `url` and `date` (`import --url/--date`), when given, win over the manifest's and the
-    page's own."""
-    read = read_source(item)
+    page's own. `prepared`: the input already read and cleaned (`core.ingest.prepare`)."""
+    if isinstance(prepared, UnreadableFile):
+        raise prepared
+    read, cleaned = prepared or prepare(item)
     raw = read.raw
-    cleaned = clean_text(raw, extracted=read.extracted)
     if not cleaned.sentences:
         raise UnreadableSource(read.label, "no article text left after cleaning")
     path = Path(read.name)
@@ -429,23 +437,39 @@ def import_paths(
                 pages=[p for g in groups for p in g.pages],
             )
         ]
-    total = sum(len(group.files) + len(group.pages) for group in groups)
+    total = report.inputs = sum(len(group.files) + len(group.pages) for group in groups)
     done = 0
     for group in groups:
+        if report.interrupted:
+            break
         parsed: list[_Parsed] = []
         items: list[Path | PageSource] = [*group.files, *group.pages]
+        ready = prepare_all(items)  # many saved pages: read on every core
         for path in items:
+            if report.interrupted:
+                break
             try:
+                prepared = next(ready)
                 manifest = (
                     folder_manifest(path.parent, report, manifests)
                     if isinstance(path, Path)
                     else {}
                 )
-                parsed.append(_parse(path, outlet=outlet, manifest=manifest, url=url, date=date))
+                parsed.append(
+                    _parse(
+                        path, outlet=outlet, manifest=manifest, url=url, date=date,
+                        prepared=prepared,
+                    )  # fmt: skip
+                )
                 if parsed[-1].note:
                     report.notes.append(parsed[-1].note)
             except UnreadableFile as exc:
                 report.problems.append(str(exc))
+            except KeyboardInterrupt:
+                # Ctrl-C: stop reading; what was read is still written below, in one step per
+                # story, so nothing half-written remains and the finished part is kept.
+                report.interrupted = True
+                continue
             done += 1
             if progress is not None:
                 progress(done, total, path.name)
@@ -469,4 +493,5 @@ def import_paths(
             cleaned = clean_story([item.cleaned for item in parsed], context=held)
             parsed = [replace(item, cleaned=c) for item, c in zip(parsed, cleaned, strict=True)]
             _write_story(library, target, parsed, report)
+    report.not_reached = total - done
     return report
