@@ -112,10 +112,11 @@ def test_export_in_a_real_process(home: Path) -> None:
 def test_tag_note_and_notes_commands(
     home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert run(home, "tag", TITLE, "--article", "rewrite times", "--sentence", "3", "Weather") == 0
+    # --sentence takes the number the app shows: 4 is the sentence of index 3.
+    assert run(home, "tag", TITLE, "--article", "rewrite times", "--sentence", "4", "Weather") == 0
     assert capsys.readouterr().out.strip() == "Weather"
     monkeypatch.setattr(sys, "stdin", io.StringIO("From *stdin*\n"))
-    assert run(home, "note", TITLE, "--article", "rewrite", "--sentence", "3", "-") == 0
+    assert run(home, "note", TITLE, "--article", "rewrite", "--sentence", "4", "-") == 0
     note_id = capsys.readouterr().out.strip()
     story_id = Library(home).find_story(TITLE).id
     target = Target.sentence(story_id, "rewrite", 3)
@@ -134,7 +135,7 @@ def test_tag_note_and_notes_commands(
     assert run(home, "notes", "--search", "stdin") == 0
     assert "From *stdin*" in capsys.readouterr().out
     assert (
-        run(home, "tag", TITLE, "--article", "rewrite", "--sentence", "3", "--remove", "weather")
+        run(home, "tag", TITLE, "--article", "rewrite", "--sentence", "4", "--remove", "weather")
         == 0
     )
     assert Annotations(home).tags_for(target) == ()
@@ -144,7 +145,8 @@ def test_tag_note_and_notes_commands(
     ("args", "message"),
     [
         (["--article", "nobody"], "no article matching 'nobody'"),
-        (["--article", "copy", "--sentence", "99"], "has no sentence 99"),
+        (["--article", "copy", "--sentence", "99"], "has no sentence 99: it has "),
+        (["--article", "copy", "--sentence", "0"], "sentences are numbered from 1, not 0"),
         (["--sentence", "1"], "--sentence needs --article"),
     ],
 )

@@ -84,7 +84,14 @@ class CrosswireApp(App[None]):
             and isinstance(focused, (Input, TextArea))
         ):
             event.prevent_default()  # Textual then skips App's own handler (the bindings)
-            focused.post_message(events.Key(event.key, event.character))
+            # The box's own keys (enter submits) are bindings, which a posted key never reaches:
+            # their action is queued on the box behind the keys typed before it, so enter in
+            # '/japan⏎' submits 'japan'. Any other key is typed.
+            bindings = focused._bindings.key_to_bindings.get(event.key, ())
+            if bindings:
+                focused.call_later(self.run_action, bindings[0].action, focused)
+            else:
+                focused.post_message(events.Key(event.key, event.character))
         # Otherwise Textual goes on to App's handler, which runs the binding.
 
     def run(self, **options: Any) -> None:

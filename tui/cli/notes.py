@@ -1,8 +1,9 @@
 """`crosswire tag`, `crosswire note` and `crosswire notes`: annotate from the shell and list.
 
 For scripts and quick edits; the app offers the same through `core.notes.annotations`. A target is a
-story, `--article` (an article id or an outlet name of the story) or also `--sentence N` (0-based,
-as in `crosswire export --format json`).
+story, `--article` (an article id or an outlet name of the story) or also `--sentence N`: the
+number the app shows beside the sentence, 1 for the headline (JSON documents count `index` from
+0, so N is their index + 1).
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ def _add_target_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("story", metavar="STORY", help="story id or title")
     parser.add_argument("--article", metavar="ID|OUTLET", help="an article id or outlet name")
     parser.add_argument(
-        "--sentence", metavar="N", type=int, help="0-based sentence index (needs --article)"
+        "--sentence",
+        metavar="N",
+        type=int,
+        help="the sentence's number as the app shows it, 1 for the first (needs --article)",
     )
 
 
@@ -70,10 +74,17 @@ def _target(library: Library, args: argparse.Namespace) -> tuple[Target, Annotat
             raise LibraryError(f"{problem} matching {args.article!r} in story {title!r}")
         if args.sentence is None:
             target = Target.article(story.id, found[0].id)
-        elif args.sentence < 0:
-            raise LibraryError(f"sentence index must be 0 or more, not {args.sentence}")
+        elif args.sentence < 1:
+            raise LibraryError(f"sentences are numbered from 1, not {args.sentence}")
+        elif args.sentence > len(found[0].sentences):
+            article = found[0]
+            raise LibraryError(
+                f"article {article.id} ({printable(article.outlet)}) has no sentence "
+                f"{args.sentence}: it has {len(article.sentences)}"
+            )
         else:
-            target = Target.sentence(story.id, found[0].id, args.sentence)
+            # The app shows index + 1 beside each sentence; the store keeps the index.
+            target = Target.sentence(story.id, found[0].id, args.sentence - 1)
     return target, context_for(library, target)
 
 

@@ -20,6 +20,13 @@ SEARCHING_CLASS = "-searching"
 """Set on the screen while the box is open: the stylesheet shows the box, escape cancels it."""
 
 
+def match_position(target: PaneList) -> str:
+    """'2/4': the highlighted row's place among the list's matches ('-/4' when on none)."""
+    matches = target.match_indexes
+    here = matches.index(target.highlighted) + 1 if target.highlighted in matches else "-"
+    return f"{here}/{len(matches)}"
+
+
 class PaneSearch:
     """Search of the pane lists of `screen`, whose compose yields an `Input` with id `search`."""
 
@@ -57,6 +64,10 @@ class PaneSearch:
             return
         if not target.step_match(direction):
             self._screen.notify("No match here.", markup=False)
+            return
+        self._screen.notify(
+            f"match {match_position(target)} for “{target.search_query}”", markup=False
+        )
 
     def submit(self, value: str) -> None:
         """Search the list for what the box holds, close the box and say how many rows matched."""
@@ -66,7 +77,8 @@ class PaneSearch:
         self._close(target)
         if query:
             plural = "es" if count != 1 else ""
-            self._screen.notify(f"{count} match{plural} for “{query}”", markup=False)
+            where = f" (match {match_position(target)})" if count else ""
+            self._screen.notify(f"{count} match{plural} for “{query}”{where}", markup=False)
 
     def cancel(self) -> None:
         """Close the box without searching."""

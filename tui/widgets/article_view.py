@@ -17,6 +17,7 @@ from textual.widgets.option_list import OptionDoesNotExist
 
 from tui.core.models import Article, RemovedLine, SentenceInfo, SentenceRef, StoryAlignment
 from tui.core.text.published import published_label
+from tui.core.text.wording import plural
 from tui.widgets import (
     STATUS_MARK_STYLE,
     STATUS_STYLE,
@@ -28,9 +29,16 @@ from tui.widgets import (
     spaced,
 )
 from tui.widgets.annotation_marks import NO_MARKS, AnnotationMarks
+from tui.widgets.list_search import SearchableList
 
 REMOVED_STYLE = "$text-disabled italic"
 """Removed lines are dimmed: there for context, clearly not part of the article."""
+
+
+def sentence_number(index: int) -> int:
+    """The number a reader sees beside sentence `index` (0-based), and gives the CLI's
+    `--sentence`: the headline is 1."""
+    return index + 1
 
 
 def sentence_option_id(index: int) -> str:
@@ -128,6 +136,27 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
             self._rebuild(article_id)
         if cursor is not None:
             self._highlight(cursor.index)
+        self._show_position()
+
+    def _show_position(self) -> None:
+        """Where the reader is, on the pane's bottom edge: 'sentence 5/14', and with a search
+        of this pane, 'match 2/4' (or how many matches when the cursor is on none)."""
+        cursor = self.cursor
+        article = self.articles.get(cursor.article_id) if cursor is not None else None
+        parts = []
+        if cursor is not None and article is not None and article.sentences:
+            total = len(article.sentences)
+            parts.append(f"sentence {sentence_number(cursor.index)}/{total}")
+        sentences = self.sentence_list
+        if sentences.search_query:
+            matches = sentences.match_indexes
+            if sentences.highlighted in matches:
+                parts.append(f"match {matches.index(sentences.highlighted) + 1}/{len(matches)}")
+            else:
+                parts.append(plural(len(matches), "match", "matches"))
+        subtitle = " · ".join(parts)
+        if self.border_subtitle != subtitle:
+            self.border_subtitle = subtitle
 
     def _rebuild(self, article_id: str | None) -> None:
         article = self.articles.get(article_id) if article_id else None
@@ -193,6 +222,7 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
         removed = sorted(article.removed, key=lambda line: line.line) if self.show_removed else []
         rows: list[Option] = []
         next_removed = 0
+        digits = len(str(len(article.sentences)))
         for sentence in article.sentences:
             while next_removed < len(removed) and removed[next_removed].line < sentence.line:
                 rows.append(_removed_row(removed[next_removed]))
@@ -209,6 +239,7 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
                         Content.styled(safe_text(sentence.text), style),
                         bar_style=STATUS_MARK_STYLE[status],
                         note=self.marks.gutter(SentenceRef(article.id, sentence.index)),
+                        number=f"{sentence_number(sentence.index):>{digits}}",
                     ),
                     id=sentence_option_id(sentence.index),
                 )
@@ -244,6 +275,10 @@ to the next/previous unique sentence; `enter` moves to the Diff pane.
             return None
         index = _sentence_index(options[row].id)
         return SentenceRef(cursor.article_id, index) if index is not None else None
+
+    def on_searchable_list_searched(self, event: SearchableList.Searched) -> None:
+        event.stop()
+        self._show_position()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

@@ -21,16 +21,30 @@ NOTE_WIDTH = 2
 """Cells after the bar on the first line for an annotation mark (✎ or #) and a space."""
 
 
+NUMBER_STYLE = "$text-muted"
+"""Sentence numbers are there to be looked up, not read: quieter than the sentence."""
+
+
 class GutterRow(Visual):
-    """`body` wrapped beside a one-cell bar in `bar_style`, with an optional 2-cell `note` mark.
+    """`body` wrapped beside a one-cell bar in `bar_style`, an optional right-aligned `number`
+    (the sentence's number, as the CLI's `--sentence` takes it) and an optional 2-cell `note`.
 
     `plain` and `spans` are the body's, so search and tests read the sentence, not the gutter.
     """
 
-    def __init__(self, body: Content, *, bar_style: str, note: Content | None = None) -> None:
+    def __init__(
+        self,
+        body: Content,
+        *,
+        bar_style: str,
+        note: Content | None = None,
+        number: str = "",
+    ) -> None:
         self.body = body
         self.bar_style = bar_style
         self.note = note if note is not None and note.plain.strip() else None
+        self.number = number
+        """Already padded to the width of the article's largest number, so numbers align."""
 
     @property
     def plain(self) -> str:
@@ -42,11 +56,11 @@ class GutterRow(Visual):
 
     def with_body(self, body: Content) -> GutterRow:
         """The same row with another body (a search marks its matches this way)."""
-        return GutterRow(body, bar_style=self.bar_style, note=self.note)
+        return GutterRow(body, bar_style=self.bar_style, note=self.note, number=self.number)
 
     @property
     def _gutter_width(self) -> int:
-        return len(BAR) + NOTE_WIDTH
+        return len(BAR) + (len(self.number) + 1 if self.number else 0) + NOTE_WIDTH
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return container_width
@@ -91,13 +105,15 @@ class GutterRow(Visual):
                     for span in self.note.spans
                 ),
             )
-        key = (options.get_style(self.bar_style), note_key, style)
+        key = (options.get_style(self.bar_style), note_key, self.number, style)
         strips = _GUTTERS.get(key)
         if strips is None:
             gutter = self._gutter_width
             bar = Content.styled(BAR, self.bar_style)
-            first = bar + (self.note or " " * NOTE_WIDTH)
-            rest = bar + " " * NOTE_WIDTH
+            blank_number = " " * (len(self.number) + 1 if self.number else 0)
+            number = Content.styled(self.number, NUMBER_STYLE) + " " if self.number else Content()
+            first = bar + number + (self.note or " " * NOTE_WIDTH)
+            rest = bar + blank_number + " " * NOTE_WIDTH
             rich_base = style.rich_style
             strips = _GUTTERS[key] = (
                 first.render_strips(gutter, 1, style, options)[0].adjust_cell_length(
@@ -110,5 +126,6 @@ class GutterRow(Visual):
         return strips
 
 
-_GUTTERS: LRUCache[object, tuple[Strip, Strip]] = LRUCache(256)
-"""Rendered gutters by (bar style, note, row style), as resolved for the current theme."""
+_GUTTERS: LRUCache[object, tuple[Strip, Strip]] = LRUCache(4096)
+"""Rendered gutters by (bar style, note, number, row style), as resolved for the current theme:
+a few articles' worth of numbered rows."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 
 from tui.widgets.gutter import GutterRow
@@ -21,6 +22,9 @@ MATCH_STYLE = "bold reverse"
 
 class SearchableList(OptionList):
     """An OptionList whose rows can be searched; markup is off (rows are data)."""
+
+    class Searched(Message):
+        """A search was made or cleared: whoever shows the match count shows it afresh."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         self.search_query = ""
@@ -39,6 +43,7 @@ class SearchableList(OptionList):
         after the cursor, and return how many rows match. An empty query clears the search."""
         self.clear_search()
         self.search_query = query
+        self.post_message(self.Searched())
         if not query:
             return 0
         self._mark_matches()
