@@ -110,7 +110,11 @@ def test_markdown_memo_has_outlets_quotes_status_notes_drift_missing(story) -> N
     assert "- Status: shared" in memo and "- Status: unique" in memo
     assert "- Also carried by: Rewrite Times, Wire Service" in memo
     assert "- Tags: `drift`" in memo
-    assert "\u201c500\u201d (Wire Service) vs \u201c600\u201d (Daily Copy)" in memo
+    # Drift the reader has not confirmed stays out of the memo unless asked for.
+    assert "\u201c500\u201d (Wire Service) vs \u201c600\u201d (Daily Copy)" not in memo
+    assert "more drifts are not confirmed" in memo or "more drift is not confirmed" in memo
+    every = export_story(StoryReader(library).open(story_id), notes, fmt="md", all_drifts=True)
+    assert "\u201c500\u201d (Wire Service) vs \u201c600\u201d (Daily Copy) (not reviewed)" in every
     assert "## Missing content" in memo and "Production is expected to start in 2027" in memo
     # Scraped text cannot inject HTML or break the table/emphasis.
     assert r"Critics say \<script\>alert('x')\</script\> \| the \*plan\* is costly." in memo

@@ -37,6 +37,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="file to write; '-' for stdout (default: the story title, in this folder)",
     )  # fmt: skip
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument(
+        "--all-drifts",
+        action="store_true",
+        help="the Markdown memo lists every drift with its review, not only the confirmed ones",
+    )
     parser.set_defaults(func=run_export)
 
 
@@ -67,6 +72,7 @@ def run_export(args: argparse.Namespace) -> int:
         tag=args.tag,
         profiles=ProfileBook(library.home).index(),
         blindspot_share=blindspot_share(library.home, None),
+        all_drifts=args.all_drifts,
     )
     if args.output == "-":
         sys.stdout.write(content)

@@ -332,6 +332,14 @@ ANNOTATION_BINDINGS: list[Binding] = [
         id="export.story",
     ),
     Binding(
+        "R",
+        "toggle_reviewed",
+        "Reviewed",
+        show=False,
+        tooltip="Mark the selected outlet's article reviewed (again: not reviewed)",
+        id="review.article",
+    ),
+    Binding(
         "y",
         "copy_sentence",
         "Copy",
@@ -466,6 +474,20 @@ DRIFT_BINDINGS: list[Binding] = [
         "Filter",
         tooltip="Show one kind of drift at a time",
         id="drift.filter",
+    ),
+    Binding(
+        "c",
+        "decide('confirmed')",
+        "Confirm",
+        tooltip="Confirm this drift: a real difference (again: undecided)",
+        id="drift.confirm",
+    ),
+    Binding(
+        "x",
+        "decide('dismissed')",
+        "Dismiss",
+        tooltip="Dismiss this drift: not a real difference; it stays dismissed (again: undecided)",
+        id="drift.dismiss",
     ),
     Binding("enter", "open", "Open", tooltip="Open this drift's sentence", id="drift.open"),
     Binding("q,escape", "back", "Back", tooltip="Close the drift list", id="drift.back"),
@@ -761,6 +783,7 @@ KEY_COMMANDS: tuple[KeyCommand, ...] = (
     _command("copy: sentence", "copy.sentence"),
     _command("open: article in the browser", "article.open_url"),
     _command("sort: outlets by publication time", "sources.sort_published"),
+    _command("review: mark the article reviewed", "review.article"),
 )
 """Palette entries for the main screen's keys, in the order the palette offers them."""
 

@@ -23,7 +23,9 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui.core.drift.variants import KIND_ORDER as CORE_KIND_ORDER
 from tui.core.models import Drift, DriftKind, SentenceRef, StoryAlignment
+from tui.core.notes.review import Decision, ReviewState, drift_key
 from tui.core.reader.queries import sentence_info
+from tui.core.store.storage import LibraryError
 from tui.core.text.wording import plural
 from tui.keys.registry import DRIFT_BINDINGS
 from tui.messages import JumpToSentence
@@ -47,6 +49,12 @@ QUIET = Style(dim=True)
 """Applied to every cell of a spelling drift."""
 KIND_WIDTH = 8
 CLUSTER_WIDTH = 7
+REVIEW_WIDTH = 3
+"""The review column: ✓ confirmed, ✗ dismissed, blank while undecided."""
+REVIEW_MARKS: dict[str, tuple[str, str]] = {
+    "confirmed": ("✓", "bold green"),
+    "dismissed": ("✗", "dim"),
+}
 VERSION_WIDTHS = (20, 60)
 """Narrowest and widest 'version' column: each holds a variant and, under it, its outlets."""
 SCROLLBAR = 2
@@ -62,7 +70,7 @@ def _cell(text: str, width: int, style: Style | None = None) -> Text:
 def version_width(available: int) -> int:
     """Width of each of the two version columns in a table `available` cells wide: they share
     what the kind and cluster columns leave, so both sides' outlets stay on screen."""
-    rest = available - KIND_WIDTH - CLUSTER_WIDTH - 4 * 2  # four columns, padding 1 each side
+    rest = available - REVIEW_WIDTH - KIND_WIDTH - CLUSTER_WIDTH - 5 * 2  # padding 1 each side
     return max(VERSION_WIDTHS[0], min(VERSION_WIDTHS[1], rest // 2))
 
 
@@ -91,7 +99,10 @@ class DriftListScreen(ChoiceScreen[SentenceRef]):
 
     HELP = (
         "Where outlets disagree inside one sentence. `f` shows one kind at a time "
-        "(name, number, date, quantity, quote, spelling); spelling is drawn dim."
+        "(name, number, date, quantity, quote, spelling); spelling is drawn dim. "
+        "`c` confirms a drift (✓), `x` dismisses it (✗; it stays dismissed when the story is "
+        "aligned again), the same key again makes it undecided; the Markdown memo reports "
+        "confirmed drifts only."
     )
     BINDINGS: ClassVar[list[BindingType]] = list(DRIFT_BINDINGS)
     DEFAULT_CSS = """
@@ -105,9 +116,21 @@ class DriftListScreen(ChoiceScreen[SentenceRef]):
     kind_filter: var[DriftKind | None] = var(None, init=False)
     """The one kind shown, or None for all."""
 
-    def __init__(self, alignment: StoryAlignment) -> None:
+    def __init__(
+        self,
+        alignment: StoryAlignment,
+        *,
+        review: ReviewState | None = None,
+        story_id: str | None = None,
+    ) -> None:
+        """The drifts of `alignment`; with `review` and `story_id`, the reader's decisions on
+        them are shown and `c`/`x` record new ones."""
         super().__init__()
         self._alignment = alignment
+        self._review = review if story_id is not None else None
+        self._story_id = story_id or ""
+        self.decisions: dict[str, Decision] = {}
+        """The reader's decisions, by `drift_key`, as last read or written."""
         rank = {kind: position for position, kind in enumerate(KIND_ORDER)}
         self._drifts = sorted(alignment.drift, key=lambda d: (rank.get(d.kind, 99), d.cluster))
         self.kinds: tuple[DriftKind, ...] = tuple(
@@ -127,10 +150,17 @@ class DriftListScreen(ChoiceScreen[SentenceRef]):
     def on_mount(self) -> None:
         table = self.query_one("#drift-table", DataTable)
         self._width = version_width(self.app.size.width - SCROLLBAR)
+        if self._review is not None:
+            try:
+                self.decisions = self._review.decisions(self._story_id)
+            except LibraryError as exc:
+                self.notify(f"Review state unavailable: {exc}", severity="error", markup=False)
+                self._review = None
         table.add_column(Text("kind", end=""), key="kind", width=KIND_WIDTH)
         table.add_column(Text("cluster", end=""), key="cluster", width=CLUSTER_WIDTH)
         table.add_column(Text("one version · outlets", end=""), key="a", width=self._width)
         table.add_column(Text("other version · outlets", end=""), key="b", width=self._width)
+        table.add_column(Text("", end=""), key="review", width=REVIEW_WIDTH)
         self._fill()
 
     def watch_kind_filter(self) -> None:
@@ -151,6 +181,7 @@ class DriftListScreen(ChoiceScreen[SentenceRef]):
                 _cell(where, CLUSTER_WIDTH, quiet),
                 version_cell(drift.a, row.outlets("a"), self._width, quiet),
                 version_cell(drift.b, row.outlets("b"), self._width, quiet),
+                self._review_cell(drift, quiet),
                 key=str(position),
                 height=None,
             )
@@ -160,6 +191,10 @@ class DriftListScreen(ChoiceScreen[SentenceRef]):
         if count != len(self.shown):
             status.append(f" in {plural(len(self.shown), 'row')}", style="dim")
         status.append(f" · showing {wanted or 'every kind'}", style="dim")
+        if self._review is not None and self._drifts:
+            keys = {drift_key(drift) for drift in self._drifts}
+            left = sum(key not in self.decisions for key in keys)
+            status.append(f" · {left} of {len(keys)} to review (c confirm, x dismiss)", style="dim")
         if not self._drifts:
             status.append(" · the outlets agree on every name, number, date and quote", style="dim")
         self.query_one("#drift-status", Static).update(status)
@@ -210,6 +245,36 @@ class DriftListScreen(ChoiceScreen[SentenceRef]):
     def _sentence_text(self, ref: SentenceRef) -> str | None:
         info = sentence_info(self._alignment, ref)
         return info.text if info is not None else None
+
+    def _review_cell(self, drift: Drift, quiet: Style | None) -> Text:
+        """✓ or ✗ for a decided drift; a spelling drift's cell is as quiet as its row."""
+        mark, style = REVIEW_MARKS.get(self.decisions.get(drift_key(drift), ""), ("", ""))
+        return Text(mark, style=style or quiet or "", end="")
+
+    def action_decide(self, decision: Decision) -> None:
+        """c/x: confirm or dismiss the highlighted drift; the same key again undoes it."""
+        table = self.query_one("#drift-table", DataTable)
+        row = table.cursor_row
+        if self._review is None or not 0 <= row < len(self.shown):
+            return
+        drift = self.shown[row].first
+        key = drift_key(drift)
+        new = None if self.decisions.get(key) == decision else decision
+        try:
+            self._review.decide(self._story_id, drift, new)
+        except LibraryError as exc:
+            self.notify(f"Not saved: {exc}", severity="error", markup=False)
+            return
+        if new is None:
+            self.decisions.pop(key, None)
+        else:
+            self.decisions[key] = new
+        self._fill()
+        table.move_cursor(row=min(row + (1 if new else 0), len(self.shown) - 1))
+        said = {"confirmed": "Confirmed", "dismissed": "Dismissed", None: "Undecided again"}[new]
+        self.notify(
+            f"{said}: {drift.kind} “{safe_text(drift.a)}” / “{safe_text(drift.b)}”", markup=False
+        )
 
     def action_cycle_filter(self) -> None:
         cycle: list[DriftKind | None] = [None, *self.kinds]

@@ -68,6 +68,7 @@ from tui.widgets.footer import StableFooter
 from tui.widgets.source_list import SourceList
 
 if TYPE_CHECKING:
+    from tui.core.notes.review import ReviewState
     from tui.core.reader.story import OpenedStory, StoryReader
     from tui.core.store.config import Config
     from tui.core.store.library import Library
@@ -106,6 +107,8 @@ class MainScreen(Screen[None]):
         self._handing_down = False
         """True while watch_cursor hands the cursor to the panes (see `_sentence_moved`)."""
         self.annotator = Annotator(self, self.library)
+        self._review: ReviewState | None = None
+        """The library's review state, opened on first use."""
         self._search = PaneSearch(self)
         self._ahead = PrepareAhead(self, index_in=self.index_in)
         self.profiles = ProfileKeeper(self, self.library, blindspot_share=config.blindspot_share)
@@ -225,6 +228,7 @@ class MainScreen(Screen[None]):
             first = next(iter(self.articles), None)
             focus = SentenceRef(first, 0) if first is not None else None
         self.cursor = focus
+        self.refresh_review()
         self.query_one("#panes").loading = False
         if self.focused is None:
             self.set_focus(self.query_one("#outlets", PaneList))
@@ -431,6 +435,48 @@ class MainScreen(Screen[None]):
             self.notify(f"Opened {link} in your browser.", markup=False)
         else:
             self.notify(f"{problem}: {link}", severity="warning", markup=False)
+
+    def _review_state(self) -> ReviewState:
+        from tui.core.notes.review import ReviewState
+
+        if self._review is None:
+            self._review = ReviewState(self.library.home)
+        return self._review
+
+    def refresh_review(self) -> None:
+        """Read what is reviewed in the open story and hand it to Sources."""
+        sources = self.query_one(SourceList)
+        if self.story is None or self.alignment is None:
+            sources.review, sources.reviewed = None, frozenset()
+            return
+        try:
+            state = self._review_state()
+            sources.reviewed = state.reviewed_articles(self.story.id)
+            sources.review = state.left(self.story.id, self.articles, self.alignment.drift)
+        except LibraryError as exc:
+            self.notify(f"Review state unavailable: {exc}", severity="error", markup=False)
+
+    def on_screen_resume(self) -> None:
+        """Back from a view (the drift list records decisions): recount what is left."""
+        self.refresh_review()
+
+    def action_toggle_reviewed(self) -> None:
+        """R: mark the selected outlet's article reviewed, or not reviewed again."""
+        cursor, story = self.cursor, self.story
+        article = self.articles.get(cursor.article_id) if cursor is not None else None
+        if story is None or article is None:
+            self.notify("No outlet is selected.", severity="warning")
+            return
+        state = self._review_state()
+        try:
+            now = article.id not in state.reviewed_articles(story.id)
+            state.set_reviewed(story.id, article.id, now)
+        except LibraryError as exc:
+            self.notify(f"Not saved: {exc}", severity="error", markup=False)
+            return
+        self.refresh_review()
+        said = "reviewed" if now else "not reviewed"
+        self.notify(f"{safe_text(article.outlet)} marked {said}.", markup=False)
 
     def action_sort_outlets(self) -> None:
         """O: outlets by publication time (who ran it first), or back in story order."""

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.models import Article, Story
+from tui.core.notes.review import ReviewCounts
 from tui.core.store.library import Library, LibraryError
 from tui.core.store.story_lookup import title_score
 from tui.core.stories.manage import delete_story, move_articles, rename_story
@@ -52,12 +53,22 @@ def filter_stories(stories: Sequence[Story], query: str) -> list[Story]:
     return [story for _, _, story in sorted(scored, key=lambda item: item[:2])]
 
 
-def story_prompt(story: Story) -> Text:
-    """A story's line: its title (data, never markup), then its article count and date."""
+def story_prompt(story: Story, review: ReviewCounts | None = None) -> Text:
+    """A story's line: its title (data, never markup), then its article count and date, and
+    what is left to review in it (drifts only for a story aligned this session)."""
     count = len(story.article_ids)
     prompt = data_text(story.title)
     prompt.append(f"  · {count} article{'s' if count != 1 else ''}", style="dim")
     prompt.append(f" · {story.created_at[:10]}", style="dim")
+    if review is None:
+        return prompt
+    if review.done:
+        prompt.append(" · ✓ all reviewed", style="green")
+        return prompt
+    left = [f"{review.articles} of {review.articles_total} outlets"]
+    if review.drifts:
+        left.append(plural(review.drifts, "drift"))
+    prompt.append(f" · to review: {', '.join(left)}", style="yellow")
     return prompt
 
 
@@ -86,6 +97,8 @@ class StoriesScreen(ChoiceScreen[str]):
         """Every story of the library, once loaded."""
         self.shown: list[Story] = []
         """The stories the list shows, in order."""
+        self._review: dict[str, ReviewCounts] = {}
+        """What is left to review, per story id."""
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="type words of a title, or an id", id="stories-search")
@@ -101,16 +114,32 @@ class StoriesScreen(ChoiceScreen[str]):
     def _load(self) -> None:
         try:
             stories = self._library.stories()
+            review = self._review_counts(stories)
         except LibraryError as error:
             self.app.call_from_thread(self._show_problem, str(error))
             return
-        self.app.call_from_thread(self._loaded, stories)
+        self.app.call_from_thread(self._loaded, stories, review)
+
+    def _review_counts(self, stories: list[Story]) -> dict[str, ReviewCounts]:
+        """What is left to review per story; drifts counted for stories aligned this session
+        (aligning every story of a library to count them would take minutes)."""
+        from tui.core.notes.review import ReviewState
+
+        state = ReviewState(self._library.home)
+        reader = getattr(self.app, "reader", None)
+        counts = {}
+        for story in stories:
+            alignment = reader.in_memory(story.id) if reader is not None else None
+            drifts = alignment.drift if alignment is not None else None
+            counts[story.id] = state.left(story.id, story.article_ids, drifts)
+        return counts
 
     def _show_problem(self, line: str) -> None:
         self.query_one("#stories-status", Static).update(data_text(line, style="bold red"))
 
-    def _loaded(self, stories: list[Story]) -> None:
+    def _loaded(self, stories: list[Story], review: dict[str, ReviewCounts]) -> None:
         self.all_stories = stories
+        self._review = review
         self._refilter()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -126,7 +155,10 @@ class StoriesScreen(ChoiceScreen[str]):
         self.shown = filter_stories(self.all_stories, query)
         option_list = self.query_one("#stories-list", OptionList)
         option_list.clear_options()
-        option_list.add_options(Option(story_prompt(story), id=story.id) for story in self.shown)
+        option_list.add_options(
+            Option(story_prompt(story, self._review.get(story.id)), id=story.id)
+            for story in self.shown
+        )
         if self.shown:
             option_list.highlighted = 0
         total = len(self.all_stories)

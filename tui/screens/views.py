@@ -49,9 +49,11 @@ def view_screen(
 
         return CoverageMatrixScreen(articles, alignment, marks=marks)
     if view == "drift":
+        from tui.core.notes.review import ReviewState
         from tui.screens.drift_list import DriftListScreen
 
-        return DriftListScreen(alignment)
+        story_id = articles[0].story_id
+        return DriftListScreen(alignment, review=ReviewState(library.home), story_id=story_id)
     from tui.screens.side_by_side import SideBySideScreen
 
     left = cursor.article_id if cursor is not None else articles[0].id

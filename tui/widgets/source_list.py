@@ -20,6 +20,7 @@ from tui.core.coverage.copies import FamilyCopies, family_copies
 from tui.core.coverage.spread import Spread
 from tui.core.models import Article, OutletShare, SentenceRef, Story, StoryAlignment
 from tui.core.profiles.types import LEFT_SIDE, RIGHT_SIDE
+from tui.core.notes.review import ReviewCounts
 from tui.core.text.published import published_instant, published_label
 from tui.core.text.web_address import host_of
 from tui.core.text.wording import plural
@@ -28,6 +29,8 @@ from tui.widgets.annotation_marks import MARK_STYLE, NO_MARKS, NOTE_MARK, TAG_MA
 from tui.widgets.diff_lines import fit_lines
 from tui.widgets.family_rows import SourceRow, hidden_by_fold, source_rows
 
+REVIEWED_MARK = "✓"
+"""Marks an article the reader marked reviewed (R)."""
 ORIGIN_MARK = "★"
 """Marks the origin of the story's largest wire family: the copy the others carry most of."""
 HEADER_TEXT_LINES = 6
@@ -56,7 +59,9 @@ much of the text it changed against its family's origin; `z` folds a family to o
 '3/5 rated: 1L 2R' is one outlet left of center and two right of it. Moving the
 highlight selects the outlet; `enter` moves to its article; `O` lists the outlets by
 publication time (who ran it first; families are not grouped then), `O` again in story
-order; `o` opens the article's page in your browser.
+order; `o` opens the article's page in your browser. `R` marks the article reviewed (✓);
+the pane's bottom edge counts the outlets and drifts left to review ('left: 3 outlets ·
+5 drifts'); drifts are confirmed or dismissed in the drift list, `d`.
 """
 
     story: var[Story | None] = var(None)
@@ -65,6 +70,10 @@ order; `o` opens the article's page in your browser.
     cursor: var[SentenceRef | None] = var(None)
     marks: var[AnnotationMarks] = var(NO_MARKS)
     """How many annotations each outlet's article carries (✎ N with notes, # N tags only)."""
+    review: var[ReviewCounts | None] = var(None)
+    """What is left to review in the story (its header says), None when unknown."""
+    reviewed: var[frozenset[str]] = var(frozenset())
+    """Articles the reader marked reviewed (✓ on their row)."""
     by_published: var[bool] = var(False)
     """List the outlets by publication time, first published first (undated last), instead of
     in story order."""
@@ -140,6 +149,13 @@ order; `o` opens the article's page in your browser.
         self._show_rows()
 
     def watch_by_published(self) -> None:
+        self._show_rows()
+
+    def watch_review(self, review: ReviewCounts | None) -> None:
+        """What is left to review, on the pane's bottom edge (the header's lines are full)."""
+        self.border_subtitle = review_item(review) if review is not None else ""
+
+    def watch_reviewed(self) -> None:
         self._show_rows()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -242,6 +258,8 @@ order; `o` opens the article's page in your browser.
         )
         mark = (f"{ORIGIN_MARK} ", "$accent bold") if is_origin else ("  ", "")
         first = spaced(mark, (safe_text(outlet), "bold"))
+        if article_id in self.reviewed:
+            first = spaced(first, (f" {REVIEWED_MARK}", "$success bold"))
         if article and article.date:
             first = spaced(first, ("  " + safe_text(published_label(article.date)), "$text-muted"))
         host = host_of(article.url) if article else ""
@@ -303,6 +321,16 @@ order; `o` opens the article's page in your browser.
         event.stop()
         if event.option.id is not None:
             self.post_message(self.OutletOpened(event.option.id))
+
+
+def review_item(counts: ReviewCounts) -> str:
+    """The header's review figure: what is left, or that nothing is."""
+    if counts.done:
+        return f"{REVIEWED_MARK} all reviewed"
+    left = [plural(counts.articles, "outlet")]
+    if counts.drifts:
+        left.append(plural(counts.drifts, "drift"))
+    return "left: " + " · ".join(left)
 
 
 def pack(items: list[str], width: int) -> list[str]:

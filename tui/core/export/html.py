@@ -159,11 +159,12 @@ def _drift(data: StoryExport) -> str:
     if not data.alignment.drift:
         return '<p class="muted">No names, numbers, dates or quotes differ between outlets.</p>'
     rows = ["<table><tr><th>Kind</th><th>One version</th><th>Outlets</th><th>Other version</th>"
-            "<th>Outlets</th></tr>"]  # fmt: skip
+            "<th>Outlets</th><th>Review</th></tr>"]  # fmt: skip
     for d in data.alignment.drift:
         rows.append(
             f"<tr><td>{_e(d.kind)}</td><td>{_e(d.a)}</td><td>{_e(', '.join(d.outlets_a))}</td>"
-            f"<td>{_e(d.b)}</td><td>{_e(', '.join(d.outlets_b))}</td></tr>"
+            f"<td>{_e(d.b)}</td><td>{_e(', '.join(d.outlets_b))}</td>"
+            f"<td>{_e(data.decision_of(d))}</td></tr>"
         )
     return "\n".join([*rows, "</table>"])
 

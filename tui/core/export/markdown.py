@@ -112,17 +112,32 @@ def _annotations_section(data: StoryExport) -> list[str]:
 
 
 def _drift_section(data: StoryExport) -> list[str]:
-    lines = ["## Drift", ""]
+    lines = ["## Drift" if data.all_drifts else "## Drift (confirmed)", ""]
     if not data.alignment.drift:
         return [*lines, "No names, numbers, dates or quotes differ between outlets.", ""]
-    for drift in data.alignment.drift:
+    drifts, left_out = data.reported_drifts()
+    if not drifts:
+        lines.append("No drift confirmed yet.")
+    for drift in drifts:
         side_a = ", ".join(md_escape(o) for o in drift.outlets_a)
         side_b = ", ".join(md_escape(o) for o in drift.outlets_b)
+        judged = f" ({data.decision_of(drift)})" if data.all_drifts else ""
         lines.append(
             f"- **{drift.kind}**: \u201c{md_escape(drift.a)}\u201d ({side_a}) vs "
-            f"\u201c{md_escape(drift.b)}\u201d ({side_b})"
+            f"\u201c{md_escape(drift.b)}\u201d ({side_b}){judged}"
         )
+    if left_out:
+        lines += ["", f"{left_out_line(left_out)}"]
     return [*lines, ""]
+
+
+def left_out_line(count: int) -> str:
+    """What a memo of confirmed drift says about the rest."""
+    what = "drift is" if count == 1 else "drifts are"
+    return (
+        f"{count} more {what} not confirmed (dismissed or not reviewed) and left out; "
+        "export with --all-drifts to list every drift."
+    )
 
 
 def _missing_section(data: StoryExport) -> list[str]:

@@ -10,12 +10,13 @@ so the renderers depend on this data, not on the module that picks among them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from tui.core.coverage.story import StoryCoverage, story_coverage
-from tui.core.models import Article, SentenceInfo, SentenceRef, Story, StoryAlignment
+from tui.core.models import Article, Drift, SentenceInfo, SentenceRef, Story, StoryAlignment
 from tui.core.notes.annotations import Annotations
+from tui.core.notes.review import Decision, ReviewState, confirmed_only, drift_key
 from tui.core.notes.types import Annotation
 from tui.core.reader.story import OpenedStory
 from tui.core.text.safe_text import display_lines, display_text
@@ -58,6 +59,23 @@ class StoryExport:
     tag: str | None
     coverage: StoryCoverage | None = None
     """Who covered the story (`core.coverage`), from the user's outlet profiles when given."""
+    decisions: Mapping[str, Decision] = field(default_factory=dict)
+    """The reader's judgement of each drift, by `core.notes.review.drift_key`."""
+    all_drifts: bool = False
+    """Report every drift (marked confirmed, dismissed or not reviewed), not only the confirmed."""
+
+    def reported_drifts(self) -> tuple[list[Drift], int]:
+        """The drifts a memo reports (the confirmed ones, or all with `all_drifts`) and how many
+        it leaves out."""
+        drifts = list(self.alignment.drift)
+        if self.all_drifts:
+            return drifts, 0
+        kept = confirmed_only(drifts, self.decisions)
+        return kept, len(drifts) - len(kept)
+
+    def decision_of(self, drift: Drift) -> str:
+        """'confirmed', 'dismissed' or 'not reviewed'."""
+        return self.decisions.get(drift_key(drift), "not reviewed")
 
     def outlet_of(self, article_id: str) -> str:
         return self.alignment.outlets.get(article_id, article_id)
@@ -145,9 +163,11 @@ def gather(
     *,
     tag: str | None = None,
     coverage: StoryCoverage | None = None,
+    all_drifts: bool = False,
 ) -> StoryExport:
     """Place the annotations of an opened story (`core.reader`) in it as it stands now, their
-    text made safe to leave crosswire (`for_export`)."""
+    text made safe to leave crosswire (`for_export`), with the reader's drift decisions
+    (`core.notes.review`, from the same library)."""
     story, articles, alignment = opened
     # Placed first, on the quote as stored, then made safe: the quote finds its sentence.
     items = [
@@ -157,4 +177,5 @@ def gather(
             for item in annotations.items(story_id=story.id, tag=tag)
         )
     ]
-    return StoryExport(story, articles, alignment, items, tag, coverage)
+    decisions = ReviewState(annotations.home).decisions(story.id)
+    return StoryExport(story, articles, alignment, items, tag, coverage, decisions, all_drifts)

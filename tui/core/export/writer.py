@@ -64,19 +64,22 @@ def export_story(
     tag: str | None = None,
     profiles: ProfileIndex | None = None,
     blindspot_share: float = BLINDSPOT_SHARE,
+    all_drifts: bool = False,
 ) -> str:
     """The story with its annotations as Markdown, JSON, CSV or a self-contained HTML page.
 
     `opened` comes from the story reader (`core.reader`), which aligns a story once for every
     face; `tag` keeps only annotations carrying that tag. `profiles` (the user's outlet
     profiles) give the coverage section its leans; without them every outlet is unrated.
+    The Markdown memo reports the drifts the reader confirmed (`core.notes.review`), or every
+    drift with `all_drifts`; the other formats give every drift with the reader's decision.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     coverage = story_coverage(
         opened.articles, opened.alignment, profiles, blindspot_share=blindspot_share
     )
-    data = gather(opened, annotations, tag=tag, coverage=coverage)
+    data = gather(opened, annotations, tag=tag, coverage=coverage, all_drifts=all_drifts)
     if fmt == "md":
         from tui.core.export.markdown import render_markdown
 
@@ -102,6 +105,8 @@ def export_json_document(data: StoryExport) -> dict[str, Any]:
       story, article, or gone) and `also_in` (other outlets carrying it).
     - `compare`: `core.export.compare_doc.compare_document` for the story (the `crosswire compare
       --json` document: shares, clusters, drift, missing content).
+    - `drift_review`: for each of `compare.drift`, in its order, the reader's decision:
+      `confirmed`, `dismissed` or `not reviewed`.
     """
     from tui.core.export.compare_doc import compare_document
 
@@ -138,6 +143,7 @@ def export_json_document(data: StoryExport) -> dict[str, Any]:
         "compare": compare_document(
             data.story, data.articles, data.alignment, coverage=data.coverage_in_context()
         ),
+        "drift_review": [data.decision_of(drift) for drift in data.alignment.drift],
     }
 
 
