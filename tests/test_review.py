@@ -150,6 +150,12 @@ async def test_the_stories_list_says_what_is_left_to_review(seeded: tuple[Librar
         assert f"to review: 4 of 5 outlets, {len(drifts)} drifts" in line
 
 
+def _drift_lines(memo: str) -> list[str]:
+    """The list items of the memo's drift section."""
+    section = memo.split("\n## Drift", 1)[1].split("\n## ", 1)[0]
+    return [line for line in section.splitlines() if line.startswith("- **")]
+
+
 def test_memo_reports_confirmed_drift_unless_all_drifts(
     run_cli: RunCli, seeded: tuple[Library, str]
 ) -> None:
@@ -159,11 +165,11 @@ def test_memo_reports_confirmed_drift_unless_all_drifts(
     home = ["--library", str(library.home)]
     memo = run_cli(*home, "export", story_id, "-o", "-").stdout
     assert "## Drift (confirmed)" in memo
-    drift_lines = [line for line in memo.splitlines() if line.startswith("- **")]
+    drift_lines = _drift_lines(memo)
     assert len(drift_lines) == 1 and drift.a in drift_lines[0]
     assert "more drifts are not confirmed" in memo and "--all-drifts" in memo
     every = run_cli(*home, "export", story_id, "--all-drifts", "-o", "-").stdout
-    lines = [line for line in every.splitlines() if line.startswith("- **")]
+    lines = _drift_lines(every)
     assert len(lines) > 1 and lines[0].endswith("(confirmed)")
     assert all(line.endswith(("(confirmed)", "(not reviewed)")) for line in lines)
     document = json.loads(run_cli(*home, "export", story_id, "-f", "json", "-o", "-").stdout)
