@@ -259,8 +259,8 @@ class MoveArticleScreen(StoriesScreen):
         what = f"Move {self.article.outlet}'s article to which story?"
         self.query_one("#stories-search", Input).placeholder = display_text(what)
 
-    def _loaded(self, stories: list[Story]) -> None:
-        super()._loaded([story for story in stories if story.id != self.from_story])
+    def _loaded(self, stories: list[Story], review: dict[str, ReviewCounts]) -> None:
+        super()._loaded([story for story in stories if story.id != self.from_story], review)
 
     def choose(self, choice: str) -> None:
         self._move(choice)
