@@ -66,8 +66,9 @@ async def test_an_import_and_a_tag_in_another_terminal_show_without_losing_the_p
         assert main.cursor == place, "the reader's place is kept"
 
         before = main.annotation_marks
+        # --sentence takes the number shown in the app: 3 is the sentence of index 2.
         _other_process(
-            library.home, "tag", story_id, "--article", second.id, "--sentence", "2", "theirs"
+            library.home, "tag", story_id, "--article", second.id, "--sentence", "3", "theirs"
         )
         await _until(pilot, lambda: main.annotation_marks != before)
 
