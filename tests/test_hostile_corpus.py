@@ -139,3 +139,102 @@ def test_the_hostile_corpus_goes_through_every_command_safely(
     (written,) = list(out.iterdir())
     assert written.parent == out and ".." not in written.name
     assert not [p for p in tmp_path.iterdir() if p.name != "out"]
+
+
+PWNED_MARKS = (b"pwned", b"cHduZWQ", b"evil.example", b"\x1b]52", b"\x1b]0;", b"\x1bP")
+"""What the corpus hides in escape sequences: none of it may reach the terminal."""
+UNSAFE_ENCODED = tuple(ch.encode() for ch in "\x85\x9b\x9c\x9d\u202e\u2066\u2069\u061c\u200f")
+"""C1 controls and bidi controls as the app would write them (UTF-8)."""
+
+
+def _app_bytes(home: Path) -> bytes:
+    """Every byte the app writes on a 120x36 pseudo-terminal, from start until the story is
+    drawn and `q` has quit it."""
+    import fcntl
+    import select
+    import struct
+    import termios
+    import time
+
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
+    app = subprocess.Popen(
+        [sys.executable, "-m", "tui", "--library", str(home)],
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT), "TERM": "xterm-256color"},
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,  # Textual draws on stderr
+        start_new_session=True,
+    )
+    os.close(slave)
+    written = bytearray()
+    deadline = time.monotonic() + 90
+    sent_quit = False
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # the app closed the terminal
+                    break
+                if not chunk:
+                    break
+                written += chunk
+            # The story is on screen once Sources shows its outlets: then quit.
+            if not sent_quit and b"sentences" in written and b"outlets" in written:
+                time.sleep(1.0)
+                os.write(master, b"q")
+                sent_quit = True
+            if app.poll() is not None and not ready:
+                break
+    finally:
+        if app.poll() is None:
+            app.kill()
+        app.wait(timeout=30)
+        os.close(master)
+    data = bytes(written)
+    assert sent_quit, "the app showed the story"
+    assert app.returncode == 0, data[-2000:]
+    return data
+
+
+def _assert_nothing_hidden_reached(data: bytes) -> None:
+    for mark in (*PWNED_MARKS, *UNSAFE_ENCODED):
+        assert mark not in data, f"{mark!r} reached the terminal"
+
+
+def test_the_bytes_the_app_writes_carry_nothing_the_corpus_hid(
+    corpus_library: tuple[Path, Path],
+) -> None:
+    """The app on a real pseudo-terminal, opened on the hostile story: none of the hidden
+    payloads, C1 or bidi controls is among the bytes it writes."""
+    home, folder = corpus_library
+    if not (home / "library.json").exists():
+        assert _run(home, "import", str(folder)).returncode == 0
+    data = _app_bytes(home)
+    assert b"Missiles" in data and b"[bold]Wire" in data, "the hostile story was drawn"
+    _assert_nothing_hidden_reached(data)
+
+
+def test_names_an_older_library_stored_raw_reach_the_terminal_drawn_not_acted_on(
+    corpus_library: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A library written before names were cleaned (or edited by hand) may hold escapes and bidi
+    controls in a story title and an outlet: the app draws them as visible marks."""
+    import shutil
+
+    home, folder = corpus_library
+    if not (home / "library.json").exists():
+        assert _run(home, "import", str(folder)).returncode == 0
+    old = tmp_path / "older"
+    shutil.copytree(home, old)
+    index = json.loads((old / "library.json").read_text(encoding="utf-8"))
+    story = next(iter(index["stories"].values()))
+    story["title"] = "Missiles \x1b]0;pwned\x07 \u202egnilaed\u202c"
+    story["articles"][0]["outlet"] = "Out\x1b]52;c;cHduZWQ=\x07let \u2066Wire\u2069"
+    (old / "library.json").write_text(json.dumps(index), encoding="utf-8")
+    data = _app_bytes(old)
+    assert b"\x1b]0;" not in data and b"\x1b]52" not in data
+    for mark in UNSAFE_ENCODED:
+        assert mark not in data, f"{mark!r} reached the terminal"

@@ -40,15 +40,27 @@ _STATUSES: tuple[Status, ...] = ("shared", "reworded", "unique")
 _CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20) if code not in (0x09, 0x0A)}
 _CONTROL_PICTURES[0x7F] = "\u2421"
 _CONTROL_PICTURES.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+# Bidi controls (which reorder what the terminal shows) and invisible format characters (which
+# hide inside words) would act on the terminal or vanish: each is drawn as U+FFFD instead.
+_CONTROL_PICTURES.update(
+    {
+        code: "\ufffd"
+        for code in (
+            0xAD, 0x34F, 0x61C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F,
+            *range(0x202A, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF,
+            *range(0xE0000, 0xE0080),
+        )
+    }
+)  # fmt: skip
 
 
 def safe_text(text: str) -> str:
     """Text from the web, made printable, one character for one (so offsets stay valid).
 
     A scraped page may hold an escape sequence; written raw it would recolour the terminal or move
-    the cursor. Control characters become their visible symbols (ESC -> ␛), C1 controls become
-    U+FFFD; tabs and newlines stay. Markup-looking brackets need nothing: Content built from plain
-    strings never parses them.
+    the cursor. Control characters become their visible symbols (ESC -> ␛), C1 controls, bidi
+    controls and invisible format characters become U+FFFD; tabs and newlines stay. Markup-looking
+    brackets need nothing: Content built from plain strings never parses them.
     """
     return text.translate(_CONTROL_PICTURES)
 
