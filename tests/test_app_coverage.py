@@ -183,3 +183,42 @@ async def test_a_corrupt_profile_file_is_said_once_and_the_story_still_opens(
         assert isinstance(app.screen, CoverageScreen)  # every outlet unrated, honestly
         messages = [n.message for n in app._notifications if "profiles.json" in n.message]
         assert len(messages) == 1 and "not valid JSON" in messages[0]
+
+
+async def test_merging_two_outlet_names_from_the_profiles_view(
+    seeded: tuple[Library, str],
+) -> None:
+    from tui.screens.merge_prompt import MergePrompt
+
+    library, story_id = seeded
+    ProfileBook(library.home).set_fields("TRT World", {"lean": "center", "country": "Turkey"})
+    async with running_main(library, story_id) as (app, pilot, main):
+        await pilot.press("P")
+        await pilot.pause()
+        view = app.screen
+        assert isinstance(view, ProfilesScreen)
+        await pilot.press("j", "j", "m")  # Portugal Colonial: say it is TRT World's copy desk
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, MergePrompt) and prompt.outlet == "Portugal Colonial"
+        await pilot.press(*"Portugal Colonial", "enter")
+        await pilot.pause()
+        error = str(prompt.query_one("#merge-error", Static).render())
+        assert "Not merged: merging an outlet into itself" in error
+        prompt.query_one("#merge-into", Input).value = "trt world"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is view
+        merged = ProfileBook(library.home).get("Portugal Colonial")
+        assert merged is not None and merged.name == "TRT World"
+        assert merged.aliases == ("Portugal Colonial",) and merged.lean == "center"
+        assert [outlet for outlet, _ in view.rows] == [
+            "Ground News",
+            "CRBC News",
+            "TRT World",  # both names, one profile, one row
+            "SadaNews",
+        ]
+        await pilot.press("q")
+        await pilot.pause()
+        header = str(main.query_one("#story-header", Static).render())
+        assert "1/4 rated: 1C" in header  # four outlets now: two names were one

@@ -47,7 +47,8 @@ def test_coverage_view(snap_compare: SnapCompare, profiled_app: CrosswireApp) ->
 def test_profiles_view_80x24(snap_compare: SnapCompare, profiled_app: CrosswireApp) -> None:
     """After 'P' at 80x24: the story's five outlets first (Portugal Colonial unrated, its cells
     '-'), then the library's other profile (AFP, a wire in France with its domain); the status line
-    counts the outlets and the rated ones and says enter edits.
+    counts the outlets of the story, the rated ones and the profiles in the library; the footer
+    shows enter (edit) and m (merge).
     """
     assert snap_compare(profiled_app, terminal_size=(80, 24), run_before=settle_then_press("P"))
 

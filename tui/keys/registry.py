@@ -562,7 +562,18 @@ PROFILES_BINDINGS: list[Binding] = [
         down="Next outlet", up="Previous outlet", top="First outlet", bottom="Last outlet"
     ),
     Binding("enter,e", "edit", "Edit", tooltip="Edit this outlet's profile", id="profiles.edit"),
+    Binding(
+        "m",
+        "merge",
+        "Merge",
+        tooltip="Make this outlet another name of a profile you name (one outlet, two names)",
+        id="profiles.merge",
+    ),
     Binding("q,escape", "back", "Back", tooltip="Close the profiles", id="profiles.back"),
+]
+
+MERGE_PROMPT_BINDINGS: list[Binding] = [
+    Binding("escape", "close", "Close", tooltip="Close without merging", id="merge_prompt.close"),
 ]
 
 PROFILE_EDITOR_BINDINGS: list[Binding] = [
@@ -678,6 +689,12 @@ VIEW_SCREENS: tuple[ScreenKeys, ...] = (
     ),
     ScreenKeys(
         "Profiles (P)", "tui.screens.profiles_view", "ProfilesScreen", tuple(PROFILES_BINDINGS)
+    ),
+    ScreenKeys(
+        "Merge outlets (m in Profiles)",
+        "tui.screens.merge_prompt",
+        "MergePrompt",
+        tuple(MERGE_PROMPT_BINDINGS),
     ),
     ScreenKeys(
         "Profile editor (p)",

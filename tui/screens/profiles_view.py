@@ -31,7 +31,8 @@ class ProfilesScreen(Screen[bool]):
 
     HELP = (
         "Your outlet profiles: the story's outlets first, then the library's other profiles. "
-        "`enter` edits the highlighted one; crosswire ships no ratings, every value is yours."
+        "`enter` edits the highlighted one; `m` makes it another name of a profile you name "
+        "(one outlet imported under two names). crosswire ships no ratings: every value is yours."
     )
     BINDINGS: ClassVar[list[BindingType]] = list(PROFILES_BINDINGS)
     DEFAULT_CSS = """
@@ -84,7 +85,6 @@ class ProfilesScreen(Screen[bool]):
         rated = sum(1 for _, p in self.rows[:in_story] if p is not None and p.lean)
         status = Text(plural(in_story, "outlet") + " in this story", style="bold", end="")
         status.append(f", {rated} rated · {plural(len(index.profiles), 'profile')} in the library")
-        status.append(" · enter: edit", style="dim")
         self.query_one("#profiles-status", Static).update(status)
 
     @staticmethod
@@ -124,6 +124,23 @@ class ProfilesScreen(Screen[bool]):
                 self._fill()
 
         self.app.push_screen(ProfileEditor(self._book, outlet, profile), saved)
+
+    def action_merge(self) -> None:
+        from tui.screens.merge_prompt import MergePrompt
+
+        row = self.table.cursor_row
+        if not 0 <= row < len(self.rows):
+            return
+        outlet, _ = self.rows[row]
+
+        def merged(result: OutletProfile | None) -> None:
+            if result is not None:
+                self._changed = True
+                self.notify(f"{outlet} is now a name of {result.name}", markup=False)
+                self._fill()
+
+        names = [name for name, _ in self.rows]
+        self.app.push_screen(MergePrompt(self._book, outlet, names), merged)
 
     def action_back(self) -> None:
         self.dismiss(self._changed)
