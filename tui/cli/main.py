@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "tui.cli.stories",
     "tui.cli.data",
     "tui.cli.upkeep",
+    "tui.cli.help",
 )
 """Modules that add subcommands; a new command is one more name here."""
 
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crosswire",
         description="Read one news story as many outlets tell it. With no command, open the app.",
+        epilog="crosswire help [COMMAND] shows crosswire's or a command's help with examples.",
     )
     parser.add_argument(
         "--library",

@@ -284,6 +284,13 @@ class PaneList(SearchableList):
         self._renders.clear()
         super()._clear_caches()
 
+    def on_resize(self) -> None:
+        """Keep the highlighted row in view when the list changes size: rows re-wrapped at a new
+        width (a terminal made 80x24) move the highlighted row's lines, and the scroll position
+        alone would leave the sentence being read out of sight."""
+        if self.highlighted is not None:
+            self.call_after_refresh(self.scroll_to_highlight)
+
     def notify_style_update(self) -> None:
         self._renders.clear()  # the theme or CSS changed: the row styles are new
         super().notify_style_update()
