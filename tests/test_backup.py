@@ -367,3 +367,34 @@ def test_symlinks_in_the_library_are_left_out_and_named(
     assert main(["--library", str(full_library), "backup", "-o", str(archive)]) == 0
     assert "left out link.json" in capsys.readouterr().err
     assert "link.json" not in {item.path for item in read_backup(archive).files}
+
+
+def test_what_a_killed_restore_left_is_found_and_tidied_without_losing_a_library(
+    full_library: Path, tmp_path: Path
+) -> None:
+    """The states a restore killed half-way leaves (see test_backup_kills for real kills): an
+    unpacking folder (marked), a library swapped out but not yet renamed (unmarked), the mark
+    inside the library."""
+    from tui.core.store.backup import STAGING_MARK, restore_leftovers, tidy_restore_leftovers
+
+    before = _files(full_library)
+    unpacking = tmp_path / ".library.restore-aaaa"
+    (unpacking / "articles").mkdir(parents=True)
+    (unpacking / STAGING_MARK).touch()
+    (unpacking / "library.json").write_text("{half")
+    swapped_out = tmp_path / ".library.restore-bbbb"
+    swapped_out.mkdir()
+    (swapped_out / "library.json").write_text('{"_meta": {"1": {"schema": 1}}, "stories": {}}')
+    (full_library / STAGING_MARK).touch()
+
+    found = restore_leftovers(full_library)
+    assert found == [unpacking, swapped_out, full_library / STAGING_MARK]
+    lines = tidy_restore_leftovers(full_library)
+    assert len(lines) == 3
+    assert not unpacking.exists() and not swapped_out.exists()
+    (kept,) = tmp_path.glob("library.before-restore-*")
+    assert (kept / "library.json").read_text().startswith('{"_meta"')
+    assert str(kept) in lines[-1]
+    assert _files(full_library) == before
+    assert restore_leftovers(full_library) == []
+    assert tidy_restore_leftovers(full_library) == []

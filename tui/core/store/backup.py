@@ -47,6 +47,8 @@ __all__ = [
     "is_empty_library",
     "read_backup",
     "restore_backup",
+    "restore_leftovers",
+    "tidy_restore_leftovers",
     "write_backup",
 ]
 
@@ -493,6 +495,39 @@ def _clear_leftovers(home: Path) -> list[Path]:
             os.rename(leftover, aside)
             kept.append(aside)
     return kept
+
+
+def restore_leftovers(home: Path) -> list[Path]:
+    """What a restore killed half-way left: unpacking folders beside the library (a library it
+    swapped out among them) and the unpacking mark inside it. Writes nothing."""
+    found = [
+        path
+        for path in sorted(home.parent.glob(f".{glob_escape(home.name)}.restore-*"))
+        if path.is_dir() and not path.is_symlink()
+    ]
+    if (home / STAGING_MARK).exists():
+        found.append(home / STAGING_MARK)
+    return found
+
+
+def tidy_restore_leftovers(home: Path) -> list[str]:
+    """Finish what a killed restore left, as the next restore would; one line per change.
+
+    An unpacking folder is removed; a library that was swapped out is kept beside under a
+    dated name (`<name>.before-restore-<date>`), never removed.
+    """
+    before = restore_leftovers(home)
+    if not before:
+        return []
+    with _restore_guard(home):
+        marked = {path for path in before if (path / STAGING_MARK).exists()}
+        kept = _clear_leftovers(home)
+    stopped = "removed (a restore that was stopped before it finished)"
+    lines = [f"{path}: {stopped}" for path in sorted(marked)]
+    if home / STAGING_MARK in before:
+        lines.append(f"{home / STAGING_MARK}: removed (left by a restore that was stopped)")
+    lines += [f"{path}: the library a stopped restore replaced, kept here" for path in kept]
+    return lines
 
 
 @contextmanager
