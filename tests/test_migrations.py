@@ -169,3 +169,22 @@ def test_two_processes_opening_an_old_library_at_once_migrate_it_once(
     assert [r[1] for r in results].count("True") == 1
     assert len(list((library_home / "backups").iterdir())) == 1
     assert Library(library_home).migration is None
+
+
+@pytest.mark.parametrize(
+    ("content", "version"),
+    [
+        (b'{"_meta":{"1":{"schema":1}},"stories":{}}', 1),
+        (b'{"stories": {}, "_meta": {"1": {"schema": 3}}}', 3),  # marker not first: parsed
+        (b'{"stories": {}}', 0),
+        (b'{"_meta":{"1":{"schema":"1"}},"stories":{}}', None),
+        (b'{"_meta":{"1":{"schema":1}},"stories":{', 1),  # damage is for the open to report
+        (b"[]", None),
+        (b"\xff\xfe", None),
+    ],
+)
+def test_the_version_is_read_from_the_marker_wherever_it_stands(
+    tmp_path: Path, content: bytes, version: int | None
+) -> None:
+    (tmp_path / "library.json").write_bytes(content)
+    assert library_schema(tmp_path) == version

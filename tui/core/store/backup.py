@@ -213,7 +213,10 @@ def write_backup(
         with nullcontext() if locked else _library_lock(home):
             scanned = scan_library(home)
             files: list[BackedUpFile] = []
-            with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
+            with (
+                os.fdopen(fd, "wb") as raw,
+                tarfile.open(fileobj=raw, mode="w:gz", compresslevel=6) as tar,
+            ):
                 for relative in scanned.data:
                     files.append(_add_file(tar, home, relative))
                 manifest = Manifest(

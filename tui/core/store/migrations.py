@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -95,11 +96,23 @@ STEPS: dict[int, MigrationStep] = {
 """Each step by the version it starts from; every version below SCHEMA_VERSION has one."""
 
 
+_LEADING_MARKER = re.compile(
+    rb'\s*\{\s*"_meta"\s*:\s*\{\s*"1"\s*:\s*\{\s*"schema"\s*:\s*(\d{1,9})\s*\}\s*\}'
+)
+"""How crosswire writes the marker: first in library.json, so an open reads 128 bytes, not the
+whole index, to learn the version."""
+
+
 def library_schema(home: Path) -> int | None:
     """The schema version of the library at `home`: 0 for stories without a marker, None when
     there is no library.json or it cannot be read as one (opening it reports why)."""
     try:
-        tables = orjson.loads((home / INDEX_FILE).read_bytes())
+        with (home / INDEX_FILE).open("rb") as index:
+            head = index.read(128)
+            marker = _LEADING_MARKER.match(head)
+            if marker is not None:
+                return int(marker.group(1))
+            tables = orjson.loads(head + index.read())
     except (OSError, ValueError):
         return None
     if not isinstance(tables, dict):
