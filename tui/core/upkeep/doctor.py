@@ -4,7 +4,7 @@ The check reads each store file as crosswire would (valid JSON, then the shape o
 `core.store.schema`), then the references between them (every article a story lists has a body,
 every body belongs to an article a story lists, every bodies file to a story), and looks for what
 an interrupted crosswire leaves (temp files, probe files, an unfinished import's journal, cache
-entries of an old format). It writes nothing.
+entries of an old format, what a stopped restore left beside the library). It writes nothing.
 
 Repair works under the library's write lock. A damaged file is first copied, as it is, into
 `<library>/damaged/` with the date and time in its name; then every record that can be read and
@@ -27,8 +27,10 @@ import orjson
 
 from tui.core.notes.types import SCHEMA as ANNOTATIONS_SCHEMA
 from tui.core.notes.types import annotation_from_doc
+from tui.core.store.backup import STAGING_MARK, restore_leftovers, tidy_restore_leftovers
 from tui.core.store.journal import JOURNAL_FILE
 from tui.core.store.library import ANNOTATIONS_FILE, SCHEMA_VERSION, Library
+from tui.core.store.library_files import BACKUPS_DIR
 from tui.core.store.schema import ShapeError, check_bodies, check_index, check_state
 from tui.core.store.storage import LEFTOVER_SECONDS, AtomicJSONStorage, LibraryError, Tables
 from tui.core.upkeep.salvage import salvage_tables
@@ -246,6 +248,12 @@ def _leftover_findings(home: Path) -> list[Finding]:
         found.append(Finding("leftover", home / JOURNAL_FILE, "an import did not finish"))
     for path in _leftovers(home, older_than=0.0):
         found.append(Finding("leftover", path, "left by a crosswire that was stopped"))
+    for path in restore_leftovers(home):
+        if path.name == STAGING_MARK or (path / STAGING_MARK).exists():
+            found.append(Finding("leftover", path, "left by a restore that was stopped"))
+        else:
+            text = "the library a stopped restore replaced (--repair keeps it beside, dated)"
+            found.append(Finding("leftover", path, text))
     return found
 
 
@@ -258,6 +266,7 @@ def _leftovers(home: Path, *, older_than: float) -> list[Path]:
         *(home / "articles").glob(".*.tmp"),
         *home.glob(".write-test-*"),
         *cache.glob(".*.tmp"),
+        *(home / BACKUPS_DIR).glob(".*.tmp"),
     ]
     old = [p for p in candidates if p.is_file() and now - p.stat().st_mtime >= older_than]
     return sorted([*old, *cache.glob("*.pickle")])
@@ -290,6 +299,7 @@ def repair_library(home: Path) -> Checkup:
         for path in _leftovers(home, older_than=LEFTOVER_SECONDS):
             path.unlink(missing_ok=True)
             checkup.repaired.append(f"{path}: removed (left by a crosswire that was stopped)")
+        checkup.repaired += tidy_restore_leftovers(home)
     return checkup
 
 
