@@ -236,8 +236,8 @@ def _drift(alignment: StoryAlignment) -> Group:
         if any(d.scope == "story" for d in loud):
             parts.append(
                 Text(
-                    "* across sentences: the same event dated differently in different "
-                    "sentences (# is the cluster of the other version)",
+                    "* across sentences: one event dated, or one toll counted, differently "
+                    "in different sentences (# is the cluster of the other version)",
                     style="dim",
                 )
             )

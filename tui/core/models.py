@@ -29,7 +29,7 @@ DriftKind = Literal["name", "number", "date", "quantity", "quote", "spelling"]
 """What differs between two outlets' versions of one sentence. `spelling` is the quiet kind."""
 
 DriftScope = Literal["cluster", "story"]
-"""Where a drift was found: inside one cluster, or across the story (event dates)."""
+"""Where a drift was found: inside one cluster, or across the story (event dates, tolls)."""
 
 
 class Sentence(NamedTuple):
@@ -175,7 +175,8 @@ class Drift(NamedTuple):
     refs_b: tuple[SentenceRef, ...] = ()
     scope: DriftScope = "cluster"
     """'cluster': both sides are versions of one sentence, all in `cluster`. 'story': one event
-    dated differently in different sentences (`core.drift.event_dates`); `cluster` is the cluster of the
+    dated differently, or one toll counted differently, in different sentences
+    (`core.drift.event_dates`, `core.drift.tolls`); `cluster` is the cluster of the
     first sentence on side b (the minority), and the refs may lie in any cluster."""
 
 

@@ -175,7 +175,11 @@ class DriftListScreen(ChoiceScreen[SentenceRef]):
             drift = row.first
             quiet = QUIET if drift.kind == "spelling" else None
             count = len(row.drifts)
-            where = f"{drift.cluster}" if count == 1 else f"{count} sent."
+            where = (
+                ("story" if drift.scope == "story" else f"{drift.cluster}")
+                if count == 1
+                else f"{count} sent."
+            )
             table.add_row(
                 Text(drift.kind, style=KIND_STYLES.get(drift.kind, ""), end=""),
                 _cell(where, CLUSTER_WIDTH, quiet),
@@ -237,6 +241,8 @@ class DriftListScreen(ChoiceScreen[SentenceRef]):
     @staticmethod
     def _where(group: DriftRow) -> str:
         clusters = sorted({drift.cluster for drift in group.drifts})
+        if group.first.scope == "story":
+            return " · across the story: each version is from its own sentence"
         if len(clusters) == 1:
             return f" · cluster {clusters[0]}"
         shown = ", ".join(str(c) for c in clusters[:6]) + (", …" if len(clusters) > 6 else "")
