@@ -45,7 +45,7 @@ class ImportFinished(Message):
 
 
 ViewName = Literal[
-    "side_by_side", "matrix", "drift", "stories", "import", "coverage", "profiles"
+    "side_by_side", "matrix", "drift", "stories", "import", "coverage", "profiles", "feeds"
 ]
 """The secondary screens the main screen opens over itself."""
 

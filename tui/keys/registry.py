@@ -239,6 +239,14 @@ MAIN_BINDINGS: list[Binding] = [
         id="view.stories",
     ),
     Binding(
+        "F",
+        "open_view('feeds')",
+        "Feeds",
+        show=False,
+        tooltip="The feeds the library follows: refresh one or all",
+        id="view.feeds",
+    ),
+    Binding(
         "i",
         "open_view('import')",
         "Import",
@@ -576,6 +584,15 @@ MERGE_PROMPT_BINDINGS: list[Binding] = [
     Binding("escape", "close", "Close", tooltip="Close without merging", id="merge_prompt.close"),
 ]
 
+FEEDS_BINDINGS: list[Binding] = [
+    *cursor_keys(down="Next feed", up="Previous feed", top="First feed", bottom="Last feed"),
+    Binding("r", "refresh_one", "Refresh", tooltip="Refresh this feed", id="feeds.refresh"),
+    Binding(
+        "R", "refresh_all", "Refresh all", tooltip="Refresh every feed", id="feeds.refresh_all"
+    ),
+    Binding("q,escape", "back", "Back", tooltip="Close the feeds", id="feeds.back"),
+]
+
 PROFILE_EDITOR_BINDINGS: list[Binding] = [
     Binding(
         "ctrl+s", "save", "Save", tooltip="Save the profile and close", id="profile_editor.save"
@@ -705,6 +722,7 @@ VIEW_SCREENS: tuple[ScreenKeys, ...] = (
     ScreenKeys("Stories (S)", "tui.screens.stories", "StoriesScreen", tuple(STORIES_BINDINGS)),
     ScreenKeys("Notes (T)", "tui.screens.notes_view", "NotesScreen", tuple(NOTES_BINDINGS)),
     ScreenKeys("Import (i)", "tui.screens.import_screen", "ImportScreen", tuple(IMPORT_BINDINGS)),
+    ScreenKeys("Feeds (F)", "tui.screens.feeds_view", "FeedsScreen", tuple(FEEDS_BINDINGS)),
     ScreenKeys("Tag prompt (t)", "tui.screens.tag_prompt", "TagPrompt", tuple(TAG_PROMPT_BINDINGS)),
     ScreenKeys(
         "Note editor (a)", "tui.screens.note_editor", "NoteEditor", tuple(NOTE_EDITOR_BINDINGS)
@@ -777,6 +795,7 @@ KEY_COMMANDS: tuple[KeyCommand, ...] = (
     _command("view: coverage matrix", "view.matrix"),
     _command("view: drift list", "view.drift", "Names, numbers, dates and quotes that differ"),
     _command("view: stories", "view.stories", "Pick another story of the library"),
+    _command("view: feeds", "view.feeds", "Followed feeds: refresh one or all"),
     _command("view: coverage", "view.coverage"),
     _command("view: outlet profiles", "view.profiles"),
     _command("profile: edit the selected outlet's", "profile.edit"),

@@ -42,6 +42,10 @@ def view_screen(
         from tui.screens.import_screen import ImportScreen
 
         return ImportScreen(library)
+    if view == "feeds":
+        from tui.screens.feeds_view import FeedsScreen
+
+        return FeedsScreen(library)
     if alignment is None or not articles:
         return None
     if view == "matrix":
