@@ -16,6 +16,7 @@ import argparse
 import statistics
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
@@ -56,8 +57,8 @@ def main() -> None:
             for n in range(size)
         )
         alignment = align_as_the_faces_do(articles)
-        align_s = _median(args.runs, lambda: align_as_the_faces_do(articles))
-        coverage_s = _median(args.runs, lambda: story_coverage(articles, alignment, profiles))
+        align_s = _median(args.runs, partial(align_as_the_faces_do, articles))
+        coverage_s = _median(args.runs, partial(story_coverage, articles, alignment, profiles))
         print(
             f"{size:>8} {coverage_s * 1000:>12.2f} {align_s * 1000:>10.1f} "
             f"{coverage_s / align_s:>8.3f}"
