@@ -73,12 +73,9 @@ def run_compare(args: argparse.Namespace) -> int:
         articles, alignment, ProfileBook(library.home).index(), blindspot_share=share
     )
     if args.json:
-        import orjson
+        from tui.core.export.compare_doc import write_compare_json
 
-        from tui.core.export.compare_doc import compare_document
-
-        document = compare_document(story, articles, alignment, coverage=coverage)
-        sys.stdout.buffer.write(orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n")
+        write_compare_json(sys.stdout.buffer, story, articles, alignment, coverage=coverage)
         sys.stdout.flush()
         return 0
     from rich.console import Console

@@ -47,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_export(args: argparse.Namespace) -> int:
     """Export; 0 on success, 1 when the file cannot be written (one line on stderr)."""
-    from tui.core.export.writer import ExportError, default_export_name, export_story, write_export
+    from tui.core.export.writer import ExportError, default_export_name, export_chunks, write_export
     from tui.core.notes.annotations import Annotations
 
     library = open_library(args.library_home)
@@ -65,7 +65,7 @@ def run_export(args: argparse.Namespace) -> int:
     from tui.cli.compare import blindspot_share
     from tui.core.profiles.book import ProfileBook
 
-    content = export_story(
+    content = export_chunks(
         opened,
         annotations,
         fmt=args.fmt,
@@ -75,7 +75,8 @@ def run_export(args: argparse.Namespace) -> int:
         all_drifts=args.all_drifts,
     )
     if args.output == "-":
-        sys.stdout.write(content)
+        for piece in content:  # written as made: a big story's report is never held whole
+            sys.stdout.write(piece)
         sys.stdout.flush()
         return 0
     if args.output:

@@ -211,11 +211,11 @@ class ExportDialog(ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, path: Path, fmt: ExportFormat, tag: str | None, force: bool) -> None:
-        from tui.core.export.writer import export_story, write_export
+        from tui.core.export.writer import export_chunks, write_export
 
         try:
             opened = self._reader.open(self._story.id)
-            content = export_story(
+            content = export_chunks(
                 opened, self._annotations, fmt=fmt, tag=tag, **self._coverage_options()
             )
             written = write_export(content, path, force=force)

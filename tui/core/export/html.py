@@ -4,14 +4,20 @@ Articles side by side with each sentence coloured by status, annotated sentences
 tags and notes, the coverage matrix, drift and missing content. One file: inline CSS, no scripts,
 no fonts, images or links to fetch. Every piece of text from a page or a user goes through
 `html.escape`, so a '<script>' in an article is shown, never run.
+
+The page is made piece by piece (`html_chunks`), so it can be written as it is made, and its size
+follows the story's sentences, not its outlets squared (`core.export.bounds`): lists of outlets
+name the first few and count the rest, the matrix shows the first MATRIX_COLUMNS outlets, and a
+story of more outlets lists missing content once per sentence, not once per outlet lacking it.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from tui.core.align.overview import coverage_matrix
+from tui.core.export.bounds import MATRIX_COLUMNS, listed, missing_by_sentence
 from tui.core.export.placement import PlacedAnnotation, StoryExport
 from tui.core.models import Article, SentenceRef
 from tui.core.text.published import published_label
@@ -104,7 +110,7 @@ def _article_column(
         ref = SentenceRef(article.id, sentence.index)
         info = infos[sentence.index] if sentence.index < len(infos) else None
         status = info.status if info else "unique"
-        also = ", ".join(info.outlets) if info and info.outlets else "no other outlet"
+        also = listed(info.outlets) if info and info.outlets else "no other outlet"
         placed = marks.get(ref)
         classes = f"s {status}" + (" annotated" if placed else "")
         text = (
@@ -139,20 +145,31 @@ def _shares_table(data: StoryExport) -> str:
     return "\n".join([*rows, "</table>"])
 
 
-def _matrix(data: StoryExport) -> str:
-    """Clusters down, articles across: `core.align.overview.coverage_matrix`, coloured by status."""
+def _matrix(data: StoryExport) -> Iterator[str]:
+    """Clusters down, articles across: `core.align.overview.coverage_matrix`, coloured by status;
+    beyond MATRIX_COLUMNS articles, the first of them and a column counting every carrier."""
     alignment = data.alignment
-    head = "".join(f"<th>{_e(data.outlet_of(a))}</th>" for a in alignment.article_ids)
-    rows = [f'<table class="matrix"><tr><th>#</th><th>Sentence</th>{head}</tr>']
+    shown = alignment.article_ids[:MATRIX_COLUMNS]
+    cut = len(alignment.article_ids) > MATRIX_COLUMNS
+    if cut:
+        yield (
+            f'<p class="muted">The first {len(shown)} of {len(alignment.article_ids):,} outlets, '
+            "origin first; <em>All</em> counts every outlet carrying the sentence.</p>\n"
+        )
+    head = "".join(f"<th>{_e(data.outlet_of(a))}</th>" for a in shown)
+    yield f'<table class="matrix"><tr><th>#</th><th>Sentence</th>{head}'
+    yield "<th>All</th></tr>" if cut else "</tr>"
     for row in coverage_matrix(alignment):
         cells = "".join(
             f'<td class="st {status}">{_SYMBOL[status]}</td>' if status else '<td class="st"></td>'
-            for status in row.cells
+            for status in row.cells[:MATRIX_COLUMNS]
         )
-        rows.append(
-            f"<tr><td class=num>{row.cluster}</td><td class=text>{_e(row.text)}</td>{cells}</tr>"
+        if cut:
+            cells += f"<td class=num>{sum(1 for status in row.cells if status):,}</td>"
+        yield (
+            f"\n<tr><td class=num>{row.cluster}</td><td class=text>{_e(row.text)}</td>{cells}</tr>"
         )
-    return "\n".join([*rows, "</table>"])
+    yield "\n</table>"
 
 
 def _drift(data: StoryExport) -> str:
@@ -162,24 +179,42 @@ def _drift(data: StoryExport) -> str:
             "<th>Outlets</th><th>Review</th></tr>"]  # fmt: skip
     for d in data.alignment.drift:
         rows.append(
-            f"<tr><td>{_e(d.kind)}</td><td>{_e(d.a)}</td><td>{_e(', '.join(d.outlets_a))}</td>"
-            f"<td>{_e(d.b)}</td><td>{_e(', '.join(d.outlets_b))}</td>"
+            f"<tr><td>{_e(d.kind)}</td><td>{_e(d.a)}</td><td>{_e(listed(d.outlets_a))}</td>"
+            f"<td>{_e(d.b)}</td><td>{_e(listed(d.outlets_b))}</td>"
             f"<td>{_e(data.decision_of(d))}</td></tr>"
         )
     return "\n".join([*rows, "</table>"])
 
 
-def _missing(data: StoryExport) -> str:
-    rows = ["<table><tr><th>Outlet</th><th>Leaves out</th><th>Carried by</th></tr>"]
-    for article_id in data.alignment.article_ids:
-        for item in data.alignment.missing.get(article_id, ()):
-            rows.append(
-                f"<tr><td>{_e(data.outlet_of(article_id))}</td><td>{_e(item.text)}</td>"
-                f"<td>{_e(', '.join(item.outlets))}</td></tr>"
+def _missing(data: StoryExport) -> Iterator[str]:
+    alignment = data.alignment
+    if not any(alignment.missing.get(a) for a in alignment.article_ids):
+        yield '<p class="muted">Every outlet carries everything the others do.</p>'
+        return
+    if len(alignment.article_ids) > MATRIX_COLUMNS:
+        yield from _missing_by_sentence(data)
+        return
+    yield "<table><tr><th>Outlet</th><th>Leaves out</th><th>Carried by</th></tr>"
+    for article_id in alignment.article_ids:
+        for item in alignment.missing.get(article_id, ()):
+            yield (
+                f"\n<tr><td>{_e(data.outlet_of(article_id))}</td><td>{_e(item.text)}</td>"
+                f"<td>{_e(listed(item.outlets))}</td></tr>"
             )
-    if len(rows) == 1:
-        return '<p class="muted">Every outlet carries everything the others do.</p>'
-    return "\n".join([*rows, "</table>"])
+    yield "\n</table>"
+
+
+def _missing_by_sentence(data: StoryExport) -> Iterator[str]:
+    """Missing content of a story of many outlets: one row per sentence, most widely carried
+    first, with who leaves it out and who carries it (first names and counts)."""
+    yield "<table><tr><th>Left out</th><th>Left out by</th><th>Carried by</th></tr>"
+    for item, lacking in missing_by_sentence(data.alignment):
+        outlets = [data.outlet_of(article_id) for article_id in lacking]
+        yield (
+            f"\n<tr><td>{_e(item.text)}</td><td>{len(outlets):,}: {_e(listed(outlets))}</td>"
+            f"<td>{len(item.outlets):,}: {_e(listed(item.outlets))}</td></tr>"
+        )
+    yield "\n</table>"
 
 
 def _annotation_list(data: StoryExport) -> str:
@@ -274,6 +309,11 @@ def _coverage_in_context(data: StoryExport) -> str:
 
 def render_html(data: StoryExport) -> str:
     """The whole report as one HTML document (a string), with no external resources."""
+    return "".join(html_chunks(data))
+
+
+def html_chunks(data: StoryExport) -> Iterator[str]:
+    """The report in pieces, in order: one article column, or one matrix row, at a time."""
     marks = {placed.ref: placed for placed in data.items if placed.ref is not None}
     title = _e(data.story.title)
     origin = data.alignment.origin
@@ -283,8 +323,7 @@ def render_html(data: StoryExport) -> str:
     tag_line = (
         f"<p>Annotations tagged <span class=tag>{_e(data.tag)}</span> only.</p>" if data.tag else ""
     )
-    columns = "\n".join(_article_column(data, article, marks) for article in data.articles)
-    return f"""<!DOCTYPE html>
+    yield f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -304,16 +343,16 @@ def render_html(data: StoryExport) -> str:
 {_coverage_in_context(data)}
 <h2>Articles side by side</h2>
 <div class="columns">
-{columns}
+"""
+    for n, article in enumerate(data.articles):
+        yield ("\n" if n else "") + _article_column(data, article, marks)
+    yield f"""
 </div>
 <h2>Notes and tags</h2>
 {_annotation_list(data)}
 <h2>Coverage</h2>
-{_matrix(data)}
-<h2>Drift</h2>
-{_drift(data)}
-<h2>Missing content</h2>
-{_missing(data)}
-</body>
-</html>
 """
+    yield from _matrix(data)
+    yield "\n<h2>Drift</h2>\n" + _drift(data) + "\n<h2>Missing content</h2>\n"
+    yield from _missing(data)
+    yield "\n</body>\n</html>\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.export.bounds import MATRIX_COLUMNS, listed, missing_by_sentence
 from tui.core.export.placement import PlacedAnnotation, StoryExport
 from tui.core.models import Article
 from tui.core.text.published import published_label
@@ -101,7 +102,7 @@ def _annotations_section(data: StoryExport) -> list[str]:
         if source is not None:
             facts.append(f"- Source: {_cited(source)}")
         if item.target.kind == "sentence" and placed.present:
-            others = ", ".join(md_escape(o) for o in placed.also_in) or "no other outlet"
+            others = listed(placed.also_in, escape=md_escape) or "no other outlet"
             facts.append(f"- Also carried by: {others}")
         if item.tags:
             facts.append("- Tags: " + ", ".join(_code(tag) for tag in item.tags))
@@ -119,8 +120,8 @@ def _drift_section(data: StoryExport) -> list[str]:
     if not drifts:
         lines.append("No drift confirmed yet.")
     for drift in drifts:
-        side_a = ", ".join(md_escape(o) for o in drift.outlets_a)
-        side_b = ", ".join(md_escape(o) for o in drift.outlets_b)
+        side_a = listed(drift.outlets_a, escape=md_escape)
+        side_b = listed(drift.outlets_b, escape=md_escape)
         judged = f" ({data.decision_of(drift)})" if data.all_drifts else ""
         lines.append(
             f"- **{drift.kind}**: \u201c{md_escape(drift.a)}\u201d ({side_a}) vs "
@@ -149,9 +150,18 @@ def _missing_section(data: StoryExport) -> list[str]:
     ]
     if not rows:
         return [*lines, "Every outlet carries everything the others do.", ""]
+    if len(data.alignment.article_ids) > MATRIX_COLUMNS:  # once per sentence, not per outlet
+        lines += ["| Left out | Left out by | Carried by |", "| --- | --- | --- |"]
+        for item, lacking in missing_by_sentence(data.alignment):
+            outlets = [data.outlet_of(article_id) for article_id in lacking]
+            lines.append(
+                f"| {md_escape(item.text)} | {len(outlets):,}: {listed(outlets, escape=md_escape)}"
+                f" | {len(item.outlets):,}: {listed(item.outlets, escape=md_escape)} |"
+            )
+        return [*lines, ""]
     lines += ["| Outlet | Leaves out | Carried by |", "| --- | --- | --- |"]
     for outlet, missing in rows:
-        carried = ", ".join(md_escape(o) for o in missing.outlets)
+        carried = listed(missing.outlets, escape=md_escape)
         lines.append(f"| {md_escape(outlet)} | {md_escape(missing.text)} | {carried} |")
     return [*lines, ""]
 

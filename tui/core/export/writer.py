@@ -1,8 +1,9 @@
 """Exports of one story with its tags and notes: a Markdown memo, JSON, CSV and an HTML report.
 
-The CLI (`crosswire export`) and the app call the same two functions: `export_story` makes the text
-and `write_export` puts it on disk without ever overwriting a file by accident. Annotations are
-placed in the story as it stands now by `core.export.placement`, which every format reads.
+The CLI (`crosswire export`) and the app call the same two functions: `export_chunks` makes the
+text piece by piece (`export_story` is the whole of it) and `write_export` puts it on disk as it
+comes, without ever overwriting a file by accident. Annotations are placed in the story as it
+stands now by `core.export.placement`, which every format reads.
 
 The JSON layout is versioned by `EXPORT_SCHEMA` and documented in `export_json_document`.
 """
@@ -14,6 +15,7 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -34,6 +36,7 @@ __all__ = [
     "ExportError",
     "ExportFormat",
     "default_export_name",
+    "export_chunks",
     "export_json_document",
     "export_story",
     "render_csv",
@@ -74,6 +77,30 @@ def export_story(
     The Markdown memo reports the drifts the reader confirmed (`core.notes.review`), or every
     drift with `all_drifts`; the other formats give every drift with the reader's decision.
     """
+    chunks = export_chunks(
+        opened,
+        annotations,
+        fmt=fmt,
+        tag=tag,
+        profiles=profiles,
+        blindspot_share=blindspot_share,
+        all_drifts=all_drifts,
+    )
+    return "".join(chunks)
+
+
+def export_chunks(
+    opened: OpenedStory,
+    annotations: Annotations,
+    *,
+    fmt: ExportFormat,
+    tag: str | None = None,
+    profiles: ProfileIndex | None = None,
+    blindspot_share: float = BLINDSPOT_SHARE,
+    all_drifts: bool = False,
+) -> Iterator[str]:
+    """`export_story` in pieces, made as they are read: the HTML report one article or matrix
+    row at a time, JSON as the encoder goes, so a big story is never held whole as text."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     coverage = story_coverage(
@@ -83,14 +110,17 @@ def export_story(
     if fmt == "md":
         from tui.core.export.markdown import render_markdown
 
-        return render_markdown(data)
-    if fmt == "html":
-        from tui.core.export.html import render_html
+        yield render_markdown(data)
+    elif fmt == "html":
+        from tui.core.export.html import html_chunks
 
-        return render_html(data)
-    if fmt == "csv":
-        return render_csv(data)
-    return json.dumps(export_json_document(data), ensure_ascii=False, indent=2) + "\n"
+        yield from html_chunks(data)
+    elif fmt == "csv":
+        yield render_csv(data)
+    else:
+        encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+        yield from encoder.iterencode(export_json_document(data))
+        yield "\n"
 
 
 def export_json_document(data: StoryExport) -> dict[str, Any]:
@@ -196,11 +226,13 @@ def _umask() -> int:
     return mask
 
 
-def write_export(content: str, path: Path | str, *, force: bool) -> Path:
-    """Write an export to `path`; refuse to overwrite unless `force`. ExportError in one line.
+def write_export(content: str | Iterable[str], path: Path | str, *, force: bool) -> Path:
+    """Write an export (the text, or its pieces as they are made: `export_chunks`) to `path`;
+    refuse to overwrite unless `force`. ExportError in one line.
 
     The export is written whole to a temp file beside `path` first, so a write cut short (a
-    full disk, Ctrl-C) leaves no partial export to block the retry. Without `force` the temp
+    full disk, Ctrl-C, an error making the pieces) leaves no partial export to block the
+    retry. Without `force` the temp
     file is then hard-linked to `path`, which fails if a file appeared there meanwhile (never
     clobbered); with it, the temp file is renamed over the old one.
     """
@@ -212,12 +244,12 @@ def write_export(content: str, path: Path | str, *, force: bool) -> Path:
         raise ExportError(f"{folder}: no such folder")
     if not force and target.exists():
         raise ExportError(f"{target}: already exists; use --force to overwrite it")
-    payload = content.encode("utf-8")
+    pieces = [content] if isinstance(content, str) else content
     temp_name: str | None = None
     try:
         fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name[:50]}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            _write_pieces(handle, pieces)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, 0o666 & ~_umask())  # mkstemp makes 0600; exports are ordinary files
@@ -233,6 +265,19 @@ def write_export(content: str, path: Path | str, *, force: bool) -> Path:
         if temp_name is not None:
             Path(temp_name).unlink(missing_ok=True)
     return target
+
+
+def _write_pieces(handle: Any, pieces: Iterable[str]) -> None:
+    """Encode and write each piece as it comes, in writes of about a megabyte."""
+    batch: list[str] = []
+    size = 0
+    for piece in pieces:
+        batch.append(piece)
+        size += len(piece)
+        if size >= 1 << 20:
+            handle.write("".join(batch).encode("utf-8"))
+            batch, size = [], 0
+    handle.write("".join(batch).encode("utf-8"))
 
 
 def _link_without_clobbering(temp_name: str, target: Path) -> None:
