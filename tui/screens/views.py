@@ -49,6 +49,10 @@ def view_screen(
     if alignment is None or not articles:
         return None
     if view == "matrix":
+        from tui.screens.matrix_large import LargeMatrixScreen, is_large
+
+        if is_large(alignment):  # too many cells for a table: drawn lazily
+            return LargeMatrixScreen(articles, alignment, marks=marks)
         from tui.screens.matrix import CoverageMatrixScreen
 
         return CoverageMatrixScreen(articles, alignment, marks=marks)
