@@ -206,21 +206,25 @@ def find_event_date_drift(
     for mention, cluster_id, ref in rows:
         kinds.setdefault((mention, cluster_id), set()).add(ref.article_id)
     links: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
-    signatures = list(kinds)
-    for n, (x, x_cluster) in enumerate(signatures):
-        for y, y_cluster in signatures[n + 1 :]:
-            if (
-                x.lemma == y.lemma
-                and x.day != y.day
-                and x.day[0].isdigit() == y.day[0].isdigit()
-                and x_cluster != y_cluster
-                and len(x.names & y.names) >= SHARED_NAMES
-                and len(kinds[(x, x_cluster)] | kinds[(y, y_cluster)]) > 1  # two articles
-            ):
-                pair = (x.day, y.day) if x.day < y.day else (y.day, x.day)
-                lemmas, names = links.setdefault(pair, (set(), set()))
-                lemmas.add(x.lemma)
-                names.update(x.names | y.names)
+    # Only mentions of one event word, dated two different ways of one kind (weekday or date),
+    # in two articles, can pair: grouped so, a long article's thousands of mentions never meet
+    # each other. Each day's mentions are filed by their article (None: several articles).
+    Filed = dict[str | None, list[tuple[Mention, int]]]
+    groups: dict[tuple[str, bool], dict[str, Filed]] = {}
+    for signature, articles in kinds.items():
+        mention = signature[0]
+        by_day = groups.setdefault((mention.lemma, mention.day[0].isdigit()), {})
+        only = next(iter(articles)) if len(articles) == 1 else None
+        by_day.setdefault(mention.day, {}).setdefault(only, []).append(signature)
+    for by_day in groups.values():
+        days = list(by_day.values())
+        for n, x_filed in enumerate(days):
+            for y_filed in days[n + 1 :]:
+                for x_article, xs in x_filed.items():
+                    for y_article, ys in y_filed.items():
+                        if x_article is not None and x_article == y_article:
+                            continue  # one article alone
+                        _link(links, xs, ys)
     reported = {(d.cluster, *sorted((d.a, d.b))) for d in known if d.kind == "date"}
     outlets_of = OutletNames(outlets)
     found: list[Drift] = []
@@ -253,6 +257,22 @@ def find_event_date_drift(
             )
         )
     return found
+
+
+def _link(
+    links: dict[tuple[str, str], tuple[set[str], set[str]]],
+    xs: Sequence[tuple[Mention, int]],
+    ys: Sequence[tuple[Mention, int]],
+) -> None:
+    """Link the two days of every pair of mentions, one from each, in different clusters and
+    sharing SHARED_NAMES names: one event dated two ways (`find_event_date_drift`)."""
+    for x, x_cluster in xs:
+        for y, y_cluster in ys:
+            if x_cluster != y_cluster and len(x.names & y.names) >= SHARED_NAMES:
+                pair = (x.day, y.day) if x.day < y.day else (y.day, x.day)
+                lemmas, names = links.setdefault(pair, (set(), set()))
+                lemmas.add(x.lemma)
+                names.update(x.names | y.names)
 
 
 def _outlet_order(outlet: str) -> tuple[str, str]:
