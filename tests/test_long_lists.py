@@ -65,3 +65,26 @@ async def test_a_long_list_is_measured_while_idle_and_g_lands_on_the_last_row() 
         assert pane.scroll_y == pane.max_scroll_y == sum(textual) - pane.size.height
         last = pane.options[-1].prompt
         assert _shown(pane)[-1].rstrip().endswith(last.plain.split()[-1])
+
+
+async def test_a_long_list_set_again_keeps_its_rows_and_ids() -> None:
+    """Setting a long list of rows it was given before reuses its option maps; the list reads
+    exactly as when it was first given them."""
+    app = Harness()
+    async with app.run_test(size=(80, 20)) as pilot:
+        pane = app.query_one(PaneList)
+        long_rows, short_rows = _sentences(LONG_LIST + 5), _sentences(10)
+        pane.set_options(long_rows)
+        await pilot.pause()
+        first = (_shown(pane), dict(pane._id_to_option), dict(pane._option_to_index))
+        pane.set_options(short_rows)
+        await pilot.pause()
+        assert pane.option_count == 10
+        pane.set_options(long_rows)
+        await pilot.pause()
+        assert (_shown(pane), dict(pane._id_to_option), dict(pane._option_to_index)) == first
+        assert pane.option_count == LONG_LIST + 5 and pane.highlighted is None
+        assert pane.get_option_index(f"s{LONG_LIST}") == LONG_LIST
+        pane.highlighted = LONG_LIST + 4
+        await pilot.pause()
+        assert pane.highlighted_option is long_rows[-1]
