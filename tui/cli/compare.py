@@ -63,7 +63,10 @@ def run_compare(args: argparse.Namespace) -> int:
         title = printable(story.title)
         print(f"crosswire: story {title!r} has no articles to compare", file=sys.stderr)
         return 1
-    with collection_paused():
+    from tui.cli.spinner import DelayedSpinner
+
+    count = plural(len(library.articles(story.id)), "article")
+    with collection_paused(), DelayedSpinner(f"aligning {count}"):
         story, articles, alignment = reader.open(story.id)
     from tui.core.coverage.story import story_coverage
     from tui.core.profiles.book import ProfileBook

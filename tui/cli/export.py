@@ -57,10 +57,11 @@ def run_export(args: argparse.Namespace) -> int:
         print(
             f"crosswire: note: no annotation in this story is tagged {args.tag!r}", file=sys.stderr
         )
+    from tui.cli.spinner import DelayedSpinner
     from tui.core.reader.story import StoryReader
     from tui.interpreter import collection_paused
 
-    with collection_paused():
+    with collection_paused(), DelayedSpinner("reading and aligning the story"):
         opened = StoryReader(library).open(story_id)
     from tui.cli.compare import blindspot_share
     from tui.core.profiles.book import ProfileBook
