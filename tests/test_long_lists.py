@@ -37,7 +37,8 @@ def _sentences(count: int) -> list[Option]:
         if n % 7 == 0:
             text = "“" + text + "”"  # not plain ASCII: measured rich's way
         body = Content(text)
-        prompt = GutterRow(body, bar_style="green") if n % 2 else body
+        number = f"{n + 1:>5}" if n % 4 == 1 else ""  # numbered rows have a wider gutter
+        prompt = GutterRow(body, bar_style="green", number=number) if n % 2 else body
         rows.append(Option(prompt, id=f"s{n}"))
     return rows
 

@@ -59,7 +59,7 @@ from textual.widgets.option_list import Option
 
 from tui.keys.registry import PANE_BINDINGS
 from tui.widgets.cursor_moves import move_option_list
-from tui.widgets.gutter import BAR, NOTE_WIDTH, GutterRow
+from tui.widgets.gutter import GutterRow
 from tui.widgets.list_search import SearchableList
 from tui.widgets.scrollbar import QuickScrollBar
 from tui.widgets.wrap_height import wrapped_height
@@ -291,7 +291,6 @@ class PaneList(SearchableList):
             and rules.get("text_overflow", "fold") == "fold"
             and not rules.get("line_pad", 0)
         )
-        gutter = len(BAR) + NOTE_WIDTH
 
         kept = self._row_heights
         if len(kept) > _KEPT_HEIGHTS:
@@ -310,7 +309,8 @@ class PaneList(SearchableList):
             if default_wrap:  # (Textual expands tabs first: rows with one are measured its way)
                 if isinstance(visual, GutterRow) and type(visual.body) is Content:
                     if "\t" not in visual.body.plain:
-                        return wrapped_height(visual.body.plain, max(1, width - gutter))
+                        body_width = max(1, width - visual._gutter_width)
+                        return wrapped_height(visual.body.plain, body_width)
                 elif type(visual) is Content and "\t" not in visual.plain:
                     return wrapped_height(visual.plain, width)
             return visual.get_height(rules, width)
