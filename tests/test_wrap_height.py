@@ -26,8 +26,11 @@ def test_ascii_text_wraps_as_textual_wraps_it(parts: list[str], width: int) -> N
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=120), st.integers(min_value=1, max_value=40))
 def test_any_text_wraps_as_textual_wraps_it(text: str, width: int) -> None:
-    text = text.replace("\t", " ")  # Textual expands tabs; rows never hold one (safe_text)
-    assert wrapped_height(text, width) == _textual(text, width)
+    counted = wrapped_height(text, width)
+    if counted is None:  # a tab or a control character: left to Textual's own measure
+        assert any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in text)
+    else:
+        assert counted == _textual(text, width)
 
 
 def test_examples() -> None:
@@ -35,5 +38,6 @@ def test_examples() -> None:
     assert wrapped_height("short", 10) == 1
     assert wrapped_height("one two three four", 9) == 3  # one two / three / four
     assert wrapped_height("x" * 25, 10) == 3  # folded
+    assert wrapped_height("0\r0000000000000000000", 2) is None  # Textual measures it
     for text, width in [("a\nb c d e f g", 3), ("  lead  spaces   here ", 5), ("é café, naïve", 4)]:
         assert wrapped_height(text, width) == _textual(text, width)

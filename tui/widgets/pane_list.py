@@ -306,14 +306,14 @@ class PaneList(SearchableList):
 
         def measure(option: Option, width: int) -> int:
             visual = self._get_visual(option)
-            if default_wrap:  # (Textual expands tabs first: rows with one are measured its way)
+            counted: int | None = None
+            if default_wrap:  # (a row with a tab or a control: None, measured Textual's way)
                 if isinstance(visual, GutterRow) and type(visual.body) is Content:
-                    if "\t" not in visual.body.plain:
-                        body_width = max(1, width - visual._gutter_width)
-                        return wrapped_height(visual.body.plain, body_width)
-                elif type(visual) is Content and "\t" not in visual.plain:
-                    return wrapped_height(visual.plain, width)
-            return visual.get_height(rules, width)
+                    body_width = max(1, width - visual._gutter_width)
+                    counted = wrapped_height(visual.body.plain, body_width)
+                elif type(visual) is Content:
+                    counted = wrapped_height(visual.plain, width)
+            return visual.get_height(rules, width) if counted is None else counted
 
         return height
 

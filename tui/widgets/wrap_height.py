@@ -19,6 +19,8 @@ __all__ = ["wrapped_height"]
 _WORD = re.compile(r"\s*\S+\s*")
 _PLAIN = re.compile(r"[ -~]*")
 """Printable ASCII, one cell a character (no tab, newline or control)."""
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+"""Characters Textual renders its own way (rows never hold them: `safe_text`)."""
 
 
 def _line_count(line: str, width: int) -> int:
@@ -52,9 +54,12 @@ def _line_count(line: str, width: int) -> int:
     return count
 
 
-def wrapped_height(text: str, width: int) -> int:
+def wrapped_height(text: str, width: int) -> int | None:
     """Lines `text` takes wrapped at `width` cells with words folded (Textual's default: wrap,
-    fold, no line padding), one or more per line of the text."""
+    fold, no line padding), one or more per line of the text; None for text with a tab or a
+    control character, which only Textual's own measure gets right."""
+    if _CONTROL.search(text):
+        return None
     width = max(1, width)
     if "\n" not in text:
         return _line_count(text, width)
