@@ -30,6 +30,7 @@ from tui.interpreter import collection_held_until_frame
 from tui.keys.registry import ANNOTATION_BINDINGS, APP_BINDINGS, KEY_COMMANDS
 from tui.messages import ImportFinished
 from tui.screens.main import MainScreen
+from tui.widgets.palette import palette_variables
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -64,6 +65,12 @@ class CrosswireApp(App[None]):
         """The widget each key was handed to: a key that comes back unhandled after the focus
         moved into a text box is typed there (see `_on_key`)."""
         """Every story the app shows is opened and aligned through it, once per session."""
+
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual's theme variables plus crosswire's sentence tints, made legible per theme."""
+        variables = super().get_css_variables()
+        ansi = self.ansi_theme if self.native_ansi_color else None
+        return variables | palette_variables(variables, ansi=ansi)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:

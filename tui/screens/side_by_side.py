@@ -27,6 +27,7 @@ from tui.widgets import safe_text, spaced
 from tui.widgets.annotation_marks import NO_MARKS, AnnotationMarks
 from tui.widgets.cursor_moves import move_option_list
 from tui.widgets.diff_text import ONLY_LEFT_STYLE, ONLY_RIGHT_STYLE, PairVisual, render_pair
+from tui.widgets.palette import colour_legend
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,13 +104,15 @@ class SideBySideScreen(ChoiceScreen[SentenceRef]):
     """
 
     HELP = (
-        "Two outlets side by side. Error colour (red): words or sentences only the left has; "
-        "success colour (green): only the right; warning colour (amber): reworded. "
+        "Two outlets side by side, in the colours of every view (the legend under the header): "
+        "words or sentences only the left has in the 'only here' colour, only the right's in "
+        "the 'only there' colour (red), changed words amber. "
         "`,`/`.` change the left outlet, `<`/`>` the right one."
     )
     BINDINGS: ClassVar[list[BindingType]] = list(SIDE_BY_SIDE_BINDINGS)
     DEFAULT_CSS = """
     SideBySideScreen #pair-header { height: 1; padding: 0 1; background: $panel; }
+    SideBySideScreen #pair-legend { height: 1; padding: 0 1; text-wrap: nowrap; }
     SideBySideScreen #pair-rows { height: 1fr; border: none; }
     SideBySideScreen #pair-rows:focus { border: none; }
     """
@@ -143,6 +146,7 @@ class SideBySideScreen(ChoiceScreen[SentenceRef]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="pair-header")
+        yield Static(colour_legend(here="only left", there="only right"), id="pair-legend")
         yield OptionList(id="pair-rows")
         yield Footer()
 

@@ -16,24 +16,8 @@ from textual.widgets.option_list import Option
 from tui.core.models import Status
 from tui.widgets.gutter import GutterRow
 from tui.widgets.list_search import MATCH_STYLE
+from tui.widgets.palette import STATUS_MARK_STYLE, STATUS_STYLE
 from tui.widgets.pane_list import PaneList
-
-STATUS_STYLE: dict[Status, str] = {
-    "shared": "on $success-muted 35%",
-    "reworded": "on $warning-muted 35%",
-    "unique": "on $secondary-muted 60%",
-}
-"""Faint background tint of a sentence by how widely it is carried; the status bar beside it
-(`STATUS_MARK_STYLE`) carries the colour, so a mostly reworded article is not one orange block."""
-
-STATUS_MARK_STYLE: dict[Status, str] = {
-    "shared": "$text-success",
-    "reworded": "$text-warning",
-    "unique": "$text-secondary",
-}
-"""Colour of the status marks (gutter bars, legend, Sources bars, matrix marks). Theme variables,
-so every theme works; not $accent for unique, which equals $warning in textual-dark and -light.
-The text-* variants are the ones Textual tunes for contrast against the background."""
 
 _STATUSES: tuple[Status, ...] = ("shared", "reworded", "unique")
 

@@ -14,10 +14,9 @@ from textual.content import Content
 from tui.core.models import Drift, SentenceRef
 from tui.widgets import safe_text, spaced
 from tui.widgets.diff_text import Side, render_word_diff
+from tui.widgets.palette import DRIFT_STYLE
 
-DRIFT_STYLE = "$text-error bold"
-"""A fact (name, number, date, quote) that differs: the callout on a counterpart's line."""
-QUIET_DRIFT_STYLE = "$text-muted"
+QUIET_DRIFT_STYLE = "$crosswire-muted"
 """Spelling drift is usually transliteration: said, but quietly."""
 HEADER_LINES = 5
 """Lines of the focused sentence in the header (fixed height; see `fit_lines`)."""
@@ -71,8 +70,8 @@ def drift_callouts(drifts: Sequence[Drift], focused: SentenceRef, other: Sentenc
         parts.append(
             spaced(
                 (f"{drift.kind} ", style),
-                (safe_text(mine), "$text-muted strike"),
-                (" → ", "$text-muted"),
+                (safe_text(mine), "$crosswire-muted strike"),
+                (" → ", "$crosswire-muted"),
                 (safe_text(theirs), style),
             )
         )
@@ -86,9 +85,9 @@ def drift_line(drift: Drift) -> Content:
     return spaced(
         (f"⚠ {drift.kind}: ", f"{DRIFT_STYLE}"),
         (f"“{safe_text(drift.a)}”", "bold"),
-        (f" ({safe_text(', '.join(drift.outlets_a))}) vs ", "$text-muted"),
+        (f" ({safe_text(', '.join(drift.outlets_a))}) vs ", "$crosswire-muted"),
         (f"“{safe_text(drift.b)}”", "bold"),
-        (f" ({safe_text(', '.join(drift.outlets_b))})", "$text-muted"),
+        (f" ({safe_text(', '.join(drift.outlets_b))})", "$crosswire-muted"),
     )
 
 

@@ -20,7 +20,7 @@ from tui.core.models import (
     SentenceRef,
     StoryAlignment,
 )
-from tui.widgets import STATUS_STYLE, Option, safe_text, spaced
+from tui.widgets import Option, safe_text, spaced
 from tui.widgets.diff_lines import (
     alike_percent,
     counterpart_text,
@@ -28,6 +28,7 @@ from tui.widgets.diff_lines import (
     drift_line,
     pair_label,
 )
+from tui.widgets.palette import MISSING_STYLE
 
 FULL_DIFFS = 10
 """Counterparts drawn with their words; the rest get their title line (and drift) only. In a
@@ -114,7 +115,7 @@ def _counterpart_row(
     percent = alike_percent(counterpart.score, identical=text == info.text)
     title = spaced(
         (safe_text(counterpart.outlet), "bold"),
-        (f"  {percent}% alike · {pair_label(counterpart.score)}", "$text-muted"),
+        (f"  {percent}% alike · {pair_label(counterpart.score)}", "$crosswire-muted"),
     )
     lines = [title]
     if full:
@@ -129,8 +130,8 @@ def _missing_row(item: MissingItem, option_id: str) -> Option:
     outlets = ", ".join(item.outlets)
     return Option(
         Content.assemble(
-            (safe_text(item.text), STATUS_STYLE["unique"]),
-            (f"\nin: {safe_text(outlets)}", "$text-muted"),
+            (safe_text(item.text), MISSING_STYLE),
+            (f"\nin: {safe_text(outlets)}", "$crosswire-muted"),
         ),
         id=option_id,
     )
@@ -144,7 +145,7 @@ def _same_row(counterpart: Counterpart, same_as: str, option_id: str, identical:
             (safe_text(counterpart.outlet), "bold"),
             (
                 f"  {percent}% alike · same words as {safe_text(same_as)}",
-                "$text-muted",
+                "$crosswire-muted",
             ),
         ),
         id=option_id,
@@ -152,7 +153,7 @@ def _same_row(counterpart: Counterpart, same_as: str, option_id: str, identical:
 
 
 def _note(text: str) -> Option:
-    return _note_content(Content.styled(safe_text(text), "$text-muted italic"))
+    return _note_content(Content.styled(safe_text(text), "$crosswire-muted italic"))
 
 
 def _note_content(content: Content) -> Option:

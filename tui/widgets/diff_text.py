@@ -1,9 +1,10 @@
 """Render two versions of a sentence with their word changes marked, as Textual Content.
 
 Shared by the side-by-side screen and the main screen's diff pane, so a change looks the same
-everywhere: deletions in the theme's error colour, insertions in its success colour, replacements
-in its warning colour (the look of a side-by-side diff, following the theme). The styles are
-theme variables in a `DiffStyles`, so a caller can pass others. The word diff itself comes from
+everywhere, in crosswire's one colour language (`tui.widgets.palette`): words only the focused
+(left) sentence has in the 'only here' colour, words only the other (right) has in the 'only
+there' colour, changed words in the 'changed' colour. The styles are theme variables in a
+`DiffStyles`, so a caller can pass others. The word diff itself comes from
 `tui.core.drift.wordiff.word_diff`; this module only maps its word ranges back onto the original
 strings. `render_pair` lays two such sentences out as one two-column row (`PairVisual`).
 
@@ -28,6 +29,7 @@ from textual.style import Style as VisualStyle
 from textual.visual import RenderOptions, Visual
 
 from tui.widgets import safe_text
+from tui.widgets.palette import ONLY_HERE, ONLY_THERE, REWORDED
 
 if TYPE_CHECKING:
     from tui.core.drift.wordiff import WordOp
@@ -41,13 +43,13 @@ b's words interleaved after the words they replace)."""
 class DiffStyles:
     """Textual style strings for the parts of a word diff (theme variables by default)."""
 
-    delete: str = "$text-error bold"
+    delete: str = f"{ONLY_HERE} bold"
     """Words only the left (focused) sentence has."""
-    insert: str = "$text-success bold"
+    insert: str = f"{ONLY_THERE} bold"
     """Words only the right sentence (the counterpart) has."""
-    replace: str = "$text-warning bold"
+    replace: str = f"{REWORDED} bold"
     """Words both have at the same place, in different forms."""
-    inline_delete: str = "$text-error strike"
+    inline_delete: str = f"{ONLY_HERE} strike"
     """In the inline view the old words are struck through so the new ones read as the sentence."""
 
 
@@ -59,9 +61,9 @@ INLINE_DELETE_STYLE = THEME_DIFF_STYLES.inline_delete
 
 GAP = Content.styled("—", "$text-muted")
 """What stands in a column where one side has no counterpart sentence."""
-ONLY_LEFT_STYLE = "$text-error"
+ONLY_LEFT_STYLE = ONLY_HERE
 """A sentence only the left side has (a deleted line, in diff terms)."""
-ONLY_RIGHT_STYLE = "$text-success"
+ONLY_RIGHT_STYLE = ONLY_THERE
 """A sentence only the right side has (an added line)."""
 SEPARATOR = " │ "
 

@@ -32,6 +32,7 @@ from tui.widgets import STATUS_MARK_STYLE, STATUS_STYLE, PaneList, safe_text, sp
 from tui.widgets.diff_lines import HEADER_LINES, fit_lines
 from tui.widgets.diff_rows import DiffRows, diff_rows, with_dividers
 from tui.widgets.diff_settle import DiffSettle
+from tui.widgets.palette import colour_legend
 
 _CACHE_SIZE = 64
 LOW_PANE_HEIGHT = 16
@@ -47,12 +48,15 @@ class DiffView(Vertical):
     HELP = """\
 ### Diff
 Every other outlet's version of the focused sentence. A near-verbatim copy reads inline:
-**struck** words (error colour) are dropped, **green** ones added, **amber** ones changed.
+words only this outlet has are **struck** (the 'only here' colour, as for its unique
+sentences), words only the other has are in the 'only there' colour (red), changed ones amber;
+the legend under the sentence names the colours, the same in every view.
 A rewrite shows in its own words, with the words the focused sentence lacks highlighted.
 ⚠ on a counterpart names the drift between the two: a name, number, date, quantity or
-quote that differs (struck: this outlet's; highlighted: theirs). Below: sentences other outlets
-carry that this article is missing. `enter` on a counterpart opens that outlet at that
-sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing ones.
+quote that differs (struck: this outlet's; highlighted: theirs). Below, in the 'only there'
+colour: sentences other outlets carry that this article is missing. `enter` on a counterpart
+opens that outlet at that sentence; on a missing sentence, jumps to it. `]`/`[` step through
+the missing ones.
 """
 
     alignment: var[StoryAlignment | None] = var(None)
@@ -85,6 +89,7 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
 
     def compose(self) -> ComposeResult:
         yield Static(id="diff-header", markup=False)
+        yield Static(colour_legend(), id="diff-legend", markup=False)
         yield PaneList(id="diff-rows")
 
     @property
@@ -196,7 +201,7 @@ sentence; on a missing sentence, jumps to it. `]`/`[` step through the missing o
         return spaced(
             ("■ ", STATUS_MARK_STYLE[info.status]),
             (f"{info.status}", "bold"),
-            (f" · {carried}\n", "$text-muted"),
+            (f" · {carried}\n", "$crosswire-muted"),
             fit_lines(
                 Content.styled(safe_text(info.text), STATUS_STYLE[info.status]), width, lines
             ),

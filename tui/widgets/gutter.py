@@ -21,7 +21,7 @@ NOTE_WIDTH = 2
 """Cells after the bar on the first line for an annotation mark (✎ or #) and a space."""
 
 
-NUMBER_STYLE = "$text-muted"
+NUMBER_STYLE = "$crosswire-muted"
 """Sentence numbers are there to be looked up, not read: quieter than the sentence."""
 
 
@@ -105,7 +105,13 @@ class GutterRow(Visual):
                     for span in self.note.spans
                 ),
             )
-        key = (options.get_style(self.bar_style), note_key, self.number, style)
+        key = (
+            options.get_style(self.bar_style),
+            note_key,
+            self.number,
+            options.get_style(NUMBER_STYLE) if self.number else None,
+            style,
+        )
         strips = _GUTTERS.get(key)
         if strips is None:
             gutter = self._gutter_width

@@ -406,7 +406,10 @@ class PaneList(SearchableList):
             self.call_after_refresh(self.scroll_to_highlight)
 
     def notify_style_update(self) -> None:
-        self._renders.clear()  # the theme or CSS changed: the row styles are new
+        # The theme or CSS changed: the row styles are new, even where the list's own style is
+        # not (ANSI themes all draw on the terminal's default colours).
+        self._renders.clear()
+        self._option_render_cache.clear()
         self._row_heights.clear()
         super().notify_style_update()
 
