@@ -46,6 +46,7 @@ from tui.screens.stories import StoriesScreen, filter_stories
 from tui.widgets import safe_text
 from tui.widgets.diff_text import (
     DELETE_STYLE,
+    INLINE_DELETE_STYLE,
     INSERT_STYLE,
     REPLACE_STYLE,
     DiffStyles,
@@ -230,7 +231,7 @@ def test_word_diff_marks_deletions_left_insertions_right_and_replacements_both()
     inline = render_word_diff(a, b, side="inline")
     assert inline.plain.startswith("The deal covers 12 14 ships")
     assert REPLACE_STYLE in styles_at(inline, "14") and styles_at(inline, "deal") == []
-    assert styles_at(inline, "12") == ["$text-error strike"]
+    assert styles_at(inline, "12") == [INLINE_DELETE_STYLE]
     assert DELETE_STYLE.startswith("$") and INSERT_STYLE.startswith("$"), "theme variables"
 
 

@@ -36,6 +36,7 @@ from tui.widgets.diff_lines import alike_percent, counterpart_text, drift_callou
 from tui.widgets.diff_settle import DIFF_SETTLE_S, REST_S
 from tui.widgets.diff_view import DiffView
 from tui.widgets.gutter import GutterRow
+from tui.widgets.palette import ONLY_HERE, REWORDED, SHARED
 from tui.widgets.source_list import ORIGIN_MARK, SourceList
 
 A_TEXTS = [
@@ -221,7 +222,7 @@ async def test_article_view_tints_each_sentence_by_status() -> None:
         prompts = [option.prompt for option in pane.sentence_list.options]
         assert all(isinstance(prompt, GutterRow) for prompt in prompts)
         bars = [prompt.bar_style for prompt in prompts]
-        assert bars == ["$text-warning", "$text-warning", "$text-secondary", "$text-success"]
+        assert bars == [REWORDED, REWORDED, ONLY_HERE, SHARED]
         assert len(set(bars)) == 3, "shared, reworded and unique each have their own colour"
         tints = [str(prompt.body.spans[0].style) for prompt in prompts]
         assert tints[2] == "on $secondary-muted 60%" and tints[3] == "on $success-muted 35%"
@@ -394,8 +395,8 @@ def test_counterpart_text_is_inline_for_copies_and_own_words_for_rewrites() -> N
     styled = {
         content.plain[span.start : span.end].strip(): str(span.style) for span in content.spans
     }
-    assert styled["12"] == "$text-error strike"
-    assert styled["13"] == "$text-warning bold"
+    assert styled["12"] == f"{ONLY_HERE} strike"
+    assert styled["13"] == f"{REWORDED} bold"
     focused = "The deal covers 12 missiles, officials said on Friday."
     rewrite = "Officials on Friday said that twelve missiles are part of the agreement."
     reworded = counterpart_text(focused, rewrite, score=60)
@@ -441,7 +442,7 @@ def test_status_bar_is_fixed_width_and_keeps_unique_visible() -> None:
     assert len(status_bar(0, 0, 0).plain) == 12
     bar = status_bar(100, 0, 1)
     assert len(bar.plain) == 12
-    assert str(bar.spans[-1].style) == "$text-secondary"
+    assert str(bar.spans[-1].style) == ONLY_HERE
 
 
 def test_safe_text_makes_control_characters_visible() -> None:
