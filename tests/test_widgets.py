@@ -36,7 +36,7 @@ from tui.widgets.diff_lines import alike_percent, counterpart_text, drift_callou
 from tui.widgets.diff_settle import DIFF_SETTLE_S, REST_S
 from tui.widgets.diff_view import DiffView
 from tui.widgets.gutter import GutterRow
-from tui.widgets.palette import ONLY_HERE, REWORDED, SHARED
+from tui.widgets.palette import ONLY_HERE, REWORDED, SHARED, STATUS_STYLE
 from tui.widgets.source_list import ORIGIN_MARK, SourceList
 
 A_TEXTS = [
@@ -225,7 +225,7 @@ async def test_article_view_tints_each_sentence_by_status() -> None:
         assert bars == [REWORDED, REWORDED, ONLY_HERE, SHARED]
         assert len(set(bars)) == 3, "shared, reworded and unique each have their own colour"
         tints = [str(prompt.body.spans[0].style) for prompt in prompts]
-        assert tints[2] == "on $secondary-muted 60%" and tints[3] == "on $success-muted 35%"
+        assert tints[2] == STATUS_STYLE["unique"] and tints[3] == STATUS_STYLE["shared"]
         first_line = _lines(pane.sentence_list)[0]
         assert first_line.lstrip().startswith("▍") and "Ministers agreed" in first_line
 
