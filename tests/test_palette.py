@@ -31,7 +31,7 @@ from tui.widgets.palette import (
     contrast,
 )
 
-MARKS = set("▍■█▐▌│─━┃ ")
+MARKS = set("▍■█▐▌│─━┃ \u00a0")
 """Glyphs that are marks, not text (status bars, legend squares, rules): WCAG asks 3:1 of them."""
 
 THEMES = list(App().available_themes)
@@ -136,11 +136,11 @@ async def test_diff_and_side_by_side_show_the_colour_legend(seeded: tuple[Librar
         legend = main.query_one("#diff-legend", Static)
         shown = legend.visual
         assert isinstance(shown, Content)
-        assert shown.plain.split() == [
+        assert shown.plain.replace("\u00a0", " ").split() == [
             "■", "shared", "■", "changed", "■", "only", "here", "■", "only", "there",
         ]  # fmt: skip
         assert _styles_of(shown) == {SHARED, REWORDED, ONLY_HERE, ONLY_THERE}
-        assert legend.region.height == 1 and legend.region.width > 0
+        assert 1 <= legend.region.height <= 2 and legend.region.width > 0
         await pilot.press("s")
         await pilot.pause()
         pair_legend = app.screen.query_one("#pair-legend", Static)

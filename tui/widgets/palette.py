@@ -101,10 +101,17 @@ def _luminance(colour: Color) -> float:
 
 
 def _parse(value: str | None) -> Color | None:
-    try:
-        return Color.parse(value.split()[0]) if value else None
-    except ColorParseError:
+    """A theme variable's colour: '#E0E0E0', or '#E0E0E0 60%' (a colour at that opacity)."""
+    if not value:
         return None
+    words = value.split()
+    try:
+        colour = Color.parse(words[0])
+        if len(words) > 1 and words[1].endswith("%"):
+            colour = colour.multiply_alpha(float(words[1][:-1]) / 100)
+    except (ColorParseError, ValueError):
+        return None
+    return colour
 
 
 def _legible(text: Color, backgrounds: list[Color]) -> Color:
@@ -157,16 +164,16 @@ def palette_variables(
                 break
         colour = base.with_alpha(alpha) if base is not None and alpha else Color(0, 0, 0, 0)
         result[f"crosswire-{status}-tint"] = colour.css
-    tinted = [
-        row + tint
-        for row in rows
-        for tint in [Color(0, 0, 0, 0)]
-        + [Color.parse(result[f"crosswire-{status}-tint"]) for status in _TINT_BASE]
-    ]
+    # Coloured words are drawn on the pane and the highlight, never on the status tints: held
+    # to those alone, a colour keeps more of itself than if it had to read on tinted rows too.
+    blurred = _parse(result["crosswire-cursor-blurred"]) or Color(0, 0, 0, 0)
+    backgrounds = [surface, highlight, surface + blurred]
     for meaning, names in _MEANINGS.items():
-        found = next((c for c in map(_parse, map(variables.get, names)) if c is not None), text)
+        # Textual's text-muted is 'auto 60%': the text, faded toward the pane.
+        fallback = text.blend(surface, 0.4) if meaning == "muted" else text
+        found = next((c for c in map(_parse, map(variables.get, names)) if c is not None), fallback)
         colour = (surface + found) if found.a < 1 else found
-        result[f"crosswire-{meaning}"] = _legible(colour, [surface, *tinted]).hex
+        result[f"crosswire-{meaning}"] = _legible(colour, backgrounds).hex
     return result
 
 
@@ -202,10 +209,13 @@ def _ansi_legible(name: str, ansi: TerminalTheme, least: float) -> bool:
 
 
 def colour_legend(*, here: str = "only here", there: str = "only there") -> Content:
-    """One line naming the colours of word and sentence changes, in those colours."""
-    return Content.assemble(
-        ("■ ", SHARED), ("shared  ", ""),
-        ("■ ", REWORDED), ("changed  ", ""),
-        ("■ ", ONLY_HERE), (f"{here}  ", ""),
-        ("■ ", ONLY_THERE), (there, ""),
-    )  # fmt: skip
+    """One line naming the colours of word and sentence changes, in those colours.
+
+    Each square is held to its word by a no-break space, so a narrow pane wraps the legend
+    between entries, never between a colour and its name.
+    """
+    entries = [("shared", SHARED), ("changed", REWORDED), (here, ONLY_HERE), (there, ONLY_THERE)]
+    parts: list[tuple[str, str]] = []
+    for number, (label, style) in enumerate(entries):
+        parts += [("■\u00a0", style), (label + ("  " if number < len(entries) - 1 else ""), "")]
+    return Content.assemble(*parts)
