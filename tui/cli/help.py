@@ -17,7 +17,8 @@ examples:
   crosswire stories                         what the library holds
   crosswire compare quake --json | jq .drift
   crosswire export quake -f md -o memo.md   the memo, with the drift you confirmed
-  crosswire help import                     one command's options and examples""",
+  crosswire help import                     one command's options and examples
+  source <(crosswire completion bash)       TAB completes commands, stories, outlets""",
     "import": """\
 examples:
   crosswire import ~/scrapes/quake/
@@ -46,8 +47,56 @@ examples:
 examples:
   crosswire notes --tag check
   crosswire notes --story quake --outlet Reuters --json""",
+    "stories": """\
+examples:
+  crosswire stories
+  crosswire stories --json | jq -r '.[].title'""",
+    "open": """\
+examples:
+  crosswire open                  the story you read last
+  crosswire open quake            a story by words of its title, or by id""",
+    "feeds": """\
+examples:
+  crosswire feeds add https://www.theguardian.com/world/rss
+  crosswire feeds import subscriptions.opml
+  crosswire feeds refresh         import the new items of every feed""",
+    "outlets": """\
+examples:
+  crosswire outlets set "TRT World" --type national --country Turkey
+  crosswire outlets merge AFP "Agence France-Presse"
+  crosswire outlets export -o outlets.csv""",
+    "story": """\
+examples:
+  crosswire story rename quake "Taiwan hotel collapses after quake"
+  crosswire story merge quake "hualien earthquake"
+  crosswire story delete quake Reuters --yes     one article of the story""",
+    "versions": """\
+examples:
+  crosswire versions quake Reuters             the latest change
+  crosswire versions quake Reuters --older 1   from the first version to the latest""",
+    "backup": """\
+examples:
+  crosswire backup
+  crosswire backup -o ~/backups/crosswire.tar.gz --force""",
+    "restore": """\
+examples:
+  crosswire restore crosswire-backup-2026-01-16.tar.gz --check
+  crosswire restore crosswire-backup-2026-01-16.tar.gz --force""",
+    "doctor": """\
+examples:
+  crosswire doctor
+  crosswire doctor --repair""",
 }
 """Worked examples per command ('' for crosswire itself); STORY may be words of a title."""
+
+
+class ExamplesFormatter(argparse.HelpFormatter):
+    """Wraps the description to the terminal as argparse does, and prints examples as written."""
+
+    def _format_text(self, text: str) -> str:
+        if text.startswith("examples:"):
+            return text + "\n\n"
+        return super()._format_text(text)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -55,13 +104,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     for name, command in subparsers.choices.items():
         if name in EXAMPLES:
             command.epilog = EXAMPLES[name]
-            command.formatter_class = argparse.RawDescriptionHelpFormatter
+            command.formatter_class = ExamplesFormatter
     helper = subparsers.add_parser(
         "help",
         help="show the help of crosswire or of one command, with examples",
         description="Show the help of crosswire, or of COMMAND, with examples.",
         epilog="examples:\n  crosswire help\n  crosswire help export",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=ExamplesFormatter,
     )
     helper.add_argument("topic", nargs="?", metavar="COMMAND", help="a command's name")
     helper.set_defaults(func=run_help)
@@ -74,7 +123,7 @@ def run_help(args: argparse.Namespace) -> int:
     parser = build_parser()
     if args.topic is None:
         parser.epilog = EXAMPLES[""]
-        parser.formatter_class = argparse.RawDescriptionHelpFormatter
+        parser.formatter_class = ExamplesFormatter
         sys.stdout.write(parser.format_help())
         return 0
     commands = next(
@@ -84,7 +133,7 @@ def run_help(args: argparse.Namespace) -> int:
     )
     command = commands.get(args.topic)
     if command is None:
-        known = ", ".join(sorted(commands))
+        known = ", ".join(sorted(name for name in commands if not name.startswith("_")))
         print(f"crosswire: no command {args.topic!r}; commands are {known}", file=sys.stderr)
         return 2
     sys.stdout.write(command.format_help())

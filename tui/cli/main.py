@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "tui.cli.data",
     "tui.cli.upkeep",
     "tui.cli.help",
+    "tui.cli.completion",
 )
 """Modules that add subcommands; a new command is one more name here."""
 
