@@ -27,6 +27,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "coverage": {"profiles", "align", "text", "models"},
     "fetch": {"store", "ingest", "text", "models"},
     "upkeep": {"notes", "store", "text", "models"},
+    "search": {"store", "text", "models"},
 }
 """Room -> the rooms it may import (besides itself). Everything under tui/core is in one room."""
 

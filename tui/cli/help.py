@@ -86,6 +86,11 @@ examples:
 examples:
   crosswire doctor
   crosswire doctor --repair""",
+    "search": """\
+examples:
+  crosswire search Koizumi Hegseth           sentences naming both, best first
+  crosswire search '"defense minister"' --story quake
+  crosswire search missil* --json | jq '.[] | {outlet, sentence, text}'""",
 }
 """Worked examples per command ('' for crosswire itself); STORY may be words of a title."""
 

@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "tui.cli.stories",
     "tui.cli.data",
     "tui.cli.upkeep",
+    "tui.cli.search",
     "tui.cli.help",
     "tui.cli.completion",
 )

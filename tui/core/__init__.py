@@ -6,6 +6,8 @@ Rooms by pipeline stage, each importing only the rooms below it (tests/test_core
 stories) sits on `store`, `align` and `notes`; `profiles` (outlet profiles) sits on `store`, and
 `coverage` (the spread, blindspot, timeline and wire copies of a story) on `profiles` and `align`;
 `fetch` (the web: pages, feeds, followed feeds) sits on `store`.
+`search` (full-text search over every story's sentences, an FTS5 index beside the store) sits
+on `store`.
 Nothing in this package imports textual or rich
 (tests/test_core_purity.py), so the CLI, the app, scripts and tests share one plain, synchronous
 core.
