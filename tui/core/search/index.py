@@ -79,7 +79,7 @@ class SearchResults(NamedTuple):
 
 
 def _indexed_text(text: str) -> str:
-    return display_text(text).replace(_OPEN, " ").replace(_CLOSE, " ")
+    return display_text(text.replace(_OPEN, " ").replace(_CLOSE, " "))
 
 
 def _story_signature(library: Library, story: Story) -> str:
