@@ -25,9 +25,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     search = subparsers.add_parser(
         "search",
         help="find sentences across every story",
-        description="Find sentences across the library: every word must appear (any order, "
-        'any ending: "missiles" finds "missile"); "a phrase" in quotes must appear as written; '
-        "word* matches every word it begins. Best matches first.",
+        description="Find sentences across the library: every word must appear, in any order "
+        '(case and accents aside); "a phrase" in quotes must appear as written; word* matches '
+        "every word it begins (missile* finds missiles). Best matches first.",
     )
     search.add_argument("query", nargs="+", metavar="QUERY", help="words to find")
     search.add_argument("--story", metavar="STORY", help="only this story (id or title)")
