@@ -74,7 +74,10 @@ def test_phrases_and_prefixes(library: Library) -> None:
 def test_index_follows_imports_reimports_and_deletions(library: Library, tmp_path: Path) -> None:
     assert search_library(library, "volcano").hits == ()
     _import(library, tmp_path / "more", "AP.txt", "Volcano erupts\n\nAsh fell.", story="Volcano")
-    (hit,) = search_library(library, "volcano").hits
+    told: list[int] = []
+    (hit,) = search_library(library, "volcano", indexing=told.append).hits
+    search_library(library, "volcano", indexing=told.append)
+    assert told == [1]  # the new story alone was read, and nothing when nothing changed
     assert (hit.story_title, hit.outlet, hit.number) == ("Volcano", "AP", 1)
 
     time.sleep(0.01)  # a new import time even on a coarse clock
@@ -167,7 +170,9 @@ def test_cli_says_so_in_one_line_when_the_index_cannot_be_saved(
     (library.home / INDEX_FILE).mkdir()
     result = run_cli("search", "earthquake")
     assert result.returncode == 0
-    assert result.stderr.count("\n") == 1 and "search index cannot be saved" in result.stderr
+    (note,) = [line for line in result.stderr.splitlines() if "cannot be saved" in line]
+    assert note.startswith("crosswire: ") and "search index.sqlite" not in note
+    assert result.stderr.splitlines() == ["crosswire: indexing 2 stories for search", note]
     assert "**earthquake**" in result.stdout
 
 

@@ -62,7 +62,14 @@ def run_search(args: argparse.Namespace) -> int:
 
     library = open_library(args.library_home)
     story_id = library.find_story(args.story).id if args.story else None
-    results = search_library(library, " ".join(args.query), story_id=story_id, limit=args.limit)
+    from tui.core.text.wording import plural
+
+    def indexing(stories: int) -> None:
+        told = plural(stories, "story", "stories")
+        print(f"crosswire: indexing {told} for search", file=sys.stderr, flush=True)
+
+    query = " ".join(args.query)
+    results = search_library(library, query, story_id=story_id, limit=args.limit, indexing=indexing)
     if results.note:
         print(f"crosswire: {printable(results.note)}", file=sys.stderr, flush=True)
     if args.json:

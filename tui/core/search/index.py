@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import NamedTuple
@@ -27,7 +27,7 @@ from tui.core.search.query import fts_query
 from tui.core.store.library import Library, LibraryError
 from tui.core.text.safe_text import display_text
 
-__all__ = ["INDEX_FILE", "SearchHit", "SearchResults", "search_library"]
+__all__ = ["INDEX_FILE", "Indexing", "SearchHit", "SearchResults", "search_library"]
 
 INDEX_FILE = Path("cache", "search.sqlite")
 """The index's path in the library folder: under `cache/`, which backups and the doctor know
@@ -52,6 +52,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS sentences USING fts5(
     text, tokenize = 'unicode61 remove_diacritics 2');
 INSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA}');
 """
+
+
+Indexing = Callable[[int], None]
+"""Told the number of stories a search is about to (re)index."""
 
 
 class SearchHit(NamedTuple):
@@ -154,8 +158,13 @@ def _library_version(library: Library) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def refresh(connection: sqlite3.Connection, library: Library) -> int:
+def refresh(
+    connection: sqlite3.Connection, library: Library, *, indexing: Indexing | None = None
+) -> int:
     """Bring the index up to date with the library; returns how many stories were (re)indexed.
+
+    `indexing` is told how many stories are about to be read, when any are (a face says so:
+    the first search of a 10,000-article library takes seconds).
 
     Only stories whose signature changed are read and written, in one transaction: another
     process searching at the same time sees the old index or the new one.
@@ -174,6 +183,8 @@ def refresh(connection: sqlite3.Connection, library: Library) -> int:
         with suppress(sqlite3.OperationalError), connection:  # read-only and up to date: fine
             connection.execute(remember, (version,))
         return 0
+    if stale and indexing is not None:
+        indexing(len(stale))
     with connection:
         connection.execute(remember, (version,))
         for story_id in gone + stale:
@@ -235,12 +246,18 @@ def _connected(path: Path | str) -> Iterator[sqlite3.Connection]:
 
 
 def search_library(
-    library: Library, query: str, *, story_id: str | None = None, limit: int = DEFAULT_LIMIT
+    library: Library,
+    query: str,
+    *,
+    story_id: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    indexing: Indexing | None = None,
 ) -> SearchResults:
     """The sentences of the library (or of one story) that match `query`, best first.
 
-    The index is brought up to date first (`refresh`). A query with no word raises
-    SearchQueryError; an index that cannot be saved is built in memory and named in `note`.
+    The index is brought up to date first (`refresh`, which tells `indexing` when it reads). A
+    query with no word raises SearchQueryError; an index that cannot be saved is built in memory
+    and named in `note`.
     """
     expression = fts_query(query)
     if limit < 1:
@@ -250,7 +267,7 @@ def search_library(
         try:
             path.parent.mkdir(exist_ok=True)
             with _connected(path) as connection:
-                refresh(connection, library)
+                refresh(connection, library, indexing=indexing)
                 return SearchResults(_query(connection, expression, story_id, limit))
         except (OSError, sqlite3.OperationalError) as exc:  # read-only, a folder in the way
             reason = getattr(exc, "strerror", None) or str(exc)
@@ -262,5 +279,5 @@ def search_library(
                     path.unlink()
     note = f"{path}: search index cannot be saved ({reason}); searched without saving it"
     with _connected(":memory:") as connection:
-        refresh(connection, library)
+        refresh(connection, library, indexing=indexing)
         return SearchResults(_query(connection, expression, story_id, limit), note=note)
