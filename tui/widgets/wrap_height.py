@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from rich._wrap import divide_line
+from rich.cells import cell_len
 
 __all__ = ["wrapped_height"]
 
@@ -24,8 +25,8 @@ _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 def _line_count(line: str, width: int) -> int:
-    if len(line) <= width:
-        return 1  # every word fits: no break
+    if len(line) <= width and (_PLAIN.fullmatch(line) or cell_len(line) <= width):
+        return 1  # every word fits: no break (a wide character takes two cells)
     if not _PLAIN.fullmatch(line):
         return len(divide_line(line, width, fold=True)) + 1
     if "  " not in line and line[0] != " " and line[-1] != " ":
