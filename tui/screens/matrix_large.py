@@ -19,14 +19,12 @@ from textual.reactive import var
 from textual.widgets import Footer, Static
 
 from tui.core.models import Article, SentenceRef, Status, StoryAlignment
-from tui.core.text.wording import plural
 from tui.keys.registry import MATRIX_BINDINGS
 from tui.messages import JumpToSentence
 from tui.screens.choice import ChoiceScreen
-from tui.screens.matrix_rows import legend_text, status_marks
+from tui.screens.matrix_rows import legend_text, status_line, status_marks
 from tui.widgets.annotation_marks import NO_MARKS, AnnotationMarks
 from tui.widgets.coverage_grid import CoverageGrid, GridRow, grid_rows
-from tui.widgets.diff_text import data_text
 
 LARGE_CELLS = 250_000
 """Clusters x outlets beyond which the matrix is drawn lazily (a DataTable fills ~130k cells a
@@ -119,15 +117,9 @@ class LargeMatrixScreen(ChoiceScreen[SentenceRef]):
         self._show_status()
 
     def _show_status(self) -> None:
-        status = Text(end="")
-        size = f"{plural(len(self.rows), 'sentence')} × {plural(len(self.article_ids), 'outlet')}"
-        status.append(size, style="bold")
-        label = "story order" if self.order == "story" else "most widely carried first"
-        status.append(f" · sorted by {label}", style="dim")
         origin = self._alignment.origin
-        if origin is not None:
-            status.append(" · likely origin: ", style="dim")
-            status.append_text(data_text(self._outlets.get(origin, origin)))
+        name = self._outlets.get(origin, origin) if origin is not None else None
+        status = status_line(len(self.rows), len(self.article_ids), self.order, name)
         self.query_one("#matrix-status", Static).update(status)
 
     def hidden(self) -> tuple[int, int]:

@@ -15,6 +15,7 @@ from rich.style import Style
 from rich.text import Text
 
 from tui.core.models import SentenceRef, Status, StoryAlignment
+from tui.core.text.wording import plural
 from tui.widgets import STATUS_MARK_STYLE
 from tui.widgets.diff_text import data_text
 
@@ -186,3 +187,16 @@ def legend_text(
         legend.append_text(marks[status])
         legend.append(f" {meaning} ", style="dim")
     return legend
+
+
+def status_line(sentences: int, outlets: int, order: str, origin: str | None) -> Text:
+    """The line above the matrix: its size, its order and the likely origin (`origin`, an
+    outlet's name, is data and never markup)."""
+    status = Text(end="")
+    status.append(f"{plural(sentences, 'sentence')} × {plural(outlets, 'outlet')}", style="bold")
+    label = "story order" if order == "story" else "most widely carried first"
+    status.append(f" · sorted by {label}", style="dim")
+    if origin is not None:
+        status.append(" · likely origin: ", style="dim")
+        status.append_text(data_text(origin))
+    return status
