@@ -15,7 +15,6 @@ in about a millisecond over 10,000 articles (bench/bench_search.py).
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager, suppress
@@ -25,6 +24,7 @@ from typing import NamedTuple
 from tui.core.models import Story
 from tui.core.search.query import fts_query
 from tui.core.store.library import Library, LibraryError
+from tui.core.store.storage import file_version
 from tui.core.text.safe_text import display_text
 
 __all__ = ["INDEX_FILE", "Indexing", "SearchHit", "SearchResults", "search_library"]
@@ -95,11 +95,8 @@ def _story_signature(library: Library, story: Story) -> str:
     digest = hashlib.sha256(f"{story.title}\n".encode())
     for entry in library.article_entries(story_id):
         digest.update(f"{entry.id}\0{entry.outlet}\0{entry.imported_at}\n".encode())
-    try:
-        info = os.stat(library.home / "articles" / f"{story_id}.json")
-        digest.update(f"{info.st_mtime_ns}:{info.st_size}:{info.st_ino}".encode())
-    except OSError:
-        digest.update(b"no bodies")
+    version = file_version(library.home / "articles" / f"{story_id}.json")
+    digest.update(repr(version).encode() if version else b"no bodies")
     return digest.hexdigest()
 
 
@@ -150,11 +147,9 @@ def _library_version(library: Library) -> str:
     a search skips reading the story index (the quick path of `refresh`)."""
     parts = []
     for path in [library.home / "library.json", *sorted((library.home / "articles").glob("*"))]:
-        try:
-            info = os.stat(path)
-        except OSError:
-            continue
-        parts.append(f"{path.name}:{info.st_mtime_ns}:{info.st_size}:{info.st_ino}")
+        version = file_version(path)
+        if version is not None:
+            parts.append(f"{path.name}:{version}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

@@ -9,23 +9,14 @@ or their bodies), or its tags and notes. It only reads file metadata: a poll cos
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import NamedTuple
 
 from tui.core.store.library import ANNOTATIONS_FILE, Library, LibraryError
+from tui.core.store.storage import file_version
 
 __all__ = ["Changes", "StoryWatch"]
 
 _Version = tuple[int, int, int, int] | None
-
-
-def _version(path: Path) -> _Version:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns)
 
 
 class Changes(NamedTuple):
@@ -51,7 +42,7 @@ class StoryWatch:
         self._articles = self._article_ids()
 
     def _now(self) -> tuple[_Version, _Version, _Version]:
-        return _version(self._index), _version(self._bodies), _version(self._notes)
+        return file_version(self._index), file_version(self._bodies), file_version(self._notes)
 
     def _article_ids(self) -> tuple[str, ...] | None:
         try:

@@ -52,6 +52,15 @@ def _stat_key(stat: os.stat_result) -> _StatKey:
     return (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
 
 
+def file_version(path: Path) -> _StatKey | None:
+    """Which version of a store file is on disk (None when there is none): every write replaces
+    the file whole, so the key changes with every write, read from metadata alone."""
+    try:
+        return _stat_key(os.stat(path))
+    except OSError:
+        return None
+
+
 def _write_fully(fd: int, data: bytes) -> None:
     """Write every byte of `data` to `fd` (os.write may write less than asked)."""
     view = memoryview(data)
